@@ -1,0 +1,130 @@
+/**
+ * Payload v1 (contract section 6): how a response is built, and how a receiver checks one.
+ * Pure: ids and timestamps are passed in.
+ */
+import { type Category, categoryOf, isScore, CATEGORIES } from './category.js';
+
+export type Primitive = string | number | boolean;
+/** A flat object of string, number or boolean values. */
+export type FlatRecord = Record<string, Primitive>;
+export type Kind = 'nps' | 'enps';
+export type SurveyType = 'relationship' | 'transactional';
+
+export interface NpsResponse {
+  schemaVersion: 1;
+  id: string;
+  surveyId: string;
+  kind: Kind;
+  score: number;
+  category: Category;
+  comment: string | null;
+  complete: boolean;
+  surveyType: SurveyType;
+  touchpoint: string | null;
+  user: FlatRecord | null;
+  metadata: FlatRecord;
+  locale: string;
+  pageUrl: string | null;
+  createdAt: string;
+  sentAt: string;
+}
+
+/** A response as the widget holds it between deliveries: everything but the send time. */
+export type ResponseState = Omit<NpsResponse, 'sentAt'>;
+
+/** What is known about a showing before a score is chosen. */
+export type ResponseContext = Pick<
+  ResponseState,
+  'surveyId' | 'kind' | 'surveyType' | 'touchpoint' | 'user' | 'metadata' | 'locale' | 'pageUrl'
+>;
+
+export function startResponse(context: ResponseContext, score: number, id: string, now: Date): ResponseState {
+  return {
+    schemaVersion: 1,
+    id,
+    ...context,
+    score,
+    category: categoryOf(score),
+    comment: null,
+    complete: false,
+    createdAt: now.toISOString(),
+  };
+}
+
+/** The respondent changed their mind before submitting: same id, new score. */
+export function rescore(response: ResponseState, score: number): ResponseState {
+  return { ...response, score, category: categoryOf(score) };
+}
+
+export function completeResponse(response: ResponseState, comment: string): ResponseState {
+  const trimmed = comment.trim();
+  return { ...response, comment: trimmed === '' ? null : trimmed, complete: true };
+}
+
+export function toPayload(response: ResponseState, sentAt: Date): NpsResponse {
+  return { ...response, sentAt: sentAt.toISOString() };
+}
+
+/**
+ * Receiver rule for at-least-once delivery: of two records with one id, keep the later state.
+ * A submitted response beats a score-only one; otherwise the later delivery wins.
+ */
+export function isNewerState(candidate: NpsResponse, stored: NpsResponse): boolean {
+  if (candidate.complete !== stored.complete) return candidate.complete;
+  return candidate.sentAt >= stored.sentAt;
+}
+
+export type ValidationResult = { ok: true; response: NpsResponse } | { ok: false; reason: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+export function isFlatRecord(value: unknown): value is FlatRecord {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.values(value).every(
+    (v) => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)),
+  );
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNullableString = (v: unknown) => v === null || isString(v);
+const isTimestamp = (v: unknown) => isString(v) && ISO_8601.test(v) && !Number.isNaN(Date.parse(v));
+
+/** Each field of payload v1 with the check a receiver applies and what it expects. */
+const FIELD_RULES: ReadonlyArray<[keyof NpsResponse, (v: unknown) => boolean, string]> = [
+  ['schemaVersion', (v) => v === 1, '1'],
+  ['id', (v) => isString(v) && UUID.test(v), 'a UUID'],
+  ['surveyId', (v) => isString(v) && v !== '', 'a non-empty string'],
+  ['kind', (v) => v === 'nps' || v === 'enps', '"nps" or "enps"'],
+  ['score', isScore, 'an integer from 0 to 10'],
+  ['category', (v) => CATEGORIES.includes(v as Category), '"detractor", "passive" or "promoter"'],
+  ['comment', isNullableString, 'a string or null'],
+  ['complete', (v) => typeof v === 'boolean', 'a boolean'],
+  ['surveyType', (v) => v === 'relationship' || v === 'transactional', '"relationship" or "transactional"'],
+  ['touchpoint', isNullableString, 'a string or null'],
+  ['user', (v) => v === null || isFlatRecord(v), 'null or a flat object'],
+  ['metadata', isFlatRecord, 'a flat object of strings, numbers and booleans'],
+  ['locale', (v) => isString(v) && v !== '', 'a BCP 47 language tag'],
+  ['pageUrl', isNullableString, 'a string or null'],
+  ['createdAt', isTimestamp, 'an ISO 8601 timestamp'],
+  ['sentAt', isTimestamp, 'an ISO 8601 timestamp'],
+];
+
+/** Checks a parsed request body against payload v1; the reason names the first bad field. */
+export function validateResponse(body: unknown): ValidationResult {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { ok: false, reason: 'body must be a JSON object' };
+  }
+  const record = body as Record<string, unknown>;
+  for (const [field, check, expected] of FIELD_RULES) {
+    if (!(field in record)) return { ok: false, reason: `missing field "${field}"` };
+    if (!check(record[field])) {
+      return { ok: false, reason: `field "${field}" is ${JSON.stringify(record[field])}; expected ${expected}` };
+    }
+  }
+  const response = record as unknown as NpsResponse;
+  if (response.category !== categoryOf(response.score)) {
+    return { ok: false, reason: `category "${response.category}" does not match score ${response.score}` };
+  }
+  return { ok: true, response };
+}

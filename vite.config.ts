@@ -1,0 +1,54 @@
+import { defineConfig } from 'vitest/config';
+import type { UserConfig } from 'vite';
+
+/**
+ * One config, three builds (library mode builds one format per run, and externals apply to
+ * every format, so the self-contained script and the ESM package cannot share a run):
+ *   vite build                 dist/index.js        ESM package, preact + floating-ui external
+ *   vite build --mode script   dist/nps-widget.js   script-tag IIFE, everything inside
+ *   vite build --mode preview  dist/nps-preview.js  results preview as a script-tag IIFE
+ */
+const jsx = { oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } } } as const;
+
+const scriptBuilds: Record<string, { entry: string; name: string; fileName: string }> = {
+  script: { entry: 'src/embed.ts', name: 'NpsWidget', fileName: 'nps-widget.js' },
+  preview: { entry: 'src/preview-embed.ts', name: 'NpsPreview', fileName: 'nps-preview.js' },
+};
+
+function libraryBuild(mode: string): UserConfig['build'] {
+  const script = scriptBuilds[mode];
+  if (script) {
+    return {
+      emptyOutDir: false,
+      target: 'es2020',
+      lib: { entry: script.entry, name: script.name, formats: ['iife'], fileName: () => script.fileName },
+    };
+  }
+  return {
+    emptyOutDir: true,
+    target: 'es2020',
+    minify: false,
+    lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
+    rolldownOptions: { external: [/^preact(\/|$)/, /^@floating-ui\//] },
+  };
+}
+
+export default defineConfig(({ mode }) => ({
+  ...jsx,
+  build: libraryBuild(mode),
+  test: {
+    projects: [
+      { extends: true, test: { name: 'unit', environment: 'happy-dom', include: ['test/unit/**/*.test.{ts,tsx}'] } },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['test/browser/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+}));
