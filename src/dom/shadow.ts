@@ -1,0 +1,49 @@
+/**
+ * The widget's only footprint on a host page: one element with an open shadow root that holds
+ * all of its markup and styles.
+ */
+
+/** Whether this browser can adopt a constructed stylesheet (no inline <style>, so no CSP nonce needed). */
+function canAdoptStyles(root: ShadowRoot): boolean {
+  return 'adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype;
+}
+
+function addStyles(root: ShadowRoot, css: string, nonce: string | undefined): void {
+  if (canAdoptStyles(root)) {
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      root.adoptedStyleSheets = [sheet];
+      return;
+    } catch {
+      // Some engines expose the API but refuse it (old Safari, locked-down frames): use <style>.
+    }
+  }
+  const style = document.createElement('style');
+  if (nonce) style.nonce = nonce;
+  style.textContent = css;
+  root.append(style);
+}
+
+export interface ShadowMount {
+  host: HTMLElement;
+  /** Where Preact renders: a child of the shadow root, so re-renders never touch the <style>. */
+  container: HTMLElement;
+  remove(): void;
+}
+
+/**
+ * Creates `<div {marker}>` with an open shadow root inside `parent`, styled with `css`.
+ * `nonce` is used only by the `<style>` fallback, for pages whose CSP allows nonced styles.
+ */
+export function createShadowMount(parent: Element, marker: string, markerValue: string, css: string, nonce?: string): ShadowMount {
+  const host = document.createElement('div');
+  host.setAttribute(marker, markerValue);
+  const root = host.attachShadow({ mode: 'open' });
+  addStyles(root, css, nonce);
+  const container = document.createElement('div');
+  container.className = 'root';
+  root.append(container);
+  parent.append(host);
+  return { host, container, remove: () => host.remove() };
+}
