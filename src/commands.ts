@@ -1,0 +1,70 @@
+/**
+ * The `window.nps(...)` command queue (contract section 3): commands queued by the async
+ * snippet before the script loaded run in order, and later calls run at once. Every command
+ * becomes a call on a widget from createNpsWidget; this file only translates.
+ */
+import type { NpsOptions } from './core/options.js';
+import { type EventName, type Handler } from './events.js';
+import { type NpsWidget, createNpsWidget } from './widget.js';
+
+type Command = (...args: unknown[]) => void;
+
+export interface CommandQueue {
+  (command: unknown, ...args: unknown[]): void;
+  /** Marks a queue this script already drives, so loading the script twice changes nothing. */
+  loaded?: true;
+  q?: ArrayLike<unknown>[];
+}
+
+const COMMANDS = ['init', 'show', 'hide', 'destroy', 'identify', 'on'] as const;
+
+export function createCommandQueue(): CommandQueue {
+  let widget: NpsWidget | null = null;
+  // Handlers registered before init are kept and attached to every widget init creates.
+  const handlers: Array<[EventName, Handler<EventName>]> = [];
+
+  const withWidget = (name: string, call: (w: NpsWidget) => void) => {
+    if (widget) call(widget);
+    else console.error(`nps-widget: nps('${name}') needs nps('init', { endpoint }) first.`);
+  };
+
+  const commands: Record<(typeof COMMANDS)[number], Command> = {
+    init(options) {
+      // A second init replaces the first: the newest configuration is the one the page meant.
+      widget?.destroy();
+      widget = createNpsWidget(options as NpsOptions);
+      for (const [event, handler] of handlers) widget.on(event, handler);
+    },
+    show: (options) => withWidget('show', (w) => w.show(options as Parameters<NpsWidget['show']>[0])),
+    hide: () => withWidget('hide', (w) => w.hide()),
+    destroy: () => {
+      widget?.destroy();
+      widget = null;
+    },
+    identify: (user) => withWidget('identify', (w) => w.identify(user as Parameters<NpsWidget['identify']>[0])),
+    on: (event, handler) => {
+      handlers.push([event as EventName, handler as Handler<EventName>]);
+      widget?.on(event as EventName, handler as Handler<EventName>);
+    },
+  };
+
+  const queue: CommandQueue = (name, ...args) => {
+    const command = commands[name as keyof typeof commands];
+    if (!command) {
+      console.error(`nps-widget: unknown command ${JSON.stringify(name)}; allowed: ${COMMANDS.join(', ')}.`);
+      return;
+    }
+    try {
+      command(...args);
+    } catch (error) {
+      console.error(`nps-widget: nps('${String(name)}') failed:`, error);
+    }
+  };
+  queue.loaded = true;
+  return queue;
+}
+
+/** Runs what the snippet queued, in order. */
+export function drain(queue: CommandQueue, queued: ArrayLike<unknown>[] | undefined): void {
+  for (const args of queued ?? []) queue(...(Array.from(args) as [unknown, ...unknown[]]));
+}

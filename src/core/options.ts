@@ -1,0 +1,269 @@
+/**
+ * Every option the widget takes: its type, what is allowed and its default, in one table.
+ * Validation, defaults and the script tag's data attributes are all derived from it.
+ * Pure: the page's URL is passed in.
+ */
+import { type FlatRecord, type Kind, isFlatRecord } from './payload.js';
+
+type Rule =
+  | { type: 'string'; allowEmpty?: boolean }
+  | { type: 'enum'; values: readonly string[] }
+  | { type: 'number'; min: number; max: number; integer?: boolean }
+  | { type: 'boolean' }
+  | { type: 'record' }
+  | { type: 'endpoint' };
+
+const string = { type: 'string' } as const;
+const text = { type: 'string', allowEmpty: true } as const;
+
+/** The option table. Wording options are optional: the locale's text is used when absent. */
+const RULES = {
+  endpoint: { type: 'endpoint' },
+  brand: text,
+  kind: { type: 'enum', values: ['nps', 'enps'] },
+  surveyId: string,
+  show: { type: 'enum', values: ['auto', 'manual'] },
+  locale: string,
+  question: string,
+  followUp: string,
+  followUpDetractor: string,
+  followUpPassive: string,
+  followUpPromoter: string,
+  lowLabel: string,
+  highLabel: string,
+  placeholder: text,
+  submitLabel: string,
+  thankYou: string,
+  closeLabel: string,
+  autoCloseSeconds: { type: 'number', min: 0, max: 600 },
+  commentMaxLength: { type: 'number', min: 1, max: 10_000, integer: true },
+  user: { type: 'record' },
+  metadata: { type: 'record' },
+  nonce: string,
+  zIndex: { type: 'number', min: -2_147_483_647, max: 2_147_483_647, integer: true },
+  credentials: { type: 'enum', values: ['omit', 'same-origin', 'include'] },
+  debug: { type: 'boolean' },
+} as const satisfies Record<string, Rule>;
+
+export type OptionName = keyof typeof RULES;
+
+export interface Config {
+  endpoint: string;
+  brand: string;
+  kind: Kind;
+  surveyId: string;
+  show: 'auto' | 'manual';
+  locale: string;
+  question?: string;
+  followUp?: string;
+  followUpDetractor?: string;
+  followUpPassive?: string;
+  followUpPromoter?: string;
+  lowLabel?: string;
+  highLabel?: string;
+  placeholder?: string;
+  submitLabel?: string;
+  thankYou?: string;
+  closeLabel?: string;
+  /** Seconds the thank-you stays before the widget closes itself; 0 keeps it open. */
+  autoCloseSeconds: number;
+  commentMaxLength: number;
+  user: FlatRecord | null;
+  metadata: FlatRecord;
+  nonce?: string;
+  zIndex: number;
+  credentials: RequestCredentials;
+  debug: boolean;
+}
+
+/** What a site owner passes: the endpoint and any subset of the rest. */
+export type NpsOptions = Partial<Config> & { endpoint: string };
+
+const DEFAULTS: Omit<Config, 'endpoint'> = {
+  brand: '',
+  kind: 'nps',
+  surveyId: 'nps',
+  show: 'auto',
+  locale: 'en',
+  autoCloseSeconds: 4,
+  commentMaxLength: 2000,
+  user: null,
+  metadata: {},
+  // Just under the 32-bit maximum, so a site can still put a cookie banner above it.
+  zIndex: 2_147_483_000,
+  // No cookies go to the endpoint unless the site asks: answers are not tied to sessions.
+  credentials: 'omit',
+  debug: false,
+};
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Why an endpoint is unacceptable, or null when it is fine. Relative URLs stay same-origin. */
+function endpointProblem(value: string, baseUrl: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value, baseUrl);
+  } catch {
+    return 'a URL';
+  }
+  if (url.protocol === 'https:') return null;
+  if (url.protocol === 'http:' && (LOOPBACK_HOSTS.has(url.hostname) || url.origin === new URL(baseUrl).origin)) {
+    return null;
+  }
+  return 'an https: URL, a same-origin path, or http: on localhost';
+}
+
+/** What a rule allows, in words, for error messages. */
+function describe(rule: Rule): string {
+  switch (rule.type) {
+    case 'string':
+      return rule.allowEmpty ? 'a string' : 'a non-empty string';
+    case 'enum':
+      return rule.values.map((v) => JSON.stringify(v)).join(' or ');
+    case 'number':
+      return `${rule.integer ? 'an integer' : 'a number'} from ${rule.min} to ${rule.max}`;
+    case 'boolean':
+      return 'true or false';
+    case 'record':
+      return 'a flat object of string, number or boolean values';
+    case 'endpoint':
+      return 'an https: URL, a same-origin path, or http: on localhost';
+  }
+}
+
+function check(rule: Rule, value: unknown, baseUrl: string): string | null {
+  switch (rule.type) {
+    case 'string':
+      return typeof value === 'string' && (rule.allowEmpty || value.trim() !== '') ? null : describe(rule);
+    case 'enum':
+      return rule.values.includes(value as string) ? null : describe(rule);
+    case 'number':
+      return typeof value === 'number' &&
+        Number.isFinite(value) &&
+        value >= rule.min &&
+        value <= rule.max &&
+        (!rule.integer || Number.isInteger(value))
+        ? null
+        : describe(rule);
+    case 'boolean':
+      return typeof value === 'boolean' ? null : describe(rule);
+    case 'record':
+      return isFlatRecord(value) ? null : describe(rule);
+    case 'endpoint':
+      return typeof value === 'string' && value.trim() !== '' ? endpointProblem(value.trim(), baseUrl) : describe(rule);
+  }
+}
+
+/** Shows a value in an error message without dumping a whole object or a huge string. */
+export function showValue(value: unknown): string {
+  if (typeof value === 'function') return 'a function';
+  let shown: string;
+  try {
+    shown = JSON.stringify(value) ?? String(value);
+  } catch {
+    shown = Object.prototype.toString.call(value);
+  }
+  return shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
+}
+
+export interface Parsed<T> {
+  value: T | null;
+  errors: string[];
+  warnings: string[];
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Checks options against the table. Any error means no config (the widget must not show with
+ * a half-valid setup); unknown names only warn, so a typo is visible but not fatal.
+ */
+export function parseOptions(input: unknown, baseUrl: string): Parsed<Config> {
+  if (!isPlainObject(input)) {
+    return { value: null, errors: [`options must be an object with at least "endpoint"; got ${showValue(input)}`], warnings: [] };
+  }
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const config: Record<string, unknown> = { ...DEFAULTS };
+  for (const name of Object.keys(input)) {
+    const value = input[name];
+    const rule: Rule | undefined = (RULES as Record<string, Rule>)[name];
+    if (!rule) {
+      warnings.push(`unknown option "${name}" is ignored`);
+    } else if (value === undefined) {
+      continue;
+    } else if (rule.type === 'record' && value === null) {
+      config[name] = name === 'metadata' ? {} : null;
+    } else {
+      const allowed = check(rule, value, baseUrl);
+      if (allowed) errors.push(`option "${name}" is ${showValue(value)}; allowed: ${allowed}`);
+      else config[name] = typeof value === 'string' && rule.type === 'endpoint' ? value.trim() : value;
+    }
+  }
+  if (input['endpoint'] === undefined) errors.push(`option "endpoint" is missing; allowed: ${describe(RULES.endpoint)}`);
+  return { value: errors.length ? null : (config as unknown as Config), errors, warnings };
+}
+
+/**
+ * The script tag's options: each `data-*` attribute whose option is a string, number or
+ * boolean (`data-resurvey-days` arrives as dataset.resurveyDays). Values are converted by the
+ * option's type; what does not convert is passed on as text so validation names it.
+ */
+export function optionsFromDataset(dataset: Record<string, string | undefined>): Record<string, unknown> {
+  const options: Record<string, unknown> = {};
+  for (const [name, raw] of Object.entries(dataset)) {
+    if (raw === undefined) continue;
+    const rule: Rule | undefined = (RULES as Record<string, Rule>)[name];
+    if (rule?.type === 'number' && raw.trim() !== '' && Number.isFinite(Number(raw))) options[name] = Number(raw);
+    else if (rule?.type === 'boolean' && (raw === '' || raw === 'true' || raw === 'false')) options[name] = raw !== 'false';
+    else options[name] = raw; // objects cannot be attributes: validation will say so
+  }
+  return options;
+}
+
+export interface ShowOptions {
+  touchpoint: string | null;
+  anchor: Element | string | null;
+  metadata: FlatRecord;
+  force: boolean;
+}
+
+const isElement = (v: unknown): v is Element =>
+  typeof v === 'object' && v !== null && (v as Node).nodeType === 1 && typeof (v as Element).getBoundingClientRect === 'function';
+
+/** Checks the options of one `show` call (contract section 3). */
+export function parseShowOptions(input: unknown): Parsed<ShowOptions> {
+  const value: ShowOptions = { touchpoint: null, anchor: null, metadata: {}, force: false };
+  if (input === undefined || input === null) return { value, errors: [], warnings: [] };
+  if (!isPlainObject(input)) return { value: null, errors: [`show options must be an object; got ${showValue(input)}`], warnings: [] };
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  for (const [name, given] of Object.entries(input)) {
+    if (given === undefined) continue;
+    if (name === 'touchpoint') {
+      if (typeof given === 'string' && given.trim() !== '') value.touchpoint = given.trim();
+      else errors.push(`show option "touchpoint" is ${showValue(given)}; allowed: a non-empty string`);
+    } else if (name === 'anchor') {
+      if (isElement(given) || (typeof given === 'string' && given.trim() !== '')) value.anchor = given;
+      else errors.push(`show option "anchor" is ${showValue(given)}; allowed: an Element or a CSS selector`);
+    } else if (name === 'metadata') {
+      if (isFlatRecord(given)) value.metadata = given;
+      else errors.push(`show option "metadata" is ${showValue(given)}; allowed: ${describe(RULES.metadata)}`);
+    } else if (name === 'force') {
+      if (typeof given === 'boolean') value.force = given;
+      else errors.push(`show option "force" is ${showValue(given)}; allowed: true or false`);
+    } else {
+      warnings.push(`unknown show option "${name}" is ignored`);
+    }
+  }
+  return { value: errors.length ? null : value, errors, warnings };
+}
+
+/** Checks what `identify(user)` receives: the same rule as the `user` option. */
+export function parseUser(input: unknown): Parsed<FlatRecord | null> {
+  if (input === null) return { value: null, errors: [], warnings: [] };
+  return isFlatRecord(input)
+    ? { value: input, errors: [], warnings: [] }
+    : { value: null, errors: [`identify(user): user is ${showValue(input)}; allowed: null or ${describe(RULES.user)}`], warnings: [] };
+}

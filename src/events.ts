@@ -1,0 +1,59 @@
+/** The widget's events (contract section 7). A handler that throws never breaks the widget. */
+import type { NpsResponse, SurveyType } from './core/payload.js';
+
+export interface ShowEvent {
+  surveyId: string;
+  surveyType: SurveyType;
+  touchpoint: string | null;
+}
+
+export interface DismissEvent {
+  surveyId: string;
+  /** The answer so far (score only), or null when no score was chosen. */
+  response: NpsResponse | null;
+}
+
+export interface EventMap {
+  show: ShowEvent;
+  score: NpsResponse;
+  submit: NpsResponse;
+  dismiss: DismissEvent;
+  error: Error;
+}
+
+export type EventName = keyof EventMap;
+export type Handler<E extends EventName> = (payload: EventMap[E]) => void;
+
+export const EVENT_NAMES: readonly EventName[] = ['show', 'score', 'submit', 'dismiss', 'error'];
+
+export function isEventName(name: unknown): name is EventName {
+  return EVENT_NAMES.includes(name as EventName);
+}
+
+export interface Emitter {
+  on<E extends EventName>(event: E, handler: Handler<E>): () => void;
+  emit<E extends EventName>(event: E, payload: EventMap[E]): void;
+  clear(): void;
+}
+
+export function createEmitter(): Emitter {
+  const handlers = new Map<EventName, Set<Handler<never>>>();
+  return {
+    on(event, handler) {
+      const set = handlers.get(event) ?? new Set();
+      handlers.set(event, set);
+      set.add(handler as Handler<never>);
+      return () => void set.delete(handler as Handler<never>);
+    },
+    emit(event, payload) {
+      for (const handler of [...(handlers.get(event) ?? [])]) {
+        try {
+          (handler as Handler<typeof event>)(payload);
+        } catch (error) {
+          console.error(`nps-widget: a "${event}" handler threw:`, error);
+        }
+      }
+    },
+    clear: () => handlers.clear(),
+  };
+}

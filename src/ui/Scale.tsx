@@ -1,0 +1,70 @@
+/**
+ * The 0-10 scale as a WAI-ARIA radio group: one Tab stop (roving tabindex), arrow keys move
+ * and select, Home/End jump to the ends, Space/Enter select (native button clicks).
+ */
+import { useRef } from 'preact/hooks';
+import { MAX_SCORE } from '../core/category.js';
+
+interface ScaleProps {
+  score: number | null;
+  labelledBy: string;
+  lowLabel: string;
+  highLabel: string;
+  onScore: (score: number) => void;
+}
+
+const SCORES = Array.from({ length: MAX_SCORE + 1 }, (_, i) => i);
+
+const STEP: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+
+/** Where a key moves the selection from `current`, or null when the key is not the scale's. */
+function target(key: string, current: number | null): number | null {
+  if (key === 'Home') return 0;
+  if (key === 'End') return MAX_SCORE;
+  const step = STEP[key];
+  if (step === undefined) return null;
+  // With nothing chosen yet, the first arrow press lands on the end it points from (WAI pattern).
+  if (current === null) return step > 0 ? 0 : MAX_SCORE;
+  return (current + step + SCORES.length) % SCORES.length;
+}
+
+export function Scale({ score, labelledBy, lowLabel, highLabel, onScore }: ScaleProps) {
+  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  const tabStop = score ?? 0;
+
+  function onKeyDown(event: KeyboardEvent) {
+    const next = target(event.key, score);
+    if (next === null) return;
+    event.preventDefault(); // arrows and Home/End would otherwise scroll the host page
+    onScore(next);
+    buttons.current[next]?.focus();
+  }
+
+  return (
+    <div class="scale">
+      <div class="choices" role="radiogroup" aria-labelledby={labelledBy} aria-describedby="nps-low nps-high" onKeyDown={onKeyDown}>
+        {SCORES.map((n) => (
+          <button
+            key={n}
+            ref={(el) => {
+              buttons.current[n] = el;
+            }}
+            type="button"
+            role="radio"
+            class="choice"
+            aria-checked={score === n}
+            aria-label={n === 0 ? `0, ${lowLabel}` : n === MAX_SCORE ? `${n}, ${highLabel}` : undefined}
+            tabIndex={n === tabStop ? 0 : -1}
+            onClick={() => onScore(n)}
+          >
+            {n}
+          </button>
+        ))}
+      </div>
+      <div class="ends" aria-hidden="true">
+        <span id="nps-low">{lowLabel}</span>
+        <span id="nps-high">{highLabel}</span>
+      </div>
+    </div>
+  );
+}
