@@ -20,7 +20,7 @@ function addStyles(root: ShadowRoot, css: string, nonce: string | undefined): vo
     }
   }
   const style = document.createElement('style');
-  if (nonce) style.nonce = nonce;
+  if (nonce) style.setAttribute('nonce', nonce);
   style.textContent = css;
   root.append(style);
 }

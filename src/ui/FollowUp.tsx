@@ -1,5 +1,5 @@
 /** The reason question that always follows the score, with the submit button. */
-import { useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 
 interface FollowUpProps {
   label: string;
@@ -10,11 +10,12 @@ interface FollowUpProps {
 }
 
 export function FollowUp({ label, placeholder, submitLabel, maxLength, onSubmit }: FollowUpProps) {
-  const [comment, setComment] = useState('');
+  // Uncontrolled: the text is read when sent, so nothing typed can be lost to a pending re-render.
+  const reason = useRef<HTMLTextAreaElement>(null);
 
   function submit(event: Event) {
     event.preventDefault();
-    onSubmit(comment);
+    onSubmit(reason.current?.value ?? '');
   }
 
   function onKeyDown(event: KeyboardEvent) {
@@ -27,11 +28,10 @@ export function FollowUp({ label, placeholder, submitLabel, maxLength, onSubmit 
       <label for="nps-reason">{label}</label>
       <textarea
         id="nps-reason"
+        ref={reason}
         rows={3}
         maxLength={maxLength}
         placeholder={placeholder || undefined}
-        value={comment}
-        onInput={(event) => setComment(event.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
       <button type="submit" class="submit">

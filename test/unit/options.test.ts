@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { optionsFromDataset, parseOptions, parseShowOptions } from '../../src/core/options.js';
+
+const BASE = 'https://shop.example/checkout?step=2';
+
+describe('parseOptions', () => {
+  it('needs only the endpoint and fills in every default', () => {
+    const { value, errors, warnings } = parseOptions({ endpoint: '/api/nps' }, BASE);
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([]);
+    expect(value).toMatchObject({
+      endpoint: '/api/nps',
+      kind: 'nps',
+      surveyId: 'nps',
+      show: 'auto',
+      locale: 'en',
+      autoCloseSeconds: 4,
+      credentials: 'omit',
+      user: null,
+      metadata: {},
+    });
+  });
+
+  it('names the option, the value and what is allowed', () => {
+    const { value, errors } = parseOptions({ endpoint: '/x', kind: 'employee', autoCloseSeconds: -1 }, BASE);
+    expect(value).toBeNull();
+    expect(errors).toEqual([
+      'option "kind" is "employee"; allowed: "nps" or "enps"',
+      'option "autoCloseSeconds" is -1; allowed: a number from 0 to 600',
+    ]);
+  });
+
+  it('reports a missing endpoint', () => {
+    expect(parseOptions({ brand: 'Acme' }, BASE).errors).toEqual([
+      'option "endpoint" is missing; allowed: an https: URL, a same-origin path, or http: on localhost',
+    ]);
+  });
+
+  it.each([
+    ['/api/nps', true],
+    ['https://api.example.com/nps', true],
+    ['http://127.0.0.1:8080/nps', true],
+    ['http://localhost/nps', true],
+    ['http://api.example.com/nps', false],
+    ['javascript:alert(1)', false],
+    ['data:text/plain,hi', false],
+    ['   ', false],
+  ])('endpoint %s accepted: %s', (endpoint, ok) => {
+    expect(parseOptions({ endpoint }, BASE).value !== null).toBe(ok);
+  });
+
+  it('rejects metadata that is not flat', () => {
+    const { errors } = parseOptions({ endpoint: '/x', metadata: { order: { id: 1 } } }, BASE);
+    expect(errors[0]).toContain('option "metadata" is {"order":{"id":1}}; allowed: a flat object');
+  });
+
+  it('warns about unknown options without failing', () => {
+    const { value, warnings } = parseOptions({ endpoint: '/x', colour: 'red' }, BASE);
+    expect(value).not.toBeNull();
+    expect(warnings).toEqual(['unknown option "colour" is ignored']);
+  });
+
+  it('refuses something that is not an options object', () => {
+    expect(parseOptions('/api/nps', BASE).errors[0]).toMatch(/options must be an object/);
+  });
+});
+
+describe('optionsFromDataset', () => {
+  it('turns data attributes into typed options by the option table', () => {
+    const options = optionsFromDataset({ endpoint: '/x', brand: 'Acme', autoCloseSeconds: '0', debug: '', show: 'manual' });
+    expect(options).toEqual({ endpoint: '/x', brand: 'Acme', autoCloseSeconds: 0, debug: true, show: 'manual' });
+    expect(parseOptions(options, BASE).errors).toEqual([]);
+  });
+
+  it('passes unconvertible values through so validation names them', () => {
+    const options = optionsFromDataset({ endpoint: '/x', autoCloseSeconds: 'soon' });
+    expect(parseOptions(options, BASE).errors).toEqual([
+      'option "autoCloseSeconds" is "soon"; allowed: a number from 0 to 600',
+    ]);
+  });
+});
+
+describe('parseShowOptions', () => {
+  it('accepts touchpoint, anchor selector, metadata and force', () => {
+    const { value } = parseShowOptions({ touchpoint: 'checkout', anchor: '#done', metadata: { orderId: 'A-1' }, force: true });
+    expect(value).toEqual({ touchpoint: 'checkout', anchor: '#done', metadata: { orderId: 'A-1' }, force: true });
+  });
+
+  it('names bad show options', () => {
+    expect(parseShowOptions({ touchpoint: 3, anchor: {} }).errors).toEqual([
+      'show option "touchpoint" is 3; allowed: a non-empty string',
+      'show option "anchor" is {}; allowed: an Element or a CSS selector',
+    ]);
+  });
+});

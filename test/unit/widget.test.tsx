@@ -1,0 +1,328 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createNpsWidget, type NpsWidget } from '../../src/widget.js';
+import type { NpsResponse } from '../../src/core/payload.js';
+
+let posts: NpsResponse[];
+let fetchMock: ReturnType<typeof vi.fn>;
+let widget: NpsWidget | undefined;
+
+beforeEach(() => {
+  posts = [];
+  fetchMock = vi.fn(async (_url: string, init: RequestInit) => {
+    posts.push(JSON.parse(String(init.body)) as NpsResponse);
+    return new Response(null, { status: 201 });
+  });
+  vi.stubGlobal('fetch', fetchMock);
+});
+
+afterEach(() => {
+  widget?.destroy();
+  widget = undefined;
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+const host = () => document.querySelector<HTMLElement>('[data-nps-widget]');
+const shadow = () => host()?.shadowRoot ?? null;
+const $ = <T extends Element = HTMLElement>(selector: string) => shadow()?.querySelector<T>(selector) ?? null;
+const radios = () => [...(shadow()?.querySelectorAll<HTMLButtonElement>('[role="radio"]') ?? [])];
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function open(options: Record<string, unknown> = {}, showOptions?: Parameters<NpsWidget['show']>[0]) {
+  widget = createNpsWidget({ endpoint: 'https://collector.example/nps', show: 'manual', ...options });
+  widget.show(showOptions);
+  await flush();
+}
+
+function labelOf(element: Element | null): string {
+  const id = element?.getAttribute('aria-labelledby') ?? '';
+  return shadow()?.getElementById(id)?.textContent ?? '';
+}
+
+describe('the survey a respondent sees', () => {
+  it('asks the question with the brand, offers 0-10 and labels the ends', async () => {
+    await open({ brand: 'Acme' });
+    expect(document.querySelectorAll('[data-nps-widget]')).toHaveLength(1);
+    const dialog = $('[role="dialog"]');
+    expect(labelOf(dialog)).toBe('How likely are you to recommend Acme to a friend or colleague?');
+    expect(radios().map((r) => r.getAttribute('aria-label') ?? r.textContent)).toEqual([
+      '0, Not at all likely', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10, Extremely likely',
+    ]);
+    expect(labelOf($('[role="radiogroup"]'))).toBe(labelOf(dialog));
+    expect($('textarea')).toBeNull();
+  });
+
+  it('asks the employee question for eNPS', async () => {
+    await open({ brand: 'Acme', kind: 'enps' });
+    expect(labelOf($('[role="dialog"]'))).toBe('How likely are you to recommend Acme as a place to work?');
+  });
+
+  it('follows a score with the reason question, worded per category, keeping the typed reason', async () => {
+    await open({ followUpDetractor: 'What should we fix?', followUpPromoter: 'What do you love?' });
+    radios()[3]?.click();
+    const label = () => $('label')?.textContent;
+    expect(label()).toBe('What should we fix?');
+    const textarea = $<HTMLTextAreaElement>('textarea')!;
+    textarea.value = 'shipping';
+    textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    radios()[10]?.click();
+    expect(label()).toBe('What do you love?');
+    expect($<HTMLTextAreaElement>('textarea')?.value).toBe('shipping');
+    expect(radios()[10]?.getAttribute('aria-checked')).toBe('true');
+    expect(radios()[3]?.getAttribute('aria-checked')).toBe('false');
+  });
+
+  it('uses the default follow-up wording for every category', async () => {
+    await open();
+    radios()[7]?.click();
+    expect($('label')?.textContent).toBe('What is the primary reason for your score?');
+  });
+
+  it('thanks the respondent and closes by itself', async () => {
+    await open({ autoCloseSeconds: 2 });
+    radios()[9]?.click();
+    vi.useFakeTimers();
+    $<HTMLFormElement>('form')?.requestSubmit();
+    expect($('[role="status"]')?.textContent).toBe('Thank you! Your feedback helps us improve.');
+    expect(radios()).toHaveLength(0);
+    vi.advanceTimersByTime(1900);
+    expect(host()).not.toBeNull();
+    vi.advanceTimersByTime(200);
+    expect(host()).toBeNull();
+  });
+
+  it('closes with the close button or Esc, and reports a dismissal', async () => {
+    await open();
+    const dismissed = vi.fn();
+    widget!.on('dismiss', dismissed);
+    const close = $<HTMLButtonElement>('button.close')!;
+    expect(close.getAttribute('aria-label')).toBe('Close');
+    close.click();
+    expect(host()).toBeNull();
+    expect(dismissed).toHaveBeenCalledWith({ surveyId: 'nps', response: null });
+
+    widget!.show();
+    await flush();
+    radios()[2]?.click();
+    radios()[2]?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(host()).toBeNull();
+    expect(dismissed.mock.calls[1]?.[0].response).toMatchObject({ score: 2, complete: false });
+  });
+
+  it('renders every text option as text, never as HTML', async () => {
+    await open({ brand: '<img src=x onerror="window.pwned=1">' });
+    expect(labelOf($('[role="dialog"]'))).toContain('<img src=x onerror="window.pwned=1">');
+    expect(shadow()?.querySelector('img')).toBeNull();
+  });
+});
+
+describe('keyboard use of the 0-10 radio group', () => {
+  const key = (k: string) => {
+    const focused = (shadow()?.activeElement ?? radios()[0]) as HTMLElement;
+    focused.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
+  };
+  const checked = () => radios().findIndex((r) => r.getAttribute('aria-checked') === 'true');
+  const tabStops = () => radios().filter((r) => r.tabIndex === 0).map((r) => r.textContent);
+
+  it('has one tab stop that follows the selection', async () => {
+    await open();
+    expect(tabStops()).toEqual(['0']);
+    radios()[6]?.click();
+    expect(tabStops()).toEqual(['6']);
+  });
+
+  it('moves and selects with arrows, jumps with Home and End, wraps around', async () => {
+    await open();
+    radios()[0]?.focus();
+    key('ArrowRight');
+    expect(checked()).toBe(0);
+    key('ArrowRight');
+    key('ArrowDown');
+    expect(checked()).toBe(2);
+    expect(shadow()?.activeElement).toBe(radios()[2]);
+    key('ArrowLeft');
+    key('ArrowUp');
+    expect(checked()).toBe(0);
+    key('ArrowLeft');
+    expect(checked()).toBe(10);
+    key('Home');
+    expect(checked()).toBe(0);
+    key('End');
+    expect(checked()).toBe(10);
+  });
+
+  it('keeps arrow keys from scrolling the page', async () => {
+    await open();
+    const event = new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true });
+    radios()[0]?.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(true);
+  });
+});
+
+describe('delivery and events', () => {
+  it('posts the score at once and the submission with the same id', async () => {
+    const onScore = vi.fn();
+    const onSubmit = vi.fn();
+    await open({ brand: 'Acme', metadata: { plan: 'pro' }, user: { id: 'u1' } }, { touchpoint: 'checkout', metadata: { orderId: 'A-1' } });
+    widget!.on('score', onScore);
+    widget!.on('submit', onSubmit);
+    radios()[9]?.click();
+    await flush();
+    const textarea = $<HTMLTextAreaElement>('textarea')!;
+    textarea.value = '  Fast delivery  ';
+    textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    $<HTMLFormElement>('form')?.requestSubmit();
+    await flush();
+
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    expect(url).toBe('https://collector.example/nps');
+    expect(init).toMatchObject({ method: 'POST', credentials: 'omit', headers: { 'Content-Type': 'text/plain;charset=UTF-8' } });
+    const [first, second] = posts;
+    expect(first).toMatchObject({
+      schemaVersion: 1,
+      surveyId: 'nps',
+      kind: 'nps',
+      score: 9,
+      category: 'promoter',
+      comment: null,
+      complete: false,
+      surveyType: 'transactional',
+      touchpoint: 'checkout',
+      user: { id: 'u1' },
+      metadata: { plan: 'pro', orderId: 'A-1' },
+      locale: 'en',
+    });
+    expect(first?.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second).toMatchObject({ id: first?.id, complete: true, comment: 'Fast delivery', score: 9, createdAt: first?.createdAt });
+    expect(onScore.mock.calls[0]?.[0]).toMatchObject({ id: first?.id, score: 9, complete: false });
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ id: first?.id, complete: true, comment: 'Fast delivery' });
+  });
+
+  it('is a relationship survey without a touchpoint, and leaves the query string out of pageUrl', async () => {
+    await open();
+    radios()[5]?.click();
+    await flush();
+    expect(posts[0]).toMatchObject({ surveyType: 'relationship', touchpoint: null, category: 'detractor' });
+    expect(posts[0]?.pageUrl).toBe(`${location.origin}${location.pathname}`);
+  });
+
+  it('retries a failed delivery and reports a permanent failure through "error"', async () => {
+    vi.useFakeTimers();
+    const statuses = [503, 201, 404];
+    fetchMock.mockImplementation(async () => new Response(null, { status: statuses.shift() ?? 201 }));
+    const errors: Error[] = [];
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+    widget = createNpsWidget({ endpoint: '/api/nps', show: 'manual' });
+    widget.on('error', (error) => errors.push(error));
+    widget.show();
+    await vi.advanceTimersByTimeAsync(0);
+    radios()[8]?.click();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    $<HTMLFormElement>('form')?.requestSubmit();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetchMock).toHaveBeenCalledTimes(3);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.message).toMatch(/was not delivered to \/api\/nps: the endpoint answered HTTP 404/);
+    expect(consoleError).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps working when an event handler throws', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    await open();
+    widget!.on('score', () => {
+      throw new Error('handler bug');
+    });
+    expect(() => radios()[4]?.click()).not.toThrow();
+    await flush();
+    expect(posts).toHaveLength(1);
+    expect($('textarea')).not.toBeNull();
+  });
+
+  it('returns an unsubscribe function from on()', async () => {
+    await open();
+    const handler = vi.fn();
+    const off = widget!.on('score', handler);
+    off();
+    radios()[4]?.click();
+    expect(handler).not.toHaveBeenCalled();
+  });
+});
+
+describe('bad input never breaks the page', () => {
+  it('logs one error naming the option, the value and what is allowed, and does not show', async () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+    widget = createNpsWidget({ endpoint: '/api/nps', kind: 'csat' as 'nps', show: 'auto' });
+    widget.show();
+    await flush();
+    expect(host()).toBeNull();
+    expect(consoleError).toHaveBeenCalledTimes(1);
+    expect(consoleError.mock.calls[0]?.[0]).toBe(
+      'nps-widget: invalid options, the survey will not show: option "kind" is "csat"; allowed: "nps" or "enps".',
+    );
+  });
+
+  it('warns about an unknown option and still works', async () => {
+    const consoleWarn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await open({ colour: 'red' });
+    expect(consoleWarn).toHaveBeenCalledWith('nps-widget: unknown option "colour" is ignored.');
+    expect(host()).not.toBeNull();
+  });
+
+  it('ignores bad show options with one error and survives nonsense calls', async () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+    widget = createNpsWidget({ endpoint: '/api/nps', show: 'manual' });
+    widget.show({ anchor: 42 as unknown as string });
+    await flush();
+    expect(host()).toBeNull();
+    expect(consoleError).toHaveBeenCalledTimes(1);
+    expect(() => {
+      widget!.on('nonsense' as 'show', () => {});
+      widget!.identify('bob' as unknown as null);
+      widget!.hide();
+    }).not.toThrow();
+  });
+
+  it('shows in the corner when the anchor is missing', async () => {
+    await open({}, { anchor: '#does-not-exist' });
+    expect($('.panel')?.classList.contains('anchored')).toBe(false);
+  });
+
+  it('appears by itself with show "auto" and only once', async () => {
+    widget = createNpsWidget({ endpoint: '/api/nps' });
+    widget.show();
+    await flush();
+    expect(document.querySelectorAll('[data-nps-widget]')).toHaveLength(1);
+  });
+
+  it('removes everything on destroy and ignores later calls', async () => {
+    await open();
+    widget!.destroy();
+    widget!.show();
+    await flush();
+    expect(host()).toBeNull();
+  });
+});
+
+describe('styles', () => {
+  it('adopts a constructed stylesheet and adds nothing to the page head', async () => {
+    const before = document.head.innerHTML;
+    await open();
+    expect(shadow()?.adoptedStyleSheets.length).toBe(1);
+    expect(document.head.innerHTML).toBe(before);
+  });
+
+  it('falls back to a <style> carrying the nonce where stylesheets cannot be constructed', async () => {
+    vi.spyOn(CSSStyleSheet.prototype, 'replaceSync').mockImplementation(() => {
+      throw new Error('not supported here');
+    });
+    await open({ nonce: 'abc123' });
+    const style = shadow()?.querySelector('style');
+    expect(style?.getAttribute('nonce')).toBe('abc123');
+    expect(style?.textContent).toContain('.panel');
+  });
+});
