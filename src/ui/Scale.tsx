@@ -17,15 +17,12 @@ const SCORES = Array.from({ length: MAX_SCORE + 1 }, (_, i) => i);
 
 const STEP: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
 
-/** Where a key moves the selection from `current`, or null when the key is not the scale's. */
-function target(key: string, current: number | null): number | null {
+/** Where a key moves focus and selection from the focused choice, or null when the key is not the scale's. */
+function target(key: string, focused: number): number | null {
   if (key === 'Home') return 0;
   if (key === 'End') return MAX_SCORE;
   const step = STEP[key];
-  if (step === undefined) return null;
-  // With nothing chosen yet, the first arrow press lands on the end it points from (WAI pattern).
-  if (current === null) return step > 0 ? 0 : MAX_SCORE;
-  return (current + step + SCORES.length) % SCORES.length;
+  return step === undefined ? null : (focused + step + SCORES.length) % SCORES.length;
 }
 
 export function Scale({ score, labelledBy, lowLabel, highLabel, onScore }: ScaleProps) {
@@ -33,7 +30,8 @@ export function Scale({ score, labelledBy, lowLabel, highLabel, onScore }: Scale
   const tabStop = score ?? 0;
 
   function onKeyDown(event: KeyboardEvent) {
-    const next = target(event.key, score);
+    const focused = buttons.current.indexOf(event.target as HTMLButtonElement);
+    const next = focused < 0 ? null : target(event.key, focused);
     if (next === null) return;
     event.preventDefault(); // arrows and Home/End would otherwise scroll the host page
     onScore(next);
