@@ -37,6 +37,8 @@ export default defineConfig(({ mode }) => ({
   ...jsx,
   build: libraryBuild(mode),
   test: {
+    // Vitest turns CSS into '' unless told otherwise; the widget's ?inline styles must be real.
+    css: { include: [/\.css(\?|$)/] },
     projects: [
       { extends: true, test: { name: 'unit', environment: 'happy-dom', include: ['test/unit/**/*.test.{ts,tsx}'] } },
       {
