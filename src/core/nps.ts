@@ -1,0 +1,270 @@
+/**
+ * The NPS calculator (contract section 8, notes/nps-method.md). Pure and DOM-free: it runs in
+ * Node, in the preview and in tests alike. Every figure is derived from integer counts.
+ */
+import { categoryOf, isScore, MAX_SCORE } from './category.js';
+
+export interface CategoryCounts {
+  promoters: number;
+  passives: number;
+  detractors: number;
+}
+
+export interface NpsResult extends CategoryCounts {
+  total: number;
+  /** Exact shares in percent; null when there are no responses (a share of nothing is undefined). */
+  promoterPercent: number | null;
+  passivePercent: number | null;
+  detractorPercent: number | null;
+  /** Exact score, -100..100; null when there are no responses. */
+  nps: number | null;
+  /** The score as shown: an integer, half away from zero, never -0. */
+  rounded: number | null;
+  /** Responses per score (index = score); null when only category counts were given. */
+  distribution: number[] | null;
+  /** Half-width of the 95% adjusted-Wald interval, in points, before clamping. */
+  marginOfError: number | null;
+  /** 95% adjusted-Wald interval in points, clamped to [-100, 100]. */
+  interval: [low: number, high: number] | null;
+}
+
+export type NpsInput = Iterable<number> | { counts: ArrayLike<number> } | CategoryCounts | NpsResult;
+
+export interface NpsComparison {
+  /** `a.nps - b.nps`, exact. */
+  difference: number;
+  z: number;
+  /** Two-sided. */
+  pValue: number;
+}
+
+/** The 97.5th percentile of the standard normal distribution: 95% two-sided. */
+const Z95 = 1.959964;
+const SCALE_SIZE = MAX_SCORE + 1;
+const ACCEPTED =
+  'an iterable of scores (integers 0-10), { counts: [11 counts, index = score] }, ' +
+  '{ promoters, passives, detractors } or a result of calculateNps';
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'function') return 'a function';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object' && value !== null) return 'an object';
+  return String(value);
+}
+
+function invalidScore(value: unknown, position: number): RangeError {
+  return new RangeError(
+    `calculateNps: score at position ${position} is ${describe(value)}; scores are integers from 0 to 10`,
+  );
+}
+
+function checkCount(value: unknown, field: string): number {
+  if (typeof value !== 'number') {
+    throw new TypeError(`calculateNps: ${field} is ${describe(value)}; counts are non-negative integers`);
+  }
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new RangeError(`calculateNps: ${field} is ${value}; counts are non-negative integers`);
+  }
+  return value;
+}
+
+function isTypedArray(value: object): value is ArrayLike<unknown> {
+  return ArrayBuffer.isView(value) && !(value instanceof DataView);
+}
+
+/**
+ * The hot path (10 million scores are benchmarked): one pass, no allocation per score.
+ * Arrays and typed arrays are walked by index because that beats their iterators.
+ */
+function countScores(scores: Iterable<unknown>): number[] {
+  const counts = Array.from({ length: SCALE_SIZE }, () => 0);
+  if (Array.isArray(scores) || isTypedArray(scores)) {
+    const list: ArrayLike<unknown> = scores;
+    for (let position = 0, length = list.length; position < length; position++) {
+      const score = list[position];
+      if (!isScore(score)) throw invalidScore(score, position);
+      counts[score]!++;
+    }
+  } else {
+    let position = 0;
+    for (const score of scores) {
+      if (!isScore(score)) throw invalidScore(score, position);
+      counts[score]!++;
+      position++;
+    }
+  }
+  return counts;
+}
+
+function checkDistribution(counts: unknown): number[] {
+  if (typeof counts !== 'object' || counts === null || !(Array.isArray(counts) || isTypedArray(counts))) {
+    throw new TypeError(`calculateNps: counts is ${describe(counts)}; expected an array of 11 counts (index = score)`);
+  }
+  if (counts.length !== SCALE_SIZE) {
+    throw new RangeError(`calculateNps: counts has ${counts.length} entries; expected 11 (index = score, 0-10)`);
+  }
+  return Array.from(counts, (count, score) => checkCount(count, `counts[${score}]`));
+}
+
+function categoriesOf(distribution: readonly number[]): CategoryCounts {
+  const tally: CategoryCounts = { promoters: 0, passives: 0, detractors: 0 };
+  distribution.forEach((count, score) => {
+    tally[`${categoryOf(score)}s` as const] += count;
+  });
+  return tally;
+}
+
+function checkCategories(input: Partial<Record<keyof CategoryCounts, unknown>>): CategoryCounts {
+  return {
+    promoters: checkCount(input.promoters, 'promoters'),
+    passives: checkCount(input.passives, 'passives'),
+    detractors: checkCount(input.detractors, 'detractors'),
+  };
+}
+
+function isResult(input: object): input is NpsResult {
+  return 'total' in input && 'distribution' in input;
+}
+
+/** The 0-10 distribution of an input, or null when the input holds category counts only. */
+function distributionOf(input: object): number[] | null {
+  if (Symbol.iterator in input) return countScores(input as Iterable<unknown>);
+  if ('counts' in input) return checkDistribution(input.counts);
+  if (isResult(input) && input.distribution !== null) return checkDistribution(input.distribution);
+  return null;
+}
+
+function toCounts(input: unknown): { categories: CategoryCounts; distribution: number[] | null } {
+  if (typeof input !== 'object' || input === null) {
+    throw new TypeError(`calculateNps: input is ${describe(input)}; expected ${ACCEPTED}`);
+  }
+  const distribution = distributionOf(input);
+  if (distribution) return { categories: categoriesOf(distribution), distribution };
+  if (!('promoters' in input || 'passives' in input || 'detractors' in input)) {
+    throw new TypeError(`calculateNps: input is an object without scores or counts; expected ${ACCEPTED}`);
+  }
+  return { categories: checkCategories(input), distribution: null };
+}
+
+/** Half away from zero on the exact fraction 100(P-D)/n, so x.5 is never lost to float error. */
+function roundedScore(difference: number, total: number): number {
+  const magnitude = Math.floor((200 * Math.abs(difference) + total) / (2 * total));
+  return magnitude === 0 ? 0 : Math.sign(difference) * magnitude;
+}
+
+export interface AdjustedWald {
+  /** NPS' on the -1..1 scale. */
+  center: number;
+  /** variance' on the -1..1 scale. */
+  variance: number;
+  /** n' = n + 3. */
+  n: number;
+}
+
+/**
+ * Adjusted Wald (Rocks 2016): 0.75 added to promoters and detractors and 1.5 to passives.
+ * The added passives keep p' + d' below 1 and the added extremes keep it above |p' - d'|,
+ * so the variance is always positive, even at +-100 and for a single response.
+ */
+export function adjustedWald({ promoters, passives, detractors }: CategoryCounts): AdjustedWald {
+  const n = promoters + passives + detractors + 3;
+  const p = (promoters + 0.75) / n;
+  const d = (detractors + 0.75) / n;
+  return { center: p - d, variance: p + d - (p - d) ** 2, n };
+}
+
+const clampPoints = (points: number): number => Math.min(100, Math.max(-100, points));
+
+export function calculateNps(input: NpsInput): NpsResult {
+  const { categories, distribution } = toCounts(input);
+  const { promoters, passives, detractors } = categories;
+  const total = promoters + passives + detractors;
+  const result: NpsResult = {
+    total,
+    promoters,
+    passives,
+    detractors,
+    promoterPercent: null,
+    passivePercent: null,
+    detractorPercent: null,
+    nps: null,
+    rounded: null,
+    distribution,
+    marginOfError: null,
+    interval: null,
+  };
+  if (total === 0) return result;
+
+  const { center, variance, n } = adjustedWald(categories);
+  const margin = Z95 * Math.sqrt(variance / n);
+  return {
+    ...result,
+    promoterPercent: (100 * promoters) / total,
+    passivePercent: (100 * passives) / total,
+    detractorPercent: (100 * detractors) / total,
+    // One division of an exact integer: subtracting two percentages is what loses x.5 cases.
+    nps: (100 * (promoters - detractors)) / total,
+    rounded: roundedScore(promoters - detractors, total),
+    marginOfError: 100 * margin,
+    interval: [clampPoints(100 * (center - margin)), clampPoints(100 * (center + margin))],
+  };
+}
+
+/** Hart's rational approximation of the normal tail, as given by West (2005); highest power first. */
+const TAIL_NUMERATOR = [
+  0.0352624965998911, 0.700383064443688, 6.37396220353165, 33.912866078383, 112.079291497871, 221.213596169931,
+  220.206867912376,
+];
+const TAIL_DENOMINATOR = [
+  0.0883883476483184, 1.75566716318264, 16.064177579207, 86.7807322029461, 296.564248779674, 637.333633378831,
+  793.826512519948, 440.413735824752,
+];
+const SQRT_2PI = 2.506628274631;
+
+const polynomial = (coefficients: readonly number[], x: number): number =>
+  coefficients.reduce((sum, coefficient) => sum * x + coefficient, 0);
+
+/**
+ * Phi(-|x|), accurate to double precision (absolute error about 1e-16). Computing the tail
+ * itself avoids the cancellation in 1 - Phi(|x|) that would flatten small p-values to 0.
+ */
+function normalTail(x: number): number {
+  const a = Math.abs(x);
+  if (a > 37) return 0;
+  const density = Math.exp((-a * a) / 2);
+  if (a < 7.07106781186547) return (density * polynomial(TAIL_NUMERATOR, a)) / polynomial(TAIL_DENOMINATOR, a);
+  // Far in the tail the rational form loses accuracy; a continued fraction takes over.
+  return density / (a + 1 / (a + 2 / (a + 3 / (a + 4 / (a + 0.65))))) / SQRT_2PI;
+}
+
+/**
+ * Compares two scores (periods, segments) with the adjusted-Wald z test. The combined variance
+ * is never 0 (see adjustedWald), so z is always finite: identical inputs give z = 0, p = 1.
+ */
+export function compareNps(a: NpsInput, b: NpsInput): NpsComparison {
+  const first = calculateNps(a);
+  const second = calculateNps(b);
+  if (first.nps === null || second.nps === null) {
+    throw new RangeError(`compareNps: both inputs need responses; a has ${first.total}, b has ${second.total}`);
+  }
+  const x = adjustedWald(first);
+  const y = adjustedWald(second);
+  const z = (x.center - y.center) / Math.sqrt(x.variance / x.n + y.variance / y.n);
+  return { difference: first.nps - second.nps, z, pValue: 2 * normalTail(z) };
+}
+
+/**
+ * Responses needed for a 95% margin of `marginPoints` (nps-method.md). `variance` is on the
+ * -1..1 scale; 1 is the worst case (half promoters, half detractors).
+ */
+export function responsesNeeded(marginPoints: number, variance = 1): number {
+  if (!(marginPoints > 0) || !Number.isFinite(marginPoints)) {
+    throw new RangeError(`responsesNeeded: marginPoints is ${marginPoints}; expected a positive number of points`);
+  }
+  if (!(variance >= 0 && variance <= 1)) {
+    throw new RangeError(`responsesNeeded: variance is ${variance}; expected a number from 0 to 1`);
+  }
+  return Math.max(0, Math.ceil((Z95 ** 2 * variance * 1e4) / marginPoints ** 2 - 3));
+}

@@ -1,0 +1,3 @@
+/** Entry of dist/nps-preview.js, the script-tag build whose exports become the global `NpsPreview`. */
+export { mountNpsPreview } from './preview.js';
+export { calculateNps, compareNps } from './core/nps.js';

@@ -1,0 +1,172 @@
+/** The results preview: a score, how far to trust it, and where it comes from. Renders only. */
+import type { ComponentChildren } from 'preact';
+import { CATEGORIES, categoryOf, MAX_SCORE, type Category } from '../core/category.js';
+import { adjustedWald, responsesNeeded, type NpsResult } from '../core/nps.js';
+
+export interface PreviewProps {
+  result: NpsResult;
+  title?: string | undefined;
+}
+
+/** Above this margin of error (points) the score is flagged as not to be trusted yet. */
+export const TRUSTED_MARGIN = 10;
+
+const SCORES = Array.from({ length: MAX_SCORE + 1 }, (_, score) => score);
+const NAMES: Record<Category, string> = { detractor: 'Detractors', passive: 'Passives', promoter: 'Promoters' };
+const BAR_HEIGHT = 80;
+
+/** "0–6": derived from categoryOf so the rule stays in one place. */
+function rangeOf(category: Category): string {
+  const scores = SCORES.filter((score) => categoryOf(score) === category);
+  return `${scores[0]}–${scores[scores.length - 1]}`;
+}
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/** Bounds are floats; shown whole, half away from zero like the score, and never as -0. */
+function wholePoints(points: number): number {
+  const magnitude = Math.round(Math.abs(points));
+  return magnitude === 0 ? 0 : Math.sign(points) * magnitude;
+}
+
+/**
+ * "+23" / "−12" with a real minus sign for the eye; screen readers get "-12" instead, which
+ * they read as "minus 12" in the listener's own language (U+2212 is read inconsistently).
+ */
+function Signed({ value }: { value: number }) {
+  const spoken = value > 0 ? `+${value}` : String(value);
+  return (
+    <>
+      <span aria-hidden="true">{spoken.replace('-', '\u2212')}</span>
+      <span class="sr">{spoken}</span>
+    </>
+  );
+}
+
+function Interval({ interval: [low, high] }: { interval: [number, number] }) {
+  return (
+    <>
+      <Signed value={wholePoints(low)} /> to <Signed value={wholePoints(high)} />
+    </>
+  );
+}
+
+function TooFewNote({ result, interval }: { result: NpsResult; interval: [number, number] }) {
+  // The observed adjusted variance, not the worst case (1): it is the best guess of how
+  // answers will keep spreading, and the adjustment keeps it sensible for a handful of them.
+  const more = responsesNeeded(TRUSTED_MARGIN, adjustedWald(result).variance) - result.total;
+  return (
+    <p class="note">
+      Too few responses to trust this score: with {plural(result.total, 'response')} the true score could be anywhere
+      from <Interval interval={interval} />. About {more} more would bring the margin to ±{TRUSTED_MARGIN} points.
+    </p>
+  );
+}
+
+function Shares({ result }: { result: NpsResult }) {
+  const percent = (category: Category) => result[`${category}Percent` as const] ?? 0;
+  return (
+    <>
+      <div class="stack" aria-hidden="true">
+        {CATEGORIES.map((category) => (
+          <i key={category} class={category} style={{ width: `${percent(category)}%` }} />
+        ))}
+      </div>
+      <ul class="legend">
+        {CATEGORIES.map((category) => (
+          <li key={category}>
+            <i class={category} />
+            {NAMES[category]} ({rangeOf(category)}): <b>{Math.round(percent(category))}%</b> ({result[`${category}s` as const]})
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Histogram({ distribution }: { distribution: readonly number[] }) {
+  const tallest = Math.max(1, ...distribution);
+  // Rounded up so that a single response among thousands still shows as a bar.
+  return (
+    <>
+      <p class="caption" aria-hidden="true">
+        Responses by score
+      </p>
+      <div class="histogram" aria-hidden="true">
+        {distribution.map((count, score) => (
+          <div key={score} class="column">
+            <span>{count}</span>
+            <i class={categoryOf(score)} style={{ height: `${Math.ceil((BAR_HEIGHT * count) / tallest)}px` }} />
+            <span>{score}</span>
+          </div>
+        ))}
+      </div>
+      <table class="sr">
+        <caption>Responses by score</caption>
+        <thead>
+          <tr>
+            <th scope="col">Score</th>
+            <th scope="col">Responses</th>
+            <th scope="col">Category</th>
+          </tr>
+        </thead>
+        <tbody>
+          {distribution.map((count, score) => (
+            <tr key={score}>
+              <th scope="row">{score}</th>
+              <td>{count}</td>
+              <td>{NAMES[categoryOf(score)]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function Card({ title, children }: { title?: string | undefined; children: ComponentChildren }) {
+  return (
+    // The text is English whatever the host page's language, so screen readers pronounce it right.
+    <section class="card" lang="en">
+      {title && <h2>{title}</h2>}
+      {children}
+    </section>
+  );
+}
+
+export function Preview({ result, title }: PreviewProps) {
+  const { rounded, marginOfError, interval } = result;
+  if (rounded === null || marginOfError === null || interval === null) {
+    return (
+      <Card title={title}>
+        <p class="empty">No responses yet</p>
+      </Card>
+    );
+  }
+  return (
+    <Card title={title}>
+      <p class="headline">
+        <span class="label">NPS</span>
+        <strong class="score">
+          <Signed value={rounded} />
+        </strong>
+        <span class="margin">±{marginOfError.toFixed(1)} points</span>
+      </p>
+      <p class="muted">
+        95% interval <Interval interval={interval} /> · {plural(result.total, 'response')}
+      </p>
+      {marginOfError > TRUSTED_MARGIN && <TooFewNote result={result} interval={interval} />}
+      <Shares result={result} />
+      {result.distribution && <Histogram distribution={result.distribution} />}
+    </Card>
+  );
+}
+
+/** Shown instead of the preview when its input could not be read. */
+export function PreviewError({ title, message }: { title?: string | undefined; message: string }) {
+  return (
+    <Card title={title}>
+      <p class="error">Cannot show this preview: {message}</p>
+    </Card>
+  );
+}
