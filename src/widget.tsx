@@ -23,6 +23,14 @@ export interface NpsWidget {
 }
 
 const PREFIX = 'nps-widget:';
+
+/**
+ * A changed score waits this long for the next change before it is sent: a keyboard user
+ * arrowing from 0 to 9 selects ten scores in a second, and the receiver needs only the last.
+ * The first score goes at once (the contract promises it), submits never wait, and the
+ * courier sends everything at once when the page goes away.
+ */
+const RESCORE_SETTLE_MS = 400;
 const noop = () => {};
 
 /** A widget that does nothing: what a bad configuration or a page without a DOM gets. */
@@ -119,6 +127,7 @@ function widgetFor(config: Config): NpsWidget {
   function chooseScore(score: number): void {
     if (!showing || showing.submitted) return;
     const { options } = showing;
+    const isChange = showing.response !== null;
     showing.response = showing.response
       ? rescore(showing.response, score)
       : startResponse(
@@ -136,7 +145,7 @@ function widgetFor(config: Config): NpsWidget {
           newId(),
           new Date(),
         );
-    courier.send(showing.response);
+    courier.send(showing.response, isChange ? RESCORE_SETTLE_MS : 0);
     emitter.emit('score', toPayload(showing.response, new Date()));
     draw();
   }

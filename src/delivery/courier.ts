@@ -3,7 +3,7 @@
  * timer for retries, and the HTTP requests. The decisions live in outbox.ts and policy.ts.
  */
 import { type ResponseState, type NpsResponse, toPayload } from '../core/payload.js';
-import { type Outbox, emptyOutbox, put, due, nextDueAt, markSending, markDelivered, markFailed, drop } from './outbox.js';
+import { type Outbox, emptyOutbox, put, due, nextDueAt, markSending, markDelivered, markFailed, drop, expedite } from './outbox.js';
 import { type RetryPolicy, type Verdict, classifyStatus, defaultRetryPolicy, retryDelay } from './policy.js';
 
 export interface CourierOptions {
@@ -19,8 +19,10 @@ export interface CourierOptions {
 }
 
 export interface Courier {
-  /** Queue the latest state of a response and send it as soon as possible. */
-  send(response: ResponseState): void;
+  /** Queue the latest state of a response and send it after `delayMs` (0: as soon as possible). */
+  send(response: ResponseState, delayMs?: number): void;
+  /** Send everything now, retry timers and delays notwithstanding. */
+  flush(): void;
   /** Responses not yet stored by the endpoint. */
   pending(): Outbox;
 }
@@ -33,6 +35,7 @@ export const CONTENT_TYPE = 'text/plain;charset=UTF-8';
 
 /** keepalive lets a request outlive the page (a checkout redirect), up to 64 KiB in flight. */
 const KEEPALIVE_LIMIT = 60_000;
+
 
 export function createCourier(options: CourierOptions): Courier {
   const {
@@ -102,6 +105,18 @@ export function createCourier(options: CourierOptions): Courier {
     pump();
   }
 
+  function flush(): void {
+    outbox = expedite(outbox, now());
+    pump();
+  }
+
+  /** While anything is owed, make sure it leaves before the page does. */
+  function watchPageExit(): void {
+    if (typeof window === 'undefined') return;
+    if (outbox.length) window.addEventListener('pagehide', flush);
+    else window.removeEventListener('pagehide', flush);
+  }
+
   function pump(): void {
     clearTimeout(timer);
     for (const entry of due(outbox, now())) {
@@ -110,13 +125,15 @@ export function createCourier(options: CourierOptions): Courier {
     }
     const next = nextDueAt(outbox);
     if (next !== null) timer = setTimeout(pump, Math.max(0, next - now()));
+    watchPageExit();
   }
 
   return {
-    send(response) {
-      outbox = put(outbox, response, now());
+    send(response, delayMs = 0) {
+      outbox = put(outbox, response, now() + delayMs);
       pump();
     },
+    flush,
     pending: () => outbox,
   };
 }

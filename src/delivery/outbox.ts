@@ -25,14 +25,14 @@ export const emptyOutbox: Outbox = [];
 const replace = (outbox: Outbox, id: string, entry: OutboxEntry | null): Outbox =>
   outbox.flatMap((e) => (e.response.id === id ? (entry ? [entry] : []) : [e]));
 
-/** Queues the latest state of a response, replacing any older state of the same id. */
-export function put(outbox: Outbox, response: ResponseState, now: number): Outbox {
+/** Queues the latest state of a response to go at `sendAt`, replacing any older state of the same id. */
+export function put(outbox: Outbox, response: ResponseState, sendAt: number): Outbox {
   const existing = outbox.find((e) => e.response.id === response.id);
   const entry: OutboxEntry = {
     response,
     revision: (existing?.revision ?? 0) + 1,
     attempts: 0,
-    notBefore: now,
+    notBefore: sendAt,
     inFlight: existing?.inFlight ?? null,
   };
   return existing ? replace(outbox, response.id, entry) : [...outbox, entry];
@@ -67,6 +67,11 @@ export function markFailed(outbox: Outbox, id: string, revision: number, retryAt
   if (!entry) return outbox;
   if (entry.revision !== revision) return replace(outbox, id, { ...entry, inFlight: null });
   return replace(outbox, id, { ...entry, inFlight: null, attempts: entry.attempts + 1, notBefore: retryAt });
+}
+
+/** Everything waiting becomes due at `now`: the page is going away and will not wait for timers. */
+export function expedite(outbox: Outbox, now: number): Outbox {
+  return outbox.map((e) => (e.inFlight === null && e.notBefore > now ? { ...e, notBefore: now } : e));
 }
 
 /** A permanent failure (or one retried too often): the entry leaves the outbox. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startResponse, completeResponse, type ResponseContext } from '../../src/core/payload.js';
-import { due, emptyOutbox, markDelivered, markFailed, markSending, nextDueAt, put, drop } from '../../src/delivery/outbox.js';
+import { due, emptyOutbox, expedite, markDelivered, markFailed, markSending, nextDueAt, put, drop } from '../../src/delivery/outbox.js';
 import { classifyStatus, defaultRetryPolicy, parseRetryAfter, retryDelay } from '../../src/delivery/policy.js';
 
 const context: ResponseContext = {
@@ -58,6 +58,13 @@ describe('outbox', () => {
     box = put(box, completeResponse(scored, ''), 10);
     box = markFailed(box, scored.id, 1, 60_000);
     expect(due(box, 10)).toHaveLength(1);
+  });
+
+  it('makes everything waiting due at once when the page goes away', () => {
+    let box = put(emptyOutbox, scored, 400);
+    box = markFailed(markSending(box, scored.id), scored.id, 1, 30_000);
+    expect(due(box, 10)).toEqual([]);
+    expect(due(expedite(box, 10), 10)).toHaveLength(1);
   });
 
   it('drops an entry for good', () => {

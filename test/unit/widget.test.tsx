@@ -231,6 +231,36 @@ describe('delivery and events', () => {
     expect(consoleError).toHaveBeenCalledTimes(1);
   });
 
+  it('sends the first score at once and only the last of quick changes', async () => {
+    vi.useFakeTimers();
+    widget = createNpsWidget({ endpoint: '/api/nps', show: 'manual' });
+    widget.show();
+    await vi.advanceTimersByTimeAsync(0);
+    radios()[1]?.click();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(posts.map((p) => p.score)).toEqual([1]);
+    for (const n of [2, 3, 4, 5]) radios()[n]?.click();
+    await vi.advanceTimersByTimeAsync(399);
+    expect(posts.map((p) => p.score)).toEqual([1]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(posts.map((p) => p.score)).toEqual([1, 5]);
+  });
+
+  it('sends a waiting change at once when the page goes away', async () => {
+    vi.useFakeTimers();
+    widget = createNpsWidget({ endpoint: '/api/nps', show: 'manual' });
+    widget.show();
+    await vi.advanceTimersByTimeAsync(0);
+    radios()[6]?.click();
+    await vi.advanceTimersByTimeAsync(0);
+    const id = posts.at(-1)?.id;
+    radios()[8]?.click();
+    window.dispatchEvent(new Event('pagehide'));
+    await vi.advanceTimersByTimeAsync(0);
+    // Earlier tests' widgets may flush what they still owed too; only this response matters here.
+    expect(posts.filter((p) => p.id === id).map((p) => p.score)).toEqual([6, 8]);
+  });
+
   it('keeps working when an event handler throws', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     await open();
