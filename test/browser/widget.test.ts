@@ -1,0 +1,253 @@
+/**
+ * The built dist/nps-widget.js in real Chromium, against a real HTTP receiver on 127.0.0.1:
+ * what a respondent does and what the receiver gets.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './chromium.js';
+import { startTestServer, type Delivery, type TestServer } from './server.js';
+import { validateResponse, type NpsResponse } from '../../src/core/payload.js';
+
+let browser: Browser;
+let server: TestServer;
+let context: BrowserContext;
+let page: Page;
+let pageErrors: string[];
+let consoleErrors: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  server = await startTestServer();
+  context = await browser.newContext();
+  page = await context.newPage();
+  pageErrors = [];
+  consoleErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    // Chromium logs every non-2xx answer as "Failed to load resource"; only the widget's own words count here.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) consoleErrors.push(message.text());
+  });
+});
+
+afterEach(async () => {
+  await context?.close();
+  await server?.close();
+});
+
+const QUESTION = 'How likely are you to recommend Acme to a friend or colleague?';
+const REASON = 'What is the primary reason for your score?';
+
+const radio = (n: number) => page.getByRole('radio', { name: new RegExp(`^${n}\\b`) });
+const payloads = (deliveries: Delivery[]) =>
+  deliveries.map((d) => {
+    const checked = validateResponse(d.json);
+    if (!checked.ok) throw new Error(`receiver got an invalid payload: ${checked.reason}\n${d.body}`);
+    return checked.response;
+  });
+/** Where keyboard focus really is, looking inside the widget's shadow root. */
+const focusedName = () =>
+  page.evaluate(() => {
+    const outer = document.activeElement;
+    const inner = outer?.shadowRoot?.activeElement ?? outer;
+    if (!inner || inner.tagName === 'TEXTAREA' || inner === document.body) return inner?.tagName ?? null;
+    return inner.getAttribute('aria-label') ?? inner.textContent?.trim() ?? null;
+  });
+
+function scriptTagPage(attributes: string): string {
+  return `<!doctype html><html lang="en"><head><title>Order complete</title></head>
+<body><main><h1>Thanks for shopping at Acme</h1><p>Your order is on its way.</p></main>
+<script src="/nps-widget.js" ${attributes} async></script></body></html>`;
+}
+
+function snippetPage(init: string): string {
+  return `<!doctype html><html lang="en"><head><title>Checkout</title></head>
+<body><main><h1>Checkout</h1><button id="buy">Place order</button>
+<div id="order-confirmation" style="margin: 240px 0 1400px; padding: 12px; width: 320px; border: 1px solid">Order A-1001 confirmed</div></main>
+<script>
+  window.nps = window.nps || function () { (window.nps.q = window.nps.q || []).push(arguments); };
+  nps('init', ${init});
+  window.events = [];
+  ['show', 'score', 'submit', 'dismiss', 'error'].forEach(function (name) {
+    nps('on', name, function (data) { window.events.push({ name: name, message: data && data.message }); });
+  });
+  document.getElementById('buy').addEventListener('click', function () {
+    nps('show', { touchpoint: 'checkout', anchor: '#order-confirmation', metadata: { orderId: 'A-1001' } });
+  });
+</script>
+<script async src="/nps-widget.js"></script></body></html>`;
+}
+
+describe('script tag with data attributes, answered with the mouse', () => {
+  it('delivers the score at once and the reason on submit, with one id and every field', async () => {
+    server.page('/order', scriptTagPage('data-endpoint="/collect" data-brand="Acme" data-auto-close-seconds="1"'));
+    await page.goto(`${server.origin}/order?utm_source=mail#top`);
+    await page.evaluate(() => {
+      document.cookie = 'session=secret; path=/';
+    });
+    const startedAt = Date.now();
+
+    const dialog = page.getByRole('dialog', { name: QUESTION });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await page.getByRole('radio').count()).toBe(11);
+    expect(await page.locator('[data-nps-widget]').count()).toBe(1);
+
+    await radio(9).click();
+    const [scored] = payloads(await server.waitForDeliveries(1));
+    await page.getByRole('textbox', { name: REASON }).fill('Fast delivery and friendly support');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    const [, submitted] = payloads(await server.waitForDeliveries(2));
+
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Thank you');
+    await expect.poll(() => page.locator('[data-nps-widget]').count(), { timeout: 5000 }).toBe(0);
+
+    const common = {
+      schemaVersion: 1,
+      surveyId: 'nps',
+      kind: 'nps',
+      score: 9,
+      category: 'promoter',
+      surveyType: 'relationship',
+      touchpoint: null,
+      user: null,
+      metadata: {},
+      locale: 'en',
+      pageUrl: `${server.origin}/order`,
+    };
+    expect(scored).toEqual({ ...common, id: scored?.id, comment: null, complete: false, createdAt: scored?.createdAt, sentAt: scored?.sentAt });
+    expect(submitted).toEqual({
+      ...common,
+      id: scored?.id,
+      comment: 'Fast delivery and friendly support',
+      complete: true,
+      createdAt: scored?.createdAt,
+      sentAt: submitted?.sentAt,
+    });
+    const created = Date.parse(scored!.createdAt);
+    expect(created).toBeGreaterThanOrEqual(startedAt - 1000);
+    expect(Date.parse(submitted!.sentAt)).toBeGreaterThanOrEqual(Date.parse(scored!.sentAt));
+    expect(server.deliveries.every((d) => d.method === 'POST' && d.headers['content-type'] === 'text/plain;charset=UTF-8')).toBe(true);
+    expect(server.deliveries.some((d) => d.headers.cookie)).toBe(false);
+    expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('refuses a bad data attribute with one console error and shows nothing', async () => {
+    server.page('/bad', scriptTagPage('data-endpoint="/collect" data-kind="employee"'));
+    await page.goto(`${server.origin}/bad`);
+    await expect.poll(() => consoleErrors.length).toBe(1);
+    await page.waitForTimeout(200);
+    expect(consoleErrors).toEqual([
+      'nps-widget: invalid options, the survey will not show: option "kind" is "employee"; allowed: "nps" or "enps".',
+    ]);
+    expect(await page.locator('[data-nps-widget]').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('async snippet, answered with the keyboard only', () => {
+  it('shows next to the anchor without stealing focus, and is answered by keys alone', async () => {
+    server.page('/checkout', snippetPage(`{ endpoint: '${server.crossOrigin}/collect', brand: 'Acme', show: 'manual', user: { id: 'u-42' } }`));
+    await page.goto(`${server.origin}/checkout`);
+    await page.keyboard.press('Tab');
+    expect(await focusedName()).toBe('Place order');
+    await page.keyboard.press('Enter');
+
+    const dialog = page.getByRole('dialog', { name: QUESTION });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await focusedName()).toBe('Place order');
+
+    // Placed under the confirmation it is about, and following it when the page scrolls.
+    const anchorBox = async () => (await page.locator('#order-confirmation').boundingBox())!;
+    const panelBox = async () => (await dialog.boundingBox())!;
+    await expect.poll(async () => Math.round((await panelBox()).y - ((await anchorBox()).y + (await anchorBox()).height))).toBe(10);
+    await page.mouse.wheel(0, 150);
+    await expect.poll(async () => Math.round((await panelBox()).y - ((await anchorBox()).y + (await anchorBox()).height))).toBe(10);
+
+    await page.keyboard.press('Tab');
+    expect(await focusedName()).toBe('0, Not at all likely');
+    for (let i = 0; i < 8; i += 1) await page.keyboard.press('ArrowRight');
+    expect(await radio(8).getAttribute('aria-checked')).toBe('true');
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    expect(await radio(9).getAttribute('aria-checked')).toBe('true');
+    expect(await focusedName()).toBe('9');
+
+    await page.keyboard.press('Tab');
+    expect(await focusedName()).toBe('TEXTAREA');
+    await page.keyboard.type('Quick checkout');
+    await page.keyboard.press('Tab');
+    expect(await focusedName()).toBe('Submit');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Thank you');
+
+    await expect.poll(() => payloads(server.deliveries).some((r) => r.complete)).toBe(true);
+    const received = payloads(server.deliveries);
+    const ids = new Set(received.map((r) => r.id));
+    expect(ids.size).toBe(1);
+    // Eleven key presses, few requests: quick changes of score settle into the latest one.
+    expect(received.length).toBeLessThanOrEqual(4);
+    const final = received.at(-1) as NpsResponse;
+    expect(final).toMatchObject({
+      score: 9,
+      category: 'promoter',
+      complete: true,
+      comment: 'Quick checkout',
+      surveyType: 'transactional',
+      touchpoint: 'checkout',
+      metadata: { orderId: 'A-1001' },
+      user: { id: 'u-42' },
+    });
+    expect(server.preflights).toBe(0);
+    const events = await page.evaluate(() => (window as unknown as { events: { name: string }[] }).events.map((e) => e.name));
+    expect(events[0]).toBe('show');
+    expect(events.filter((e) => e === 'submit')).toHaveLength(1);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('closes on Esc and gives focus back to where the respondent was', async () => {
+    server.page('/checkout', snippetPage(`{ endpoint: '/collect', brand: 'Acme', show: 'manual' }`));
+    await page.goto(`${server.origin}/checkout`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('dialog').isVisible()).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await focusedName()).toBe('0, Not at all likely');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('[data-nps-widget]').count()).toBe(0);
+    expect(await focusedName()).toBe('Place order');
+    const events = await page.evaluate(() => (window as unknown as { events: { name: string }[] }).events.map((e) => e.name));
+    expect(events).toEqual(['show', 'dismiss']);
+    expect(server.deliveries).toHaveLength(0);
+  });
+});
+
+describe('delivery against a failing receiver', () => {
+  it('retries 503 until stored, and reports a permanent 400 through the error event', async () => {
+    server.answer({ status: 503, headers: { 'Retry-After': '1' } }, { status: 201 }, { status: 400 });
+    server.page('/checkout', snippetPage(`{ endpoint: '/collect', brand: 'Acme', show: 'manual' }`));
+    await page.goto(`${server.origin}/checkout`);
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await radio(3).click();
+    const [first, retry] = payloads(await server.waitForDeliveries(2));
+    expect(retry?.id).toBe(first?.id);
+    expect(retry!.sentAt > first!.sentAt).toBe(true);
+    expect(server.deliveries[1]!.receivedAt - server.deliveries[0]!.receivedAt).toBeGreaterThanOrEqual(900);
+
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await server.waitForDeliveries(3);
+    await expect.poll(() => consoleErrors.length).toBe(1);
+    expect(consoleErrors[0]).toMatch(/was not delivered to \/collect: the endpoint answered HTTP 400/);
+    const errors = await page.evaluate(() =>
+      (window as unknown as { events: { name: string; message?: string }[] }).events.filter((e) => e.name === 'error'),
+    );
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.message).toMatch(/HTTP 400/);
+    expect(pageErrors).toEqual([]);
+  });
+});
