@@ -22,6 +22,8 @@ function libraryBuild(mode: string): UserConfig['build'] {
       emptyOutDir: false,
       target: 'es2020',
       lib: { entry: script.entry, name: script.name, formats: ['iife'], fileName: () => script.fileName },
+      // A host page without a UTF-8 charset would garble raw UTF-8 text ("±" as "Â±"); escape it.
+      rolldownOptions: { output: { charset: 'ascii' } },
     };
   }
   return {
@@ -40,7 +42,11 @@ export default defineConfig(({ mode }) => ({
     // Vitest turns CSS into '' unless told otherwise; the widget's ?inline styles must be real.
     css: { include: [/\.css(\?|$)/] },
     projects: [
+      // From source, in happy-dom: the core, the UI and the shell with fetch stubbed.
       { extends: true, test: { name: 'unit', environment: 'happy-dom', include: ['test/unit/**/*.test.{ts,tsx}'] } },
+      // Against the build, in Node: the package's shape and the demo collector.
+      { extends: true, test: { name: 'integration', environment: 'node', include: ['test/integration/**/*.test.ts'] } },
+      // Against the build, in real Chromium and a real HTTP server on 127.0.0.1.
       {
         extends: true,
         test: {

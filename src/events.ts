@@ -46,7 +46,8 @@ export function createEmitter(): Emitter {
       return () => void set.delete(handler as Handler<never>);
     },
     emit(event, payload) {
-      for (const handler of [...(handlers.get(event) ?? [])]) {
+      // A copy: a handler that subscribes another must not have it called in the same emit.
+      for (const handler of Array.from(handlers.get(event) ?? [])) {
         try {
           (handler as Handler<typeof event>)(payload);
         } catch (error) {

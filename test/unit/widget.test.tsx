@@ -117,14 +117,14 @@ describe('the survey a respondent sees', () => {
   });
 });
 
-describe('keyboard use of the 0-10 radio group', () => {
-  const key = (k: string) => {
-    const focused = (shadow()?.activeElement ?? radios()[0]) as HTMLElement;
-    focused.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
-  };
-  const checked = () => radios().findIndex((r) => r.getAttribute('aria-checked') === 'true');
-  const tabStops = () => radios().filter((r) => r.tabIndex === 0).map((r) => r.textContent);
+const key = (k: string) => {
+  const focused = (shadow()?.activeElement ?? radios()[0]) as HTMLElement;
+  focused.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
+};
+const checked = () => radios().findIndex((r) => r.getAttribute('aria-checked') === 'true');
+const tabStops = () => radios().filter((r) => r.tabIndex === 0).map((r) => r.textContent);
 
+describe('keyboard use of the 0-10 radio group', () => {
   it('has one tab stop that follows the selection', async () => {
     await open();
     expect(tabStops()).toEqual(['0']);

@@ -1,0 +1,333 @@
+/**
+ * The demo: a small shop that installs the widget, a results page, and the collector the widget
+ * posts to. Plain node:http so a reader sees every header a receiver needs.
+ *
+ *   npm run demo        build, then serve on http://127.0.0.1:5178/ (PORT overrides)
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCollector } from './collector.mjs';
+
+/** @typedef {import('node:http').IncomingMessage} Request */
+/** @typedef {import('node:http').ServerResponse} Response */
+/** @typedef {ReturnType<typeof createCollector>} Collector */
+
+const DEMO_ROOT = fileURLToPath(new URL('.', import.meta.url));
+const DIST_ROOT = fileURLToPath(new URL('../dist/', import.meta.url));
+const DEFAULT_PORT = 5178;
+
+/** A payload is well under 2 KB; the limit only stops accidents and abuse. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * Only these types are served, which also keeps the collector's data (JSON) and the server's
+ * own source (.mjs) out of reach.
+ * @type {Record<string, string>}
+ */
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+/**
+ * The widget posts with Content-Type text/plain (a CORS-simple request, so no preflight);
+ * application/json is accepted too, and so is no type at all (a Blob sent without one).
+ */
+const JSON_BODY_TYPES = ['text/plain', 'application/json', ''];
+
+/** Any origin may post, so a site on another local port can use this collector. */
+const CORS_HEADERS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
+  'Access-Control-Allow-Headers': 'Content-Type',
+  'Access-Control-Max-Age': '86400',
+};
+
+/**
+ * @param {{ port?: number, host?: string, dataFile?: string, quiet?: boolean }} [options]
+ * @returns {Promise<{ url: string, close: () => Promise<void> }>}
+ */
+export async function startDemoServer({ port = 0, host = '127.0.0.1', dataFile, quiet = false } = {}) {
+  const collector = createCollector(dataFile ? { file: dataFile } : {});
+  const log = quiet ? () => {} : console.log;
+  const server = createServer((request, response) => {
+    route(request, response, collector, log).catch((error) => {
+      console.error('nps-widget demo:', error);
+      if (!response.headersSent) sendJson(response, 500, { error: 'internal error' });
+      else response.destroy();
+    });
+  });
+  await listen(server, port, host);
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  return {
+    url: `http://${host}:${address.port}/`,
+    close: () =>
+      new Promise((done, fail) => {
+        server.close((error) => (error ? fail(error) : done()));
+        // Browsers keep connections alive; without this, close waits for them to time out.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/**
+ * @param {import('node:http').Server} server
+ * @param {number} port
+ * @param {string} host
+ * @returns {Promise<void>}
+ */
+function listen(server, port, host) {
+  return new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      done();
+    });
+  });
+}
+
+/**
+ * @param {Request} request
+ * @param {Response} response
+ * @param {Collector} collector
+ * @param {(line: string) => void} log
+ */
+async function route(request, response, collector, log) {
+  const { pathname } = new URL(request.url ?? '/', 'http://demo.invalid');
+  if (pathname === '/api/nps') return handleDelivery(request, response, collector, log);
+  if (pathname === '/api/responses') return handleResponses(request, response, collector);
+  if (pathname.startsWith('/api/')) return sendJson(response, 404, { error: `no API route ${pathname}` });
+  return serveStatic(request, response, pathname);
+}
+
+/**
+ * POST /api/nps: one delivery of payload v1.
+ * @param {Request} request
+ * @param {Response} response
+ * @param {Collector} collector
+ * @param {(line: string) => void} log
+ */
+async function handleDelivery(request, response, collector, log) {
+  if (request.method === 'OPTIONS') return sendPreflight(response);
+  if (request.method !== 'POST') return sendMethodNotAllowed(response, 'POST, OPTIONS');
+
+  const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!JSON_BODY_TYPES.includes(mediaType)) {
+    return reject(response, 415, `content type "${mediaType}" is not supported; send JSON as text/plain or application/json`, log);
+  }
+  const body = await readBody(request, MAX_BODY_BYTES);
+  if (body === null) return reject(response, 413, `body is larger than ${MAX_BODY_BYTES} bytes`, log);
+
+  const parsed = parseJson(body);
+  if (!parsed.ok) return reject(response, 400, parsed.reason, log);
+  const result = await collector.accept(parsed.value);
+  if (result.status === 400) return reject(response, 400, result.reason, log);
+
+  log(describeDelivery(result.response, result.stored));
+  return sendJson(response, result.status, { ok: true });
+}
+
+/**
+ * GET /api/responses: every stored record. DELETE: start the demo over.
+ * @param {Request} request
+ * @param {Response} response
+ * @param {Collector} collector
+ */
+async function handleResponses(request, response, collector) {
+  if (request.method === 'OPTIONS') return sendPreflight(response);
+  if (request.method === 'GET') return sendJson(response, 200, collector.list());
+  if (request.method === 'DELETE') {
+    await collector.clear();
+    response.writeHead(204, CORS_HEADERS).end();
+    return;
+  }
+  return sendMethodNotAllowed(response, 'GET, DELETE, OPTIONS');
+}
+
+/**
+ * Collects the body as text, or returns null once it passes `limit` bytes. The rest is drained
+ * rather than cut off, so the client reads the 413 instead of a reset connection.
+ * @param {Request} request
+ * @param {number} limit
+ * @returns {Promise<string | null>}
+ */
+function readBody(request, limit) {
+  return new Promise((done, fail) => {
+    if (Number(request.headers['content-length'] ?? 0) > limit) {
+      request.resume();
+      done(null);
+      return;
+    }
+    /** @type {Buffer[]} */
+    const chunks = [];
+    let size = 0;
+    request.on('data', (/** @type {Buffer} */ chunk) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    request.on('end', () => done(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
+    request.on('error', fail);
+  });
+}
+
+/**
+ * @param {string} text
+ * @returns {{ ok: true, value: unknown } | { ok: false, reason: string }}
+ */
+function parseJson(text) {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, reason: `body is not valid JSON (${/** @type {Error} */ (error).message})` };
+  }
+}
+
+/**
+ * One short line per accepted delivery, e.g. "delivery 3f2a9c1e score 9 complete".
+ * @param {import('./collector.mjs').Accepted['response']} response
+ * @param {boolean} stored
+ */
+function describeDelivery(response, stored) {
+  const state = response.complete ? 'complete' : 'score only';
+  const note = stored ? '' : ' (a newer state is already stored)';
+  return `delivery ${response.id.slice(0, 8)} score ${response.score} ${state}${note}`;
+}
+
+/**
+ * @param {Response} response
+ * @param {number} status
+ * @param {string} reason
+ * @param {(line: string) => void} log
+ */
+function reject(response, status, reason, log) {
+  log(`rejected delivery (${status}): ${reason}`);
+  sendJson(response, status, { error: reason });
+}
+
+/** @param {Response} response */
+function sendPreflight(response) {
+  response.writeHead(204, CORS_HEADERS).end();
+}
+
+/**
+ * @param {Response} response
+ * @param {string} allow
+ */
+function sendMethodNotAllowed(response, allow) {
+  sendJson(response, 405, { error: `method not allowed; use ${allow}` }, { Allow: allow });
+}
+
+/**
+ * @param {Response} response
+ * @param {number} status
+ * @param {unknown} value
+ * @param {Record<string, string>} [headers]
+ */
+function sendJson(response, status, value, headers = {}) {
+  response
+    .writeHead(status, {
+      ...CORS_HEADERS,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      ...headers,
+    })
+    .end(JSON.stringify(value));
+}
+
+/**
+ * GET and HEAD for the demo pages and the built scripts.
+ * @param {Request} request
+ * @param {Response} response
+ * @param {string} pathname
+ */
+async function serveStatic(request, response, pathname) {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'method not allowed\n');
+  const file = resolveStaticFile(pathname);
+  const type = file && CONTENT_TYPES[extname(file)];
+  const info = file && type ? await stat(file).catch(() => null) : null;
+  if (!file || !type || !info?.isFile()) return sendText(response, 404, notFoundMessage(pathname));
+
+  response.writeHead(200, {
+    'Content-Type': type,
+    'Content-Length': info.size,
+    // Revalidate every time, so a rebuilt widget shows on the next reload.
+    'Cache-Control': 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  if (request.method === 'HEAD') return void response.end();
+  createReadStream(file).pipe(response);
+}
+
+/**
+ * Maps a URL path to a file under demo/ or dist/, or null when it would leave them. The URL
+ * parser already removed dot segments; decoding can bring back "../" (as %2e%2e%2f), hence the
+ * containment check after resolving.
+ * @param {string} pathname
+ * @returns {string | null}
+ */
+function resolveStaticFile(pathname) {
+  let path;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  if (path.includes('\0')) return null;
+  if (path === '/') path = '/index.html';
+  if (path === '/nps-widget.js' || path === '/nps-preview.js') return resolveInside(DIST_ROOT, path);
+  if (path.startsWith('/dist/')) return resolveInside(DIST_ROOT, path.slice('/dist'.length));
+  return resolveInside(DEMO_ROOT, path);
+}
+
+/**
+ * @param {string} root a directory path ending in a separator
+ * @param {string} path
+ */
+function resolveInside(root, path) {
+  const file = resolve(root, `.${path}`);
+  return file.startsWith(root) && file.length > root.length ? file : null;
+}
+
+/** @param {string} pathname */
+function notFoundMessage(pathname) {
+  const fromBuild = pathname === '/nps-widget.js' || pathname === '/nps-preview.js' || pathname.startsWith('/dist/');
+  return fromBuild ? `not found: ${pathname} (run npm run build first)\n` : `not found: ${pathname}\n`;
+}
+
+/**
+ * @param {Response} response
+ * @param {number} status
+ * @param {string} text
+ */
+function sendText(response, status, text) {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' }).end(text);
+}
+
+/**
+ * `node demo/server.mjs`: the preferred port, or any free one when it is taken (a second demo,
+ * another dev server), so the first run never ends in EADDRINUSE.
+ */
+async function main() {
+  const preferred = Number(process.env['PORT'] ?? DEFAULT_PORT);
+  const server = await startDemoServer({ port: preferred }).catch((error) => {
+    if (error?.code !== 'EADDRINUSE') throw error;
+    console.log(`nps-widget demo: port ${preferred} is busy, using a free one`);
+    return startDemoServer({ port: 0 });
+  });
+  console.log(`nps-widget demo: ${server.url}  (results: ${server.url}results.html)`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(`nps-widget demo: ${error instanceof Error ? error.message : error}`);
+    process.exitCode = 1;
+  });
+}

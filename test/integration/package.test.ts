@@ -1,0 +1,77 @@
+/**
+ * What `npm run build` hands to users: the files contract section 1 names, wired through
+ * package.json, importable in Node without a DOM.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+
+const root = new URL('../../', import.meta.url);
+const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
+const pkg = JSON.parse(read('package.json')) as {
+  exports: Record<string, { types: string; import: string } | string>;
+  types: string;
+  sideEffects: string[];
+  dependencies: Record<string, string>;
+};
+
+describe('build outputs', () => {
+  it('emits the script-tag file, the ESM entry, the preview script and the types', () => {
+    for (const file of ['dist/nps-widget.js', 'dist/nps-preview.js', 'dist/index.js', 'dist/index.d.ts']) {
+      expect(existsSync(new URL(file, root)), `${file} is missing: run npm run build`).toBe(true);
+    }
+  });
+
+  it('wires exports, types and sideEffects to files that exist', () => {
+    const main = pkg.exports['.'] as { types: string; import: string };
+    expect(main).toEqual({ types: './dist/index.d.ts', import: './dist/index.js' });
+    expect(pkg.types).toBe('./dist/index.d.ts');
+    expect(pkg.sideEffects).not.toContain('./dist/index.js');
+    for (const file of [main.types, main.import, ...pkg.sideEffects]) expect(existsSync(new URL(file, root))).toBe(true);
+  });
+
+  it('keeps preact and floating-ui as dependencies of the ESM build, bundles them in the script', () => {
+    expect(new Set(Object.keys(pkg.dependencies))).toEqual(new Set(['@floating-ui/dom', 'preact']));
+    const esm = read('dist/index.js');
+    expect(esm).toMatch(/from "preact"/);
+    expect(esm).toMatch(/from "@floating-ui\/dom"/);
+    const script = read('dist/nps-widget.js');
+    expect(script).not.toMatch(/\bimport\s*[({"'\w]|\brequire\(/);
+    expect(script).toMatch(/var NpsWidget\s*=/);
+  });
+
+  it('ships ASCII-only scripts, so pages without a UTF-8 charset show the text right', () => {
+    for (const file of ['dist/nps-widget.js', 'dist/nps-preview.js']) {
+      expect([...read(file)].some((c) => c.charCodeAt(0) > 0x7f), `${file} has non-ASCII characters`).toBe(false);
+    }
+  });
+
+  it('declares the public API in the types', () => {
+    const types = read('dist/index.d.ts');
+    for (const name of ['createNpsWidget', 'calculateNps', 'compareNps', 'mountNpsPreview', 'validateResponse', 'NpsResponse']) {
+      expect(types).toContain(name);
+    }
+  });
+});
+
+describe('the ESM entry in Node, without a DOM', () => {
+  it('imports without touching window or document, and calculates', async () => {
+    expect(typeof (globalThis as { document?: unknown }).document).toBe('undefined');
+    const api = (await import(new URL('dist/index.js', root).href)) as typeof import('../../src/index.js');
+    const hungarian = api.calculateNps({ counts: [0, 42, 54, 22, 31, 13, 19, 22, 38, 62, 75] });
+    expect(hungarian.rounded).toBe(-12);
+    expect(hungarian.nps).toBeCloseTo(-11.6402116402, 9);
+  });
+
+  it('gives server-side callers of createNpsWidget an inert widget, not an exception', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const api = (await import(new URL('dist/index.js', root).href)) as typeof import('../../src/index.js');
+    const widget = api.createNpsWidget({ endpoint: '/api/nps' });
+    expect(() => {
+      widget.show();
+      widget.on('submit', () => {})();
+      widget.destroy();
+    }).not.toThrow();
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+  });
+});
