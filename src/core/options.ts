@@ -47,6 +47,8 @@ const RULES = {
 
 export type OptionName = keyof typeof RULES;
 
+export const OPTION_NAMES = Object.keys(RULES) as OptionName[];
+
 export interface Config {
   endpoint: string;
   brand: string;
