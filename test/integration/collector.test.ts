@@ -15,8 +15,8 @@ import {
   startResponse,
   toPayload,
   type NpsResponse,
-  type ResponseContext,
 } from '../../src/core/payload.js';
+import { relationshipContext as context } from '../fixtures.js';
 
 // The demo runs the built package (Node cannot run the TypeScript source), so it needs dist/.
 const DIST_INDEX = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
@@ -26,16 +26,6 @@ if (!existsSync(DIST_INDEX)) {
 const { createCollector } = await import('../../demo/collector.mjs');
 const { startDemoServer, MAX_BODY_BYTES } = await import('../../demo/server.mjs');
 
-const context: ResponseContext = {
-  surveyId: 'nps',
-  kind: 'nps',
-  surveyType: 'relationship',
-  touchpoint: null,
-  user: null,
-  metadata: {},
-  locale: 'en',
-  pageUrl: 'http://127.0.0.1:5178/',
-};
 const chosenAt = new Date('2026-11-22T10:00:00.000Z');
 const secondsLater = (seconds: number) => new Date(chosenAt.getTime() + seconds * 1000);
 

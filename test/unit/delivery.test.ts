@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { startResponse, completeResponse, type ResponseContext } from '../../src/core/payload.js';
+import { startResponse, completeResponse } from '../../src/core/payload.js';
 import { due, emptyOutbox, expedite, markDelivered, markFailed, markSending, nextDueAt, put, drop } from '../../src/delivery/outbox.js';
 import { classifyStatus, defaultRetryPolicy, parseRetryAfter, retryDelay } from '../../src/delivery/policy.js';
+import { relationshipContext as context } from '../fixtures.js';
 
-const context: ResponseContext = {
-  surveyId: 'nps',
-  kind: 'nps',
-  surveyType: 'relationship',
-  touchpoint: null,
-  user: null,
-  metadata: {},
-  locale: 'en',
-  pageUrl: null,
-};
 const scored = startResponse(context, 9, '6f1c1c1e-5d3a-4c55-9a51-2f8f6f0c7a10', new Date(0));
 
 describe('outbox', () => {
