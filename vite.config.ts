@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import type { UserConfig } from 'vite';
+import SummaryReporter from './test/summary-reporter.js';
 
 /**
  * One config, three builds (library mode builds one format per run, and externals apply to
@@ -41,6 +42,7 @@ export default defineConfig(({ mode }) => ({
   test: {
     // Vitest turns CSS into '' unless told otherwise; the widget's ?inline styles must be real.
     css: { include: [/\.css(\?|$)/] },
+    reporters: ['default', new SummaryReporter()],
     projects: [
       // From source, in happy-dom: the core, the UI and the shell with fetch stubbed.
       { extends: true, test: { name: 'unit', environment: 'happy-dom', include: ['test/unit/**/*.test.{ts,tsx}'] } },

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { completeResponse, isNewerState, rescore, startResponse, toPayload, validateResponse } from '../../src/core/payload.js';
+import { relationshipContext } from '../fixtures.js';
+
+const chosenAt = new Date('2026-11-22T10:00:00.000Z');
+const scored = startResponse(relationshipContext, 6, '6f1c1c1e-5d3a-4c55-9a51-2f8f6f0c7a10', chosenAt);
+const sent = (seconds: number) => new Date(chosenAt.getTime() + seconds * 1000);
+
+describe('building a response', () => {
+  it('starts as score only, with the category of its score', () => {
+    expect(toPayload(scored, sent(1))).toEqual({
+      schemaVersion: 1,
+      id: '6f1c1c1e-5d3a-4c55-9a51-2f8f6f0c7a10',
+      ...relationshipContext,
+      score: 6,
+      category: 'detractor',
+      comment: null,
+      complete: false,
+      createdAt: '2026-11-22T10:00:00.000Z',
+      sentAt: '2026-11-22T10:00:01.000Z',
+    });
+  });
+
+  it('keeps id and creation time when the score changes, and recategorises', () => {
+    const changed = rescore(scored, 7);
+    expect(changed).toMatchObject({ id: scored.id, createdAt: scored.createdAt, score: 7, category: 'passive' });
+  });
+
+  it('completes with the trimmed comment, or null when nothing was written', () => {
+    expect(completeResponse(scored, '  slow  ')).toMatchObject({ complete: true, comment: 'slow' });
+    expect(completeResponse(scored, '   ').comment).toBeNull();
+  });
+});
+
+describe('validateResponse (for receivers)', () => {
+  const valid = toPayload(completeResponse(scored, 'ok'), sent(2));
+
+  it('accepts a payload the widget sends', () => {
+    expect(validateResponse(JSON.parse(JSON.stringify(valid)))).toEqual({ ok: true, response: valid });
+  });
+
+  it.each([
+    [null, 'body must be a JSON object'],
+    [{ ...valid, schemaVersion: 2 }, 'field "schemaVersion" is 2; expected 1'],
+    [{ ...valid, id: 'abc' }, 'field "id" is "abc"; expected a UUID'],
+    [{ ...valid, score: 11 }, 'field "score" is 11; expected an integer from 0 to 10'],
+    [{ ...valid, score: 9 }, 'category "detractor" does not match score 9'],
+    [{ ...valid, metadata: { nested: {} } }, 'field "metadata" is {"nested":{}}; expected a flat object of strings, numbers and booleans'],
+    [{ ...valid, sentAt: 'yesterday' }, 'field "sentAt" is "yesterday"; expected an ISO 8601 timestamp'],
+  ])('rejects %j: %s', (body, reason) => {
+    expect(validateResponse(body)).toEqual({ ok: false, reason });
+  });
+
+  it('names a missing field', () => {
+    const { comment: _omitted, ...withoutComment } = valid;
+    expect(validateResponse(withoutComment)).toEqual({ ok: false, reason: 'missing field "comment"' });
+  });
+});
+
+describe('isNewerState (the receiver keeps the latest state per id)', () => {
+  const early = toPayload(scored, sent(1));
+  const later = toPayload(rescore(scored, 8), sent(3));
+  const submitted = toPayload(completeResponse(scored, 'ok'), sent(2));
+
+  it('prefers a submitted state whatever the order of arrival', () => {
+    expect(isNewerState(submitted, later)).toBe(true);
+    expect(isNewerState(later, submitted)).toBe(false);
+  });
+
+  it('otherwise prefers the later delivery', () => {
+    expect(isNewerState(later, early)).toBe(true);
+    expect(isNewerState(early, later)).toBe(false);
+  });
+});
