@@ -7,6 +7,6 @@ export type { NpsInput, NpsResult } from './core/nps.js';
 export { categoryOf, type Category } from './core/category.js';
 export { validateResponse, isNewerState } from './core/payload.js';
 export type { NpsResponse, FlatRecord, Kind, SurveyType, ValidationResult } from './core/payload.js';
-export { CONTENT_TYPE } from './delivery/courier.js';
+export { CONTENT_TYPE } from './delivery/send.js';
 export { mountNpsPreview } from './preview.js';
 export { Preview } from './ui/Preview.js';

@@ -96,8 +96,11 @@ function widgetFor(config: Config): NpsWidget {
   const emitter = createEmitter();
   const debug = config.debug ? (message: string) => console.info(`${PREFIX} [${config.surveyId}] ${message}`) : noop;
   const courier: Courier = createCourier({
+    surveyId: config.surveyId,
     endpoint: config.endpoint,
     credentials: config.credentials,
+    timeoutMs: config.requestTimeoutSeconds * 1000,
+    limits: { maxAgeMs: config.outboxMaxAgeDays * 86_400_000, maxEntries: config.outboxMaxEntries },
     onError: (error) => emitter.emit('error', error),
     debug,
   });

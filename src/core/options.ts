@@ -42,6 +42,9 @@ const RULES = {
   nonce: string,
   zIndex: { type: 'number', min: -2_147_483_647, max: 2_147_483_647, integer: true },
   credentials: { type: 'enum', values: ['omit', 'same-origin', 'include'] },
+  requestTimeoutSeconds: { type: 'number', min: 1, max: 120 },
+  outboxMaxAgeDays: { type: 'number', min: 0.001, max: 365 },
+  outboxMaxEntries: { type: 'number', min: 1, max: 1000, integer: true },
   debug: { type: 'boolean' },
 } as const satisfies Record<string, Rule>;
 
@@ -75,6 +78,12 @@ export interface Config {
   nonce?: string;
   zIndex: number;
   credentials: RequestCredentials;
+  /** A request with no answer after this is abandoned and retried. */
+  requestTimeoutSeconds: number;
+  /** An undelivered response older than this is given up (with an `error` event). */
+  outboxMaxAgeDays: number;
+  /** At most this many undelivered responses are kept per survey; the oldest go first. */
+  outboxMaxEntries: number;
   debug: boolean;
 }
 
@@ -95,6 +104,9 @@ const DEFAULTS: Omit<Config, 'endpoint'> = {
   zIndex: 2_147_483_000,
   // No cookies go to the endpoint unless the site asks: answers are not tied to sessions.
   credentials: 'omit',
+  requestTimeoutSeconds: 10,
+  outboxMaxAgeDays: 7,
+  outboxMaxEntries: 100,
   debug: false,
 };
 

@@ -1,17 +1,41 @@
 /**
- * The courier takes responses and gets them to the endpoint: it owns the outbox state, a
- * timer for retries, and the HTTP requests. The decisions live in outbox.ts and policy.ts.
+ * The courier gets responses to their endpoint whatever the network, the server or the
+ * visitor does. It owns a timer, the page listeners and the requests; the decisions live in
+ * outbox.ts (state), policy.ts (answers and backoff), store.ts (persistence), send.ts (HTTP).
+ *
+ * Every change is read-modify-write on the stored outbox, so the state other tabs and later
+ * pages see is always the latest; leases keep two senders off the same revision.
  */
-import { type ResponseState, type NpsResponse, toPayload } from '../core/payload.js';
-import { type Outbox, emptyOutbox, put, due, nextDueAt, markSending, markDelivered, markFailed, drop, expedite } from './outbox.js';
-import { type RetryPolicy, type Verdict, classifyStatus, defaultRetryPolicy, retryDelay } from './policy.js';
+import { type ResponseState, toPayload } from '../core/payload.js';
+import { newId } from '../core/uuid.js';
+import {
+  type Limits,
+  type Outbox,
+  type OutboxEntry,
+  due,
+  drop,
+  expedite,
+  expire,
+  lease,
+  markDelivered,
+  markFailed,
+  nextDueAt,
+  put,
+  shortenLeases,
+} from './outbox.js';
+import { type RetryPolicy, defaultRetryPolicy, retryDelay } from './policy.js';
+import { send } from './send.js';
+import { type OutboxStore, createOutboxStore, outboxKey } from './store.js';
 
 export interface CourierOptions {
+  surveyId: string;
   endpoint: string;
   credentials: RequestCredentials;
+  timeoutMs: number;
+  limits: Limits;
   onError: (error: Error) => void;
-  debug?: (message: string) => void;
-  timeoutMs?: number;
+  debug: (message: string) => void;
+  store?: OutboxStore;
   policy?: RetryPolicy;
   fetch?: typeof fetch;
   now?: () => number;
@@ -21,119 +45,122 @@ export interface CourierOptions {
 export interface Courier {
   /** Queue the latest state of a response and send it after `delayMs` (0: as soon as possible). */
   send(response: ResponseState, delayMs?: number): void;
-  /** Send everything now, retry timers and delays notwithstanding. */
+  /** Send everything now, backoff timers and delays notwithstanding. */
   flush(): void;
-  /** Responses not yet stored by the endpoint. */
+  /** Responses not yet stored by their endpoint. */
   pending(): Outbox;
 }
 
+/** A lease outlives its request's timeout a little, so it never expires mid-request. */
+const LEASE_MARGIN_MS = 1000;
 /**
- * `text/plain` keeps the POST a CORS "simple request": a cross-origin endpoint needs no
- * preflight, and the same body works for `sendBeacon`. Receivers parse the body as JSON.
+ * When the page goes away its requests go on (keepalive) but nobody will learn how they
+ * ended; the next page resends after this, and the receiver's per-id rule absorbs a repeat.
  */
-export const CONTENT_TYPE = 'text/plain;charset=UTF-8';
+const UNLOAD_LEASE_MS = 1500;
 
-/** keepalive lets a request outlive the page (a checkout redirect), up to 64 KiB in flight. */
-const KEEPALIVE_LIMIT = 60_000;
-
+const DAY_MS = 86_400_000;
 
 export function createCourier(options: CourierOptions): Courier {
-  const {
-    endpoint,
-    credentials,
-    onError,
-    debug = () => {},
-    timeoutMs = 10_000,
-    policy = defaultRetryPolicy,
-    now = Date.now,
-    random = Math.random,
-  } = options;
+  const { surveyId, endpoint, credentials, timeoutMs, limits, onError, debug } = options;
+  const { policy = defaultRetryPolicy, now = Date.now, random = Math.random } = options;
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
-  let outbox: Outbox = emptyOutbox;
-  // Never stopped: a widget that is destroyed still owes the endpoint the answers it was given.
+  const store =
+    options.store ??
+    createOutboxStore(outboxKey(surveyId), (reason) =>
+      debug(`storage unavailable (${reason}); answers are kept in memory and are lost if the page closes before they are delivered`),
+    );
+  /** Identifies this courier's leases among every tab's. */
+  const owner = newId();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let listening = false;
 
-  async function post(payload: NpsResponse): Promise<Verdict> {
-    const body = JSON.stringify(payload);
-    const controller = new AbortController();
-    const timeout = setTimeout(() => controller.abort(), timeoutMs);
-    try {
-      const answer = await fetchImpl(endpoint, {
-        method: 'POST',
-        headers: { 'Content-Type': CONTENT_TYPE },
-        body,
-        credentials,
-        mode: 'cors',
-        keepalive: body.length < KEEPALIVE_LIMIT,
-        signal: controller.signal,
-      });
-      return classifyStatus(answer.status, answer.headers.get('Retry-After'), now());
-    } catch (error) {
-      const reason = controller.signal.aborted
-        ? `no answer within ${timeoutMs / 1000} s`
-        : `network error (${error instanceof Error ? error.message : String(error)})`;
-      return { kind: 'retry', reason, retryAfterMs: null };
-    } finally {
-      clearTimeout(timeout);
-    }
+  function update(change: (outbox: Outbox) => Outbox): Outbox {
+    const next = change(store.read());
+    store.write(next);
+    return next;
   }
 
-  function fail(id: string, reason: string): void {
-    outbox = drop(outbox, id);
-    const error = new Error(`nps-widget: response ${id} was not delivered to ${endpoint}: ${reason}`);
+  function giveUp(entry: OutboxEntry, reason: string): void {
+    const error = new Error(`nps-widget: response ${entry.response.id} was not delivered to ${entry.endpoint}: ${reason}`);
     console.error(error.message);
     onError(error);
   }
 
-  async function deliver(id: string, revision: number, response: ResponseState): Promise<void> {
-    const verdict = await post(toPayload(response, new Date(now())));
+  async function deliver(entry: OutboxEntry): Promise<void> {
+    const { response, revision } = entry;
+    const { id } = response;
+    const verdict = await send(entry.endpoint, toPayload(response, new Date(now())), {
+      credentials,
+      timeoutMs,
+      fetch: fetchImpl,
+      now,
+    });
     if (verdict.kind === 'delivered') {
+      update((o) => markDelivered(o, id, revision, owner));
       debug(`delivered ${id} (${response.complete ? 'complete' : 'score only'})`);
-      outbox = markDelivered(outbox, id, revision);
     } else if (verdict.kind === 'permanent') {
-      fail(id, `${verdict.reason}; not retried, since only 408, 429 and 5xx answers are passing trouble`);
+      update((o) => drop(o, id));
+      giveUp(entry, `${verdict.reason}; not retried, since only 408, 429 and 5xx answers are passing trouble`);
     } else {
-      const attempts = (outbox.find((e) => e.response.id === id)?.attempts ?? 0) + 1;
-      if (attempts >= policy.maxAttempts) {
-        fail(id, `${verdict.reason}; gave up after ${attempts} attempts`);
-      } else {
-        const delay = retryDelay(attempts - 1, random(), policy, verdict.retryAfterMs);
-        debug(`retrying ${id} in ${Math.round(delay / 100) / 10} s: ${verdict.reason}`);
-        outbox = markFailed(outbox, id, revision, now() + delay);
-      }
+      const delay = retryDelay(entry.attempts, random(), policy, verdict.retryAfterMs);
+      update((o) => markFailed(o, id, revision, owner, now() + delay));
+      debug(`retrying ${id} in ${(delay / 1000).toFixed(1)} s: ${verdict.reason}`);
     }
     pump();
-  }
-
-  function flush(): void {
-    outbox = expedite(outbox, now());
-    pump();
-  }
-
-  /** While anything is owed, make sure it leaves before the page does. */
-  function watchPageExit(): void {
-    if (typeof window === 'undefined') return;
-    if (outbox.length) window.addEventListener('pagehide', flush);
-    else window.removeEventListener('pagehide', flush);
   }
 
   function pump(): void {
     clearTimeout(timer);
-    for (const entry of due(outbox, now())) {
-      outbox = markSending(outbox, entry.response.id);
-      void deliver(entry.response.id, entry.revision, entry.response);
+    const time = now();
+    const { outbox: kept, dropped } = expire(store.read(), time, limits);
+    for (const { entry, reason } of dropped) {
+      giveUp(
+        entry,
+        reason === 'too-old'
+          ? `it waited more than ${limits.maxAgeMs / DAY_MS} days; dropped`
+          : `the outbox holds at most ${limits.maxEntries} responses; dropped the oldest`,
+      );
     }
-    const next = nextDueAt(outbox);
-    if (next !== null) timer = setTimeout(pump, Math.max(0, next - now()));
-    watchPageExit();
+    const sendable = due(kept, time);
+    const leased = sendable.reduce((o, e) => lease(o, e.response.id, owner, time + timeoutMs + LEASE_MARGIN_MS), kept);
+    if (dropped.length || sendable.length) store.write(leased);
+    for (const entry of sendable) void deliver(entry);
+    const next = nextDueAt(leased, time);
+    if (next !== null) timer = setTimeout(pump, Math.max(0, next - time));
+    listen(leased.length > 0);
   }
+
+  function flush(): void {
+    update((o) => expedite(o, now()));
+    pump();
+  }
+
+  function onPageHide(): void {
+    flush();
+    update((o) => shortenLeases(o, owner, now() + UNLOAD_LEASE_MS));
+  }
+
+  /** While anything is owed: send at once when the page is left, hidden, shown again or back online. */
+  function listen(owed: boolean): void {
+    if (owed === listening || typeof window === 'undefined') return;
+    listening = owed;
+    const method = owed ? 'addEventListener' : 'removeEventListener';
+    window[method]('pagehide', onPageHide);
+    window[method]('online', flush);
+    document[method]('visibilitychange', flush);
+  }
+
+  // Whatever earlier pages of the site left undelivered goes now, whether or not a survey shows;
+  // after a microtask, so `error` handlers registered right after creation hear about drops.
+  queueMicrotask(flush);
 
   return {
     send(response, delayMs = 0) {
-      outbox = put(outbox, response, now() + delayMs);
+      update((o) => put(o, response, endpoint, now() + delayMs));
       pump();
     },
     flush,
-    pending: () => outbox,
+    pending: () => store.read(),
   };
 }

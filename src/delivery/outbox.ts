@@ -1,80 +1,167 @@
 /**
- * The outbox: responses waiting to reach the endpoint, as pure state transitions.
- * One entry per response id holding its latest state, so a burst of score changes becomes at
- * most one request in flight plus one waiting. Time and randomness are passed in; storage is
- * the caller's business (the state is plain JSON).
+ * The outbox: responses waiting to reach an endpoint, as pure state transitions over plain
+ * JSON, so the same state can live in localStorage and be shared by every tab of a site.
+ * One entry per response id holds its latest state: a burst of score changes becomes at most
+ * one request in flight plus one waiting. Time is passed in.
  */
 import type { ResponseState } from '../core/payload.js';
 
+/** A claim by one sender (a courier in some tab) on sending one revision, until `until`. */
+export interface Lease {
+  owner: string;
+  revision: number;
+  until: number;
+}
+
 export interface OutboxEntry {
   response: ResponseState;
+  /** Where this response goes: the endpoint configured when it was given. */
+  endpoint: string;
   /** Bumped on every put, so the answer to an older request cannot remove a newer state. */
   revision: number;
   /** Failed attempts of the current revision. */
   attempts: number;
   /** Epoch ms before which this entry is not sent. */
   notBefore: number;
-  /** Revision currently being sent, if any. */
-  inFlight: number | null;
+  /**
+   * Set while a request is under way. Persisted, so other tabs and the next page leave the
+   * entry alone; it expires, so a tab that died mid-request cannot hold the entry for ever.
+   */
+  lease: Lease | null;
 }
 
 export type Outbox = readonly OutboxEntry[];
 
 export const emptyOutbox: Outbox = [];
 
+const find = (outbox: Outbox, id: string) => outbox.find((e) => e.response.id === id);
+
 const replace = (outbox: Outbox, id: string, entry: OutboxEntry | null): Outbox =>
   outbox.flatMap((e) => (e.response.id === id ? (entry ? [entry] : []) : [e]));
 
+/**
+ * A lease blocks only the revision it was taken for: a newer state (a submit after the score)
+ * goes out at once even while the older one is on its way. The receiver keeps the later state
+ * whichever arrives first, and waiting could strand the submit if the page closes now.
+ */
+const isLeased = (entry: OutboxEntry, now: number) =>
+  entry.lease !== null && entry.lease.revision === entry.revision && entry.lease.until > now;
+
 /** Queues the latest state of a response to go at `sendAt`, replacing any older state of the same id. */
-export function put(outbox: Outbox, response: ResponseState, sendAt: number): Outbox {
-  const existing = outbox.find((e) => e.response.id === response.id);
+export function put(outbox: Outbox, response: ResponseState, endpoint: string, sendAt: number): Outbox {
+  const existing = find(outbox, response.id);
   const entry: OutboxEntry = {
     response,
+    endpoint,
     revision: (existing?.revision ?? 0) + 1,
     attempts: 0,
     notBefore: sendAt,
-    inFlight: existing?.inFlight ?? null,
+    lease: existing?.lease ?? null,
   };
   return existing ? replace(outbox, response.id, entry) : [...outbox, entry];
 }
 
-/** Entries that may be sent now: due, and not already on their way. */
+/** Entries that may be sent now: due, and not being sent by anyone whose lease still holds. */
 export function due(outbox: Outbox, now: number): OutboxEntry[] {
-  return outbox.filter((e) => e.inFlight === null && e.notBefore <= now);
+  return outbox.filter((e) => !isLeased(e, now) && e.notBefore <= now);
 }
 
-/** Epoch ms of the next entry that will be due, or null when nothing waits. */
-export function nextDueAt(outbox: Outbox): number | null {
-  const waiting = outbox.filter((e) => e.inFlight === null).map((e) => e.notBefore);
-  return waiting.length ? Math.min(...waiting) : null;
+/** Epoch ms when the next entry becomes sendable, or null when nothing waits. */
+export function nextDueAt(outbox: Outbox, now: number): number | null {
+  const times = outbox.map((e) => Math.max(e.notBefore, isLeased(e, now) ? (e.lease?.until ?? 0) : 0));
+  return times.length ? Math.min(...times) : null;
 }
 
-export function markSending(outbox: Outbox, id: string): Outbox {
-  const entry = outbox.find((e) => e.response.id === id);
-  return entry ? replace(outbox, id, { ...entry, inFlight: entry.revision }) : outbox;
+/** `owner` claims the entry's current revision until `until`. */
+export function lease(outbox: Outbox, id: string, owner: string, until: number): Outbox {
+  const entry = find(outbox, id);
+  return entry ? replace(outbox, id, { ...entry, lease: { owner, revision: entry.revision, until } }) : outbox;
 }
+
+/** Releases the lease if `owner` still holds it for `revision`. */
+const released = (entry: OutboxEntry, owner: string, revision: number): OutboxEntry =>
+  entry.lease?.owner === owner && entry.lease.revision === revision ? { ...entry, lease: null } : entry;
 
 /** The endpoint stored `revision`: drop the entry unless a newer state arrived meanwhile. */
-export function markDelivered(outbox: Outbox, id: string, revision: number): Outbox {
-  const entry = outbox.find((e) => e.response.id === id);
+export function markDelivered(outbox: Outbox, id: string, revision: number, owner: string): Outbox {
+  const entry = find(outbox, id);
   if (!entry) return outbox;
-  return entry.revision === revision ? replace(outbox, id, null) : replace(outbox, id, { ...entry, inFlight: null });
+  return replace(outbox, id, entry.revision === revision ? null : released(entry, owner, revision));
 }
 
 /** A retryable failure: try again at `retryAt`, unless a newer state is already waiting to go. */
-export function markFailed(outbox: Outbox, id: string, revision: number, retryAt: number): Outbox {
-  const entry = outbox.find((e) => e.response.id === id);
+export function markFailed(outbox: Outbox, id: string, revision: number, owner: string, retryAt: number): Outbox {
+  const entry = find(outbox, id);
   if (!entry) return outbox;
-  if (entry.revision !== revision) return replace(outbox, id, { ...entry, inFlight: null });
-  return replace(outbox, id, { ...entry, inFlight: null, attempts: entry.attempts + 1, notBefore: retryAt });
+  const free = released(entry, owner, revision);
+  if (entry.revision !== revision) return replace(outbox, id, free);
+  return replace(outbox, id, { ...free, attempts: entry.attempts + 1, notBefore: retryAt });
 }
 
-/** Everything waiting becomes due at `now`: the page is going away and will not wait for timers. */
+/**
+ * Everything waiting becomes due at `now`: the page came back, went online, or is going away,
+ * and backoff timers should not hold answers back. Leases are respected.
+ */
 export function expedite(outbox: Outbox, now: number): Outbox {
-  return outbox.map((e) => (e.inFlight === null && e.notBefore > now ? { ...e, notBefore: now } : e));
+  return outbox.map((e) => (e.notBefore > now ? { ...e, notBefore: now } : e));
 }
 
-/** A permanent failure (or one retried too often): the entry leaves the outbox. */
+/** The leases `owner` holds end at `until` (the page is going away and cannot learn the outcome). */
+export function shortenLeases(outbox: Outbox, owner: string, until: number): Outbox {
+  return outbox.map((e) => (e.lease?.owner === owner && e.lease.until > until ? { ...e, lease: { ...e.lease, until } } : e));
+}
+
+/** A permanent failure: the entry leaves the outbox. */
 export function drop(outbox: Outbox, id: string): Outbox {
   return replace(outbox, id, null);
+}
+
+export interface Limits {
+  /** Entries whose response was created longer ago than this are given up. */
+  maxAgeMs: number;
+  /** At most this many entries are kept; the oldest go first. */
+  maxEntries: number;
+}
+
+export type DropReason = 'too-old' | 'over-limit';
+
+/** Applies the age and size limits; what was removed is returned so it can be reported. */
+export function expire(outbox: Outbox, now: number, limits: Limits): { outbox: Outbox; dropped: Array<{ entry: OutboxEntry; reason: DropReason }> } {
+  const dropped: Array<{ entry: OutboxEntry; reason: DropReason }> = [];
+  const fresh = outbox.filter((entry) => {
+    const tooOld = now - Date.parse(entry.response.createdAt) > limits.maxAgeMs;
+    if (tooOld) dropped.push({ entry, reason: 'too-old' });
+    return !tooOld;
+  });
+  const excess = fresh.length - limits.maxEntries;
+  if (excess <= 0) return { outbox: fresh, dropped };
+  const oldestFirst = [...fresh].sort((a, b) => a.response.createdAt.localeCompare(b.response.createdAt));
+  const removed = new Set(oldestFirst.slice(0, excess));
+  for (const entry of removed) dropped.push({ entry, reason: 'over-limit' });
+  return { outbox: fresh.filter((e) => !removed.has(e)), dropped };
+}
+
+/** Reads stored JSON back into an outbox, keeping only entries of the expected shape. */
+export function parseOutbox(json: string | null): Outbox {
+  if (!json) return emptyOutbox;
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? parsed.filter(isEntry) : emptyOutbox;
+  } catch {
+    return emptyOutbox;
+  }
+}
+
+function isEntry(value: unknown): value is OutboxEntry {
+  const e = value as Partial<OutboxEntry> | null;
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof e.endpoint === 'string' &&
+    typeof e.revision === 'number' &&
+    typeof e.attempts === 'number' &&
+    typeof e.notBefore === 'number' &&
+    typeof e.response?.id === 'string' &&
+    typeof e.response.createdAt === 'string'
+  );
 }

@@ -29,10 +29,10 @@ export function parseRetryAfter(header: string | null, now: number): number | nu
 export interface RetryPolicy {
   baseMs: number;
   capMs: number;
-  maxAttempts: number;
 }
 
-export const defaultRetryPolicy: RetryPolicy = { baseMs: 1000, capMs: 60_000, maxAttempts: 8 };
+/** No attempt limit: a response is retried until the outbox's age limit gives it up. */
+export const defaultRetryPolicy: RetryPolicy = { baseMs: 1000, capMs: 60_000 };
 
 /**
  * Exponential backoff with full jitter, so many visitors' retries after an outage spread out

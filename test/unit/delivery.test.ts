@@ -1,65 +1,179 @@
 import { describe, expect, it } from 'vitest';
-import { startResponse, completeResponse } from '../../src/core/payload.js';
-import { due, emptyOutbox, expedite, markDelivered, markFailed, markSending, nextDueAt, put, drop } from '../../src/delivery/outbox.js';
+import { startResponse, completeResponse, type ResponseState } from '../../src/core/payload.js';
+import {
+  due,
+  emptyOutbox,
+  expedite,
+  expire,
+  lease,
+  markDelivered,
+  markFailed,
+  nextDueAt,
+  parseOutbox,
+  put,
+  drop,
+  shortenLeases,
+  type Outbox,
+} from '../../src/delivery/outbox.js';
 import { classifyStatus, defaultRetryPolicy, parseRetryAfter, retryDelay } from '../../src/delivery/policy.js';
+import { createOutboxStore } from '../../src/delivery/store.js';
 import { relationshipContext as context } from '../fixtures.js';
 
+const URL_A = 'https://collector.example/nps';
 const scored = startResponse(context, 9, '6f1c1c1e-5d3a-4c55-9a51-2f8f6f0c7a10', new Date(0));
+const submitted = completeResponse(scored, 'great');
+const ids = (entries: Outbox) => entries.map((e) => e.response.id);
+const responseAt = (id: string, iso: string): ResponseState => ({ ...scored, id, createdAt: iso });
 
 describe('outbox', () => {
   it('keeps one entry per response, holding its latest state', () => {
-    let box = put(emptyOutbox, scored, 0);
-    box = put(box, completeResponse(scored, 'great'), 5);
+    let box = put(emptyOutbox, scored, URL_A, 0);
+    box = put(box, submitted, URL_A, 5);
     expect(box).toHaveLength(1);
+    expect(box[0]).toMatchObject({ revision: 2, endpoint: URL_A, notBefore: 5 });
     expect(box[0]?.response.complete).toBe(true);
-    expect(box[0]?.revision).toBe(2);
   });
 
-  it('does not send an entry twice at once', () => {
-    let box = put(emptyOutbox, scored, 0);
-    box = markSending(box, scored.id);
+  it('holds an entry back until its time', () => {
+    const box = put(emptyOutbox, scored, URL_A, 400);
+    expect(due(box, 399)).toEqual([]);
+    expect(due(box, 400)).toHaveLength(1);
+    expect(nextDueAt(box, 0)).toBe(400);
+  });
+
+  it('does not give a leased revision to a second sender until the lease ends', () => {
+    const box = lease(put(emptyOutbox, scored, URL_A, 0), scored.id, 'tab-1', 5000);
     expect(due(box, 10)).toEqual([]);
+    expect(nextDueAt(box, 10)).toBe(5000);
+    expect(due(box, 5000)).toHaveLength(1);
   });
 
-  it('removes an entry when the endpoint stored its latest state', () => {
-    let box = markSending(put(emptyOutbox, scored, 0), scored.id);
-    box = markDelivered(box, scored.id, 1);
-    expect(box).toEqual([]);
+  it('sends a newer state at once even while the older one is on its way', () => {
+    let box = lease(put(emptyOutbox, scored, URL_A, 0), scored.id, 'tab-1', 5000);
+    box = put(box, submitted, URL_A, 10);
+    expect(due(box, 10).map((e) => e.response.complete)).toEqual([true]);
   });
 
-  it('keeps a newer state that arrived while an older one was in flight', () => {
-    let box = markSending(put(emptyOutbox, scored, 0), scored.id);
-    box = put(box, completeResponse(scored, 'ok'), 1);
-    box = markDelivered(box, scored.id, 1);
+  it('leaves the outbox when the endpoint stored the latest state', () => {
+    const box = lease(put(emptyOutbox, scored, URL_A, 0), scored.id, 'tab-1', 5000);
+    expect(markDelivered(box, scored.id, 1, 'tab-1')).toEqual([]);
+  });
+
+  it('keeps a newer state, and its lease, when an older one is stored', () => {
+    let box = lease(put(emptyOutbox, scored, URL_A, 0), scored.id, 'tab-1', 5000);
+    box = lease(put(box, submitted, URL_A, 1), scored.id, 'tab-1', 6000);
+    box = markDelivered(box, scored.id, 1, 'tab-1');
     expect(box).toHaveLength(1);
-    expect(due(box, 1)[0]?.response.complete).toBe(true);
+    expect(box[0]?.lease).toEqual({ owner: 'tab-1', revision: 2, until: 6000 });
   });
 
-  it('schedules a failed entry for later and counts the attempt', () => {
-    let box = markSending(put(emptyOutbox, scored, 0), scored.id);
-    box = markFailed(box, scored.id, 1, 2000);
+  it('schedules a failed revision for later, counts the attempt and frees it', () => {
+    let box = lease(put(emptyOutbox, scored, URL_A, 0), scored.id, 'tab-1', 5000);
+    box = markFailed(box, scored.id, 1, 'tab-1', 2000);
+    expect(box[0]).toMatchObject({ attempts: 1, notBefore: 2000, lease: null });
     expect(due(box, 1999)).toEqual([]);
     expect(due(box, 2000)).toHaveLength(1);
-    expect(box[0]?.attempts).toBe(1);
-    expect(nextDueAt(box)).toBe(2000);
   });
 
-  it('sends a newer state at once even if the older one failed', () => {
-    let box = markSending(put(emptyOutbox, scored, 0), scored.id);
-    box = put(box, completeResponse(scored, ''), 10);
-    box = markFailed(box, scored.id, 1, 60_000);
-    expect(due(box, 10)).toHaveLength(1);
+  it('ignores the failure of an older revision', () => {
+    let box = lease(put(emptyOutbox, scored, URL_A, 0), scored.id, 'tab-1', 5000);
+    box = put(box, submitted, URL_A, 10);
+    box = markFailed(box, scored.id, 1, 'tab-1', 60_000);
+    expect(box[0]).toMatchObject({ attempts: 0, notBefore: 10 });
   });
 
-  it('makes everything waiting due at once when the page goes away', () => {
-    let box = put(emptyOutbox, scored, 400);
-    box = markFailed(markSending(box, scored.id), scored.id, 1, 30_000);
-    expect(due(box, 10)).toEqual([]);
-    expect(due(expedite(box, 10), 10)).toHaveLength(1);
+  it("does not touch another sender's lease", () => {
+    const box = lease(put(emptyOutbox, scored, URL_A, 0), scored.id, 'tab-2', 5000);
+    expect(markFailed(box, scored.id, 1, 'tab-1', 9000)[0]?.lease?.owner).toBe('tab-2');
+  });
+
+  it('makes everything waiting due at once, but respects leases', () => {
+    let box = put(emptyOutbox, scored, URL_A, 30_000);
+    box = put(box, responseAt('b', '1970-01-01T00:00:00.000Z'), URL_A, 30_000);
+    box = lease(box, 'b', 'tab-2', 9000);
+    expect(ids(due(expedite(box, 10), 10))).toEqual([scored.id]);
+  });
+
+  it("shortens only the leaving sender's leases", () => {
+    let box = lease(put(emptyOutbox, scored, URL_A, 0), scored.id, 'tab-1', 11_000);
+    box = lease(put(box, responseAt('b', '1970-01-01T00:00:00.000Z'), URL_A, 0), 'b', 'tab-2', 11_000);
+    box = shortenLeases(box, 'tab-1', 1500);
+    expect(box.map((e) => e.lease?.until)).toEqual([1500, 11_000]);
   });
 
   it('drops an entry for good', () => {
-    expect(drop(put(emptyOutbox, scored, 0), scored.id)).toEqual([]);
+    expect(drop(put(emptyOutbox, scored, URL_A, 0), scored.id)).toEqual([]);
+  });
+
+  it('gives up entries older than the age limit and the oldest beyond the size limit', () => {
+    const day = 86_400_000;
+    let box: Outbox = emptyOutbox;
+    box = put(box, responseAt('old', '2026-11-01T00:00:00.000Z'), URL_A, 0);
+    box = put(box, responseAt('a', '2026-11-20T00:00:00.000Z'), URL_A, 0);
+    box = put(box, responseAt('b', '2026-11-21T00:00:00.000Z'), URL_A, 0);
+    box = put(box, responseAt('c', '2026-11-22T00:00:00.000Z'), URL_A, 0);
+    const { outbox, dropped } = expire(box, Date.parse('2026-11-22T12:00:00Z'), { maxAgeMs: 7 * day, maxEntries: 2 });
+    expect(ids(outbox)).toEqual(['b', 'c']);
+    expect(dropped.map((d) => [d.entry.response.id, d.reason])).toEqual([
+      ['old', 'too-old'],
+      ['a', 'over-limit'],
+    ]);
+  });
+
+  it('reads back what it stored, and nothing malformed', () => {
+    const box = put(emptyOutbox, scored, URL_A, 0);
+    expect(parseOutbox(JSON.stringify(box))).toEqual(box);
+    expect(parseOutbox('{not json')).toEqual([]);
+    expect(parseOutbox(JSON.stringify([{ junk: true }, ...box]))).toEqual(box);
+    expect(parseOutbox(null)).toEqual([]);
+  });
+});
+
+function memoryStorage() {
+  const data = new Map<string, string>();
+  return {
+    data,
+    getItem: (key: string) => data.get(key) ?? null,
+    setItem: (key: string, value: string) => void data.set(key, value),
+    removeItem: (key: string) => void data.delete(key),
+  };
+}
+
+describe('outbox store', () => {
+  it('persists under its key and removes the key when empty', () => {
+    const storage = memoryStorage();
+    const store = createOutboxStore('k', () => {}, storage);
+    const box = put(emptyOutbox, scored, URL_A, 0);
+    store.write(box);
+    expect(createOutboxStore('k', () => {}, storage).read()).toEqual(box);
+    store.write(emptyOutbox);
+    expect(storage.data.has('k')).toBe(false);
+    expect(store.kind).toBe('local');
+  });
+
+  it('falls back to memory, once and saying why, when storage is full', () => {
+    const storage = {
+      ...memoryStorage(),
+      setItem: () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+    };
+    const reasons: string[] = [];
+    const store = createOutboxStore('k', (reason) => reasons.push(reason), storage);
+    const box = put(emptyOutbox, scored, URL_A, 0);
+    store.write(box);
+    expect(store.kind).toBe('memory');
+    expect(store.read()).toEqual(box);
+    store.write(emptyOutbox);
+    expect(reasons).toEqual(['The quota has been exceeded.']);
+  });
+
+  it('works from memory when there is no storage at all', () => {
+    const reasons: string[] = [];
+    const store = createOutboxStore('k', (reason) => reasons.push(reason), null);
+    store.write(put(emptyOutbox, scored, URL_A, 0));
+    expect(store.read()).toHaveLength(1);
+    expect(reasons).toEqual(['localStorage is not available']);
   });
 });
 

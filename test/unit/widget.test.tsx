@@ -7,6 +7,7 @@ let fetchMock: ReturnType<typeof vi.fn>;
 let widget: NpsWidget | undefined;
 
 beforeEach(() => {
+  localStorage.clear();
   posts = [];
   fetchMock = vi.fn(async (_url: string, init: RequestInit) => {
     posts.push(JSON.parse(String(init.body)) as NpsResponse);

@@ -1,0 +1,45 @@
+/** One HTTP delivery of one payload, turned into a verdict. Never throws. */
+import type { NpsResponse } from '../core/payload.js';
+import { type Verdict, classifyStatus } from './policy.js';
+
+/**
+ * `text/plain` keeps the POST a CORS "simple request": a cross-origin endpoint needs no
+ * preflight, and the same body works for `sendBeacon`. Receivers parse the body as JSON.
+ */
+export const CONTENT_TYPE = 'text/plain;charset=UTF-8';
+
+/** Browsers allow 64 KiB of keepalive bodies in flight per page; stay under it. */
+const KEEPALIVE_LIMIT = 60_000;
+
+export interface SendOptions {
+  credentials: RequestCredentials;
+  timeoutMs: number;
+  fetch: typeof fetch;
+  now: () => number;
+}
+
+export async function send(endpoint: string, payload: NpsResponse, options: SendOptions): Promise<Verdict> {
+  const body = JSON.stringify(payload);
+  const controller = new AbortController();
+  const timeout = setTimeout(() => controller.abort(), options.timeoutMs);
+  try {
+    const answer = await options.fetch(endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': CONTENT_TYPE },
+      body,
+      credentials: options.credentials,
+      mode: 'cors',
+      // Lets the request outlive the page: a checkout redirect, a closed tab.
+      keepalive: body.length < KEEPALIVE_LIMIT,
+      signal: controller.signal,
+    });
+    return classifyStatus(answer.status, answer.headers.get('Retry-After'), options.now());
+  } catch (error) {
+    const reason = controller.signal.aborted
+      ? `no answer within ${options.timeoutMs / 1000} s`
+      : `network error (${error instanceof Error ? error.message : String(error)})`;
+    return { kind: 'retry', reason, retryAfterMs: null };
+  } finally {
+    clearTimeout(timeout);
+  }
+}
