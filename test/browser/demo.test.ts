@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { NpsResponse } from '../../src/core/payload.js';
-import { launchChromium } from './chromium.js';
+import { launchChromium } from '../chromium.mjs';
 
 // The demo serves the built scripts, so dist/ must exist before the server module loads.
 for (const file of ['index.js', 'nps-widget.js', 'nps-preview.js']) {

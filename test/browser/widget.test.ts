@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './chromium.js';
+import { launchChromium } from '../chromium.mjs';
 import { startTestServer, type Delivery, type TestServer } from './server.js';
 import { validateResponse, type NpsResponse } from '../../src/core/payload.js';
 

@@ -1,13 +1,14 @@
 /**
- * Launches the machine's Chromium for browser tests. Never skips: with no browser the test
- * fails and says how to get one.
+ * Launches the machine's Chromium for browser tests and benchmarks. Never skips: with no
+ * browser it fails and says how to get one.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium } from 'playwright-core';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
-export function findChromium(): string {
+/** @returns {string} */
+export function findChromium() {
   const fromEnv = process.env['CHROME_PATH'];
   if (fromEnv) {
     if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH is ${fromEnv}, but no file is there.`);
@@ -23,7 +24,8 @@ export function findChromium(): string {
   return found;
 }
 
-export function launchChromium(): Promise<Browser> {
+/** @returns {Promise<import('playwright-core').Browser>} */
+export function launchChromium() {
   return chromium.launch({
     executablePath: findChromium(),
     args: [

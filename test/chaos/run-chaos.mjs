@@ -1,0 +1,185 @@
+/**
+ * The delivery chaos scenario, shared by the browser test (which asserts) and
+ * `npm run bench:delivery` (which prints). Responses are given through the real UI of the
+ * built script in Chromium while the receiver misbehaves, the visitor navigates away right
+ * after submitting, reloads mid-flight, and goes offline and back. Then the receiver is
+ * healed, one more page of the site is opened, and we wait for every response's final state.
+ */
+import { launchChromium } from '../chromium.mjs';
+import { startFlakyReceiver } from './flaky-receiver.mjs';
+
+/** @typedef {{ score: number, complete: boolean, comment: string | null }} FinalState */
+/** @typedef {'submit' | 'submit-then-leave' | 'score-then-reload' | 'change-then-submit' | 'submit-then-reload'} Action */
+
+/** Ten responses in a row take these paths; offline stretches use plain submits only. */
+const CYCLE = /** @type {Action[]} */ ([
+  'submit',
+  'submit-then-leave',
+  'submit',
+  'score-then-reload',
+  'change-then-submit',
+  'submit',
+  'submit-then-reload',
+  'submit',
+  'submit-then-leave',
+  'score-then-reload',
+]);
+
+/** @param {string} title */
+function sitePage(title) {
+  return `<!doctype html><html lang="en"><head><title>${title}</title></head>
+<body><main><h1>${title}</h1><p>A page of the site.</p></main>
+<script>
+  window.nps = window.nps || function () { (window.nps.q = window.nps.q || []).push(arguments); };
+  nps('init', { endpoint: '/collect', brand: 'Acme', show: 'manual', autoCloseSeconds: 0, requestTimeoutSeconds: 1 });
+</script>
+<script async src="/nps-widget.js"></script></body></html>`;
+}
+
+/**
+ * @param {{ responses?: number, seed?: number, drainTimeoutMs?: number, log?: (line: string) => void }} [options]
+ */
+export async function runChaos({ responses = 200, seed = 1, drainTimeoutMs = 60_000, log = () => {} } = {}) {
+  const receiver = await startFlakyReceiver({ seed, pages: { '/a': sitePage('Page A'), '/b': sitePage('Page B') } });
+  const browser = await launchChromium();
+  /** @type {Map<number, FinalState>} */
+  const expected = new Map();
+  /** @type {string[]} */
+  const pageErrors = [];
+  const startedAt = Date.now();
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    let here = '/a';
+    const go = async (/** @type {string} */ path) => {
+      here = path;
+      await page.goto(`${receiver.origin}${path}`);
+    };
+    const other = () => (here === '/a' ? '/b' : '/a');
+    const radio = (/** @type {number} */ n) => page.getByRole('radio', { name: new RegExp(`^${n}\\b`) });
+
+    /** Opens the survey for response `seq`, tagged so the receiver's record can be matched. */
+    const ask = async (/** @type {number} */ seq) => {
+      await page.waitForFunction(() => Boolean(window.nps && window.nps.loaded));
+      await page.evaluate((s) => {
+        const nps = /** @type {NonNullable<Window['nps']>} */ (window.nps);
+        nps('hide');
+        nps('show', { metadata: { seq: s } });
+      }, seq);
+      await radio(0).waitFor();
+    };
+    const submit = async (/** @type {number} */ score, /** @type {string} */ comment) => {
+      await radio(score).click();
+      await page.getByRole('textbox').fill(comment);
+      await page.getByRole('button', { name: 'Submit' }).click();
+    };
+
+    await go('/a');
+    let offline = false;
+    for (let seq = 0; seq < responses; seq += 1) {
+      // Every 50 responses, five are given offline.
+      const goOffline = seq % 50 === 20;
+      const goOnline = seq % 50 === 25;
+      if (goOffline || goOnline) {
+        offline = goOffline;
+        await context.setOffline(offline);
+      }
+      const action = offline ? 'submit' : (CYCLE[seq % CYCLE.length] ?? 'submit');
+      const score = (seq * 7) % 11;
+      const comment = `reason #${seq}`;
+      await ask(seq);
+      switch (action) {
+        case 'submit':
+          await submit(score, comment);
+          await page.getByRole('status').filter({ hasText: 'Thank you' }).waitFor();
+          expected.set(seq, { score, complete: true, comment });
+          break;
+        case 'submit-then-leave':
+          await submit(score, comment);
+          expected.set(seq, { score, complete: true, comment });
+          await go(other());
+          break;
+        case 'submit-then-reload':
+          await submit(score, comment);
+          expected.set(seq, { score, complete: true, comment });
+          await page.reload();
+          break;
+        case 'score-then-reload':
+          await radio(score).click();
+          expected.set(seq, { score, complete: false, comment: null });
+          await page.reload();
+          break;
+        case 'change-then-submit': {
+          const changed = (score + 5) % 11;
+          await radio(score).click();
+          await submit(changed, comment);
+          await page.getByRole('status').filter({ hasText: 'Thank you' }).waitFor();
+          expected.set(seq, { score: changed, complete: true, comment });
+          break;
+        }
+      }
+      if ((seq + 1) % 50 === 0) log(`  ${seq + 1} responses given`);
+    }
+
+    const givenAt = Date.now();
+    await context.setOffline(false);
+    receiver.setChaos(false);
+    // A later visit to the site: the widget starts and sends whatever is still owed.
+    await go(other());
+    const settled = () => [...expected].every(([seq, state]) => matches(findRecord(receiver.records, seq), state));
+    const deadline = Date.now() + drainTimeoutMs;
+    while (!settled() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+
+    return {
+      ...tally(expected, receiver.records),
+      ...receiver.stats(),
+      behaviours: { ...receiver.behaviours },
+      pageErrors,
+      givingMs: givenAt - startedAt,
+      drainMs: Math.max(0, receiver.stats().lastStoredAt - givenAt),
+    };
+  } finally {
+    await browser.close();
+    await receiver.close();
+  }
+}
+
+/**
+ * @param {Map<string, import('../../src/core/payload.js').NpsResponse>} records
+ * @param {number} seq
+ */
+function findRecord(records, seq) {
+  return [...records.values()].filter((r) => r.metadata['seq'] === seq);
+}
+
+/**
+ * @param {import('../../src/core/payload.js').NpsResponse[]} found
+ * @param {FinalState} state
+ */
+function matches(found, state) {
+  const [record] = found;
+  return found.length === 1 && record !== undefined && record.score === state.score && record.complete === state.complete && record.comment === state.comment;
+}
+
+/**
+ * @param {Map<number, FinalState>} expected
+ * @param {Map<string, import('../../src/core/payload.js').NpsResponse>} records
+ */
+function tally(expected, records) {
+  let stored = 0;
+  /** @type {number[]} */
+  const lost = [];
+  /** @type {number[]} */
+  const stale = [];
+  /** @type {number[]} */
+  const split = [];
+  for (const [seq, state] of expected) {
+    const found = findRecord(records, seq);
+    if (found.length === 0) lost.push(seq);
+    else if (found.length > 1) split.push(seq);
+    else if (!matches(found, state)) stale.push(seq);
+    else stored += 1;
+  }
+  return { given: expected.size, stored, lost, stale, split, records: records.size };
+}
