@@ -3,15 +3,30 @@
  * Both doors, the ESM package and the script tag, come through here.
  */
 import { render } from 'preact';
-import { type Config, type NpsOptions, type ShowOptions, parseOptions, parseShowOptions, parseUser, type Parsed } from './core/options.js';
+import { type Config, type NpsOptions, type Placement, type ShowOptions, parseOptions, parseShowOptions, parseUser, type Parsed } from './core/options.js';
+import {
+  type Decision,
+  type Rules,
+  decide,
+  parseHistory,
+  parseSiteHistory,
+  recordAsk,
+  recordDismissal,
+  recordResponse,
+  recordShown,
+  userCreatedAt,
+  withDraw,
+} from './core/eligibility.js';
 import { type FlatRecord, type ResponseState, completeResponse, rescore, startResponse, toPayload } from './core/payload.js';
 import { surveyText } from './core/text.js';
 import { newId } from './core/uuid.js';
 import { createCourier, type Courier } from './delivery/courier.js';
-import { followAnchor, resolveAnchor } from './dom/position.js';
+import { followAnchor, resolveElement } from './dom/position.js';
 import { createShadowMount, type ShadowMount } from './dom/shadow.js';
+import { createJsonStore } from './dom/storage.js';
+import { whenTriggered } from './dom/triggers.js';
 import { type EventName, type Handler, createEmitter, isEventName, EVENT_NAMES } from './events.js';
-import { Survey } from './ui/Survey.js';
+import { type Layout, Survey } from './ui/Survey.js';
 import css from './ui/styles.css?inline';
 
 export interface NpsWidget {
@@ -61,6 +76,14 @@ function whenBodyReady(fn: () => void): void {
   else document.addEventListener('DOMContentLoaded', fn, { once: true });
 }
 
+/** `?nps-force=1` in the page's URL shows the survey regardless of the rules, for testing. */
+function forcedByUrl(): boolean {
+  return new URLSearchParams(location.search).get('nps-force') === '1';
+}
+
+/** Where an anchored survey goes when its anchor disappears: the configured place, if it floats. */
+const floatingPlacement = (placement: Placement): Layout => (placement === 'inline' ? 'bottom-right' : placement);
+
 /** The page a response was given on, without query or fragment: those often carry personal data. */
 function currentPage(): string | null {
   return typeof location === 'undefined' ? null : `${location.origin}${location.pathname}`;
@@ -69,12 +92,12 @@ function currentPage(): string | null {
 interface Showing {
   options: ShowOptions;
   mount: ShadowMount;
-  anchored: boolean;
+  layout: Layout;
   stopFollowing: () => void;
   response: ResponseState | null;
   submitted: boolean;
   autoClose: ReturnType<typeof setTimeout> | undefined;
-  /** Where focus was before the respondent tabbed into the survey, to return it on close. */
+  /** Where focus was before the respondent tabbed into the survey (or a modal took it), to return it on close. */
   focusOrigin: Element | null;
 }
 
@@ -105,19 +128,30 @@ function widgetFor(config: Config): NpsWidget {
     debug,
   });
   const text = surveyText(config);
+  const rules: Rules = config;
+  const forgetful = (reason: string) => debug(`storage unavailable (${reason}); the eligibility rules will not outlive this page`);
+  const history = createJsonStore(`nps-widget:history:${config.surveyId}`, { parse: parseHistory, onFallback: forgetful });
+  const site = createJsonStore('nps-widget:site', { parse: parseSiteHistory, onFallback: noop });
   let user = config.user;
   let showing: Showing | null = null;
   let destroyed = false;
+  let stopTriggers = noop;
+
+  function eligibility(): Decision {
+    const drawn = withDraw(history.read(), Math.random);
+    history.write(drawn);
+    return decide(config.surveyId, rules, drawn, site.read(), userCreatedAt(user), Date.now());
+  }
 
   function draw(): void {
     if (!showing) return;
-    const { response, submitted, anchored } = showing;
+    const { response, submitted, layout } = showing;
     render(
       <Survey
         text={text}
         score={response?.score ?? null}
         submitted={submitted}
-        anchored={anchored}
+        layout={layout}
         commentMaxLength={config.commentMaxLength}
         onScore={guard('score', chooseScore, undefined)}
         onSubmit={guard('submit', submit, undefined)}
@@ -149,6 +183,7 @@ function widgetFor(config: Config): NpsWidget {
           new Date(),
         );
     courier.send(showing.response, isChange ? RESCORE_SETTLE_MS : 0);
+    if (!isChange) history.write(recordResponse(history.read(), Date.now()));
     emitter.emit('score', toPayload(showing.response, new Date()));
     draw();
   }
@@ -164,12 +199,16 @@ function widgetFor(config: Config): NpsWidget {
     draw();
     // The submit button is gone now; keep keyboard focus in the survey instead of losing it to <body>.
     if (focusWasInside) current.mount.host.shadowRoot?.querySelector<HTMLElement>('.close')?.focus();
-    if (config.autoCloseSeconds > 0) current.autoClose = setTimeout(close, config.autoCloseSeconds * 1000);
+    // An inline survey is part of the page; it keeps its thank-you instead of vanishing.
+    if (config.autoCloseSeconds > 0 && current.layout !== 'inline') {
+      current.autoClose = setTimeout(close, config.autoCloseSeconds * 1000);
+    }
   }
 
   function dismiss(): void {
     if (!showing) return;
     if (!showing.submitted) {
+      history.write(recordDismissal(history.read(), Date.now()));
       const { response } = showing;
       emitter.emit('dismiss', { surveyId: config.surveyId, response: response ? toPayload(response, new Date()) : null });
     }
@@ -179,7 +218,7 @@ function widgetFor(config: Config): NpsWidget {
   function close(): void {
     if (!showing) return;
     const { mount, stopFollowing, autoClose, focusOrigin } = showing;
-    const focusWasInside = mount.host.shadowRoot?.activeElement != null;
+    const focusWasInside = mount.host.shadowRoot?.activeElement != null || document.activeElement === mount.host;
     showing = null;
     clearTimeout(autoClose);
     stopFollowing();
@@ -189,19 +228,33 @@ function widgetFor(config: Config): NpsWidget {
     debug('closed');
   }
 
+  /** The element the survey is mounted in, or null (with the reason logged) when it cannot show. */
+  function mountParent(layout: Layout): Element | null {
+    if (layout !== 'inline' || config.container === null) return document.body;
+    const container = resolveElement(config.container, 'container');
+    if (typeof container !== 'string') return container;
+    console.error(`${PREFIX} ${container}; the inline survey cannot show.`);
+    return null;
+  }
+
   function open(options: ShowOptions): void {
     if (destroyed || showing) return;
-    const mount = createShadowMount(document.body, 'data-nps-widget', config.surveyId, css, config.nonce);
+    const anchor = options.anchor === null ? null : resolveElement(options.anchor, 'anchor');
+    if (typeof anchor === 'string') debug(`${anchor}; showing at "${config.placement}" instead`);
+    const layout: Layout = anchor instanceof Element ? 'anchored' : config.placement;
+    const parent = mountParent(layout);
+    if (!parent) return;
+    const mount = createShadowMount(parent, 'data-nps-widget', config.surveyId, css, config.nonce);
     mount.host.style.setProperty('--nps-z', String(config.zIndex));
     const current: Showing = {
       options,
       mount,
-      anchored: false,
+      layout,
       stopFollowing: noop,
       response: null,
       submitted: false,
       autoClose: undefined,
-      focusOrigin: null,
+      focusOrigin: layout === 'modal' ? document.activeElement : null,
     };
     mount.host.addEventListener('focusin', (event) => {
       if (!current.focusOrigin && event.relatedTarget instanceof Element && !mount.host.contains(event.relatedTarget)) {
@@ -209,21 +262,39 @@ function widgetFor(config: Config): NpsWidget {
       }
     });
     showing = current;
-    const anchor = options.anchor === null ? null : resolveAnchor(options.anchor);
-    current.anchored = anchor instanceof Element;
     draw();
+    const root = mount.host.shadowRoot;
     if (anchor instanceof Element) {
-      const panel = mount.container.querySelector<HTMLElement>('.panel');
-      if (panel) current.stopFollowing = followAnchor(anchor, panel);
-    } else if (typeof anchor === 'string') {
-      debug(`${anchor}; showing in the corner instead`);
+      const panel = root?.querySelector<HTMLElement>('.panel');
+      if (panel) {
+        current.stopFollowing = followAnchor(anchor, panel, root?.querySelector<HTMLElement>('.arrow') ?? null, () => {
+          debug(`the anchor left the document; moving to "${floatingPlacement(config.placement)}"`);
+          panel.removeAttribute('style');
+          current.layout = floatingPlacement(config.placement);
+          draw();
+        });
+      }
     }
-    debug(`shown (${options.touchpoint ? `transactional, touchpoint "${options.touchpoint}"` : 'relationship'})`);
+    // A modal takes focus (it blocks the page); anything else waits to be tabbed to.
+    if (layout === 'modal') root?.querySelector<HTMLElement>('[role="radio"][tabindex="0"]')?.focus();
+    const now = Date.now();
+    history.write(recordAsk(history.read(), rules, now));
+    site.write(recordShown(config.surveyId, now));
+    debug(`shown at "${layout}" (${options.touchpoint ? `transactional, touchpoint "${options.touchpoint}"` : 'relationship'})`);
     emitter.emit('show', {
       surveyId: config.surveyId,
       surveyType: options.touchpoint ? 'transactional' : 'relationship',
       touchpoint: options.touchpoint,
     });
+  }
+
+  /** Shows now if the rules allow (or are skipped), saying why not in debug output. */
+  function tryOpen(options: ShowOptions): void {
+    if (!options.force && !forcedByUrl()) {
+      const decision = eligibility();
+      if (!decision.eligible) return debug(`not shown: ${decision.reason}`);
+    }
+    open(options);
   }
 
   const widget: NpsWidget = {
@@ -234,7 +305,7 @@ function widgetFor(config: Config): NpsWidget {
         if (!parsed) return;
         if (destroyed) return debug('show() after destroy() is ignored');
         if (showing) return debug('show() while the survey is open is ignored');
-        whenBodyReady(() => open(parsed));
+        whenBodyReady(() => tryOpen(parsed));
       },
       undefined,
     ),
@@ -242,6 +313,7 @@ function widgetFor(config: Config): NpsWidget {
     destroy: guard(
       'destroy',
       () => {
+        stopTriggers();
         close();
         destroyed = true;
         emitter.clear();
@@ -274,6 +346,18 @@ function widgetFor(config: Config): NpsWidget {
     ) as NpsWidget['on'],
   };
 
-  if (config.show === 'auto') whenBodyReady(() => widget.show());
+  if (config.show === 'auto') {
+    whenBodyReady(() => {
+      if (destroyed) return;
+      const force = forcedByUrl();
+      // Checked now to skip the listeners on ineligible visits, and again when a trigger fires.
+      const decision = force ? null : eligibility();
+      if (decision && !decision.eligible) return debug(`will not show by itself: ${decision.reason}`);
+      const triggers = { delayMs: config.delaySeconds * 1000, scrollPercent: config.scrollPercent, exitIntent: config.exitIntent };
+      stopTriggers = whenTriggered(force ? { delayMs: 0, scrollPercent: null, exitIntent: false } : triggers, () =>
+        widget.show({ force }),
+      );
+    });
+  }
   return widget;
 }

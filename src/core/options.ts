@@ -11,7 +11,11 @@ type Rule =
   | { type: 'number'; min: number; max: number; integer?: boolean }
   | { type: 'boolean' }
   | { type: 'record' }
+  | { type: 'element' }
   | { type: 'endpoint' };
+
+export const PLACEMENTS = ['bottom-right', 'bottom-left', 'top-right', 'top-left', 'bottom-bar', 'modal', 'inline'] as const;
+export type Placement = (typeof PLACEMENTS)[number];
 
 const string = { type: 'string' } as const;
 const text = { type: 'string', allowEmpty: true } as const;
@@ -23,6 +27,17 @@ const RULES = {
   kind: { type: 'enum', values: ['nps', 'enps'] },
   surveyId: string,
   show: { type: 'enum', values: ['auto', 'manual'] },
+  placement: { type: 'enum', values: PLACEMENTS },
+  container: { type: 'element' },
+  sampleRate: { type: 'number', min: 0, max: 1 },
+  delaySeconds: { type: 'number', min: 0, max: 86_400 },
+  scrollPercent: { type: 'number', min: 1, max: 100 },
+  exitIntent: { type: 'boolean' },
+  resurveyDays: { type: 'number', min: 0, max: 3650 },
+  dismissCooldownDays: { type: 'number', min: 0, max: 3650 },
+  maxAsks: { type: 'number', min: 1, max: 1000, integer: true },
+  firstSurveyDelayDays: { type: 'number', min: 0, max: 3650 },
+  quietPeriodDays: { type: 'number', min: 0, max: 3650 },
   locale: string,
   question: string,
   followUp: string,
@@ -58,6 +73,21 @@ export interface Config {
   kind: Kind;
   surveyId: string;
   show: 'auto' | 'manual';
+  placement: Placement;
+  /** Where `inline` renders: an element or a CSS selector. */
+  container: Element | string | null;
+  sampleRate: number;
+  /** With `show: 'auto'`: seconds on the page before the survey may appear. */
+  delaySeconds: number;
+  /** With `show: 'auto'`: appear only once this share of the page was scrolled (or on exit intent). */
+  scrollPercent: number | null;
+  /** With `show: 'auto'`: appear when the pointer leaves the window towards the top (desktop). */
+  exitIntent: boolean;
+  resurveyDays: number;
+  dismissCooldownDays: number;
+  maxAsks: number;
+  firstSurveyDelayDays: number;
+  quietPeriodDays: number;
   locale: string;
   question?: string;
   followUp?: string;
@@ -95,6 +125,17 @@ const DEFAULTS: Omit<Config, 'endpoint'> = {
   kind: 'nps',
   surveyId: 'nps',
   show: 'auto',
+  placement: 'bottom-right',
+  container: null,
+  sampleRate: 1,
+  delaySeconds: 0,
+  scrollPercent: null,
+  exitIntent: false,
+  resurveyDays: 90,
+  dismissCooldownDays: 30,
+  maxAsks: 3,
+  firstSurveyDelayDays: 0,
+  quietPeriodDays: 0,
   locale: 'en',
   autoCloseSeconds: 4,
   commentMaxLength: 2000,
@@ -140,6 +181,8 @@ function describe(rule: Rule): string {
       return 'true or false';
     case 'record':
       return 'a flat object of string, number or boolean values';
+    case 'element':
+      return 'an Element or a CSS selector';
     case 'endpoint':
       return 'an https: URL, a same-origin path, or http: on localhost';
   }
@@ -163,6 +206,8 @@ function check(rule: Rule, value: unknown, baseUrl: string): string | null {
       return typeof value === 'boolean' ? null : describe(rule);
     case 'record':
       return isFlatRecord(value) ? null : describe(rule);
+    case 'element':
+      return isElement(value) || (typeof value === 'string' && value.trim() !== '') ? null : describe(rule);
     case 'endpoint':
       return typeof value === 'string' && value.trim() !== '' ? endpointProblem(value.trim(), baseUrl) : describe(rule);
   }
@@ -216,6 +261,9 @@ export function parseOptions(input: unknown, baseUrl: string): Parsed<Config> {
     }
   }
   if (input['endpoint'] === undefined) errors.push(`option "endpoint" is missing; allowed: ${describe(RULES.endpoint)}`);
+  if (config['placement'] === 'inline' && !config['container']) {
+    errors.push(`option "container" is missing; placement "inline" needs ${describe(RULES.container)}`);
+  }
   return { value: errors.length ? null : (config as unknown as Config), errors, warnings };
 }
 

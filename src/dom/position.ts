@@ -1,29 +1,70 @@
 /** Keeps an anchored survey next to its element while both are on screen. */
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { arrow, autoUpdate, computePosition, flip, hide, offset, shift, type Side } from '@floating-ui/dom';
 
-/** Positions `panel` below (or, without room, above) `anchor`; returns the function that stops following it. */
-export function followAnchor(anchor: Element, panel: HTMLElement): () => void {
-  const update = () =>
+/** The side of the panel the arrow sits on, for each side the panel is placed on. */
+const ARROW_SIDE: Record<Side, Side> = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' };
+
+/**
+ * Places `panel` below `anchor` (above when there is no room, shifted to stay in view), points
+ * `arrowElement` at the anchor, hides the panel while the anchor is scrolled out of view, and
+ * calls `onLost` if the anchor leaves the document. Returns the function that stops all of it.
+ */
+export function followAnchor(anchor: Element, panel: HTMLElement, arrowElement: HTMLElement | null, onLost: () => void): () => void {
+  let stopped = false;
+  const update = () => {
+    if (!anchor.isConnected) {
+      stop();
+      onLost();
+      return;
+    }
     void computePosition(anchor, panel, {
       strategy: 'fixed',
       placement: 'bottom',
-      middleware: [offset(10), flip({ padding: 8 }), shift({ padding: 8 })],
-    }).then(({ x, y }) => {
-      panel.style.left = `${x}px`;
-      panel.style.top = `${y}px`;
+      middleware: [
+        offset(12),
+        flip({ padding: 8 }),
+        shift({ padding: 8 }),
+        ...(arrowElement ? [arrow({ element: arrowElement, padding: 12 })] : []),
+        hide(),
+      ],
+    }).then(({ x, y, placement, middlewareData }) => {
+      if (stopped) return;
+      Object.assign(panel.style, {
+        left: `${x}px`,
+        top: `${y}px`,
+        visibility: middlewareData.hide?.referenceHidden ? 'hidden' : '',
+      });
+      panel.dataset['side'] = placement.split('-')[0];
+      if (arrowElement && middlewareData.arrow) {
+        const side = ARROW_SIDE[placement.split('-')[0] as Side];
+        const { x: ax, y: ay } = middlewareData.arrow;
+        Object.assign(arrowElement.style, {
+          left: ax === undefined ? '' : `${ax}px`,
+          top: ay === undefined ? '' : `${ay}px`,
+          right: '',
+          bottom: '',
+          [side]: '-7px',
+        });
+      }
     });
-  return autoUpdate(anchor, panel, update);
+  };
+  const cleanup = autoUpdate(anchor, panel, update, { layoutShift: true });
+  function stop() {
+    stopped = true;
+    cleanup();
+  }
+  return stop;
 }
 
-/** The anchor element a `show` call names, or the reason it cannot be used. */
-export function resolveAnchor(anchor: Element | string): Element | string {
+/** The element an `anchor` or `container` names, or the reason it cannot be used. */
+export function resolveElement(target: Element | string, name: 'anchor' | 'container'): Element | string {
   let element: Element | null;
   try {
-    element = typeof anchor === 'string' ? document.querySelector(anchor) : anchor;
+    element = typeof target === 'string' ? document.querySelector(target) : target;
   } catch {
-    return `anchor ${JSON.stringify(anchor)} is not a valid CSS selector`;
+    return `${name} ${JSON.stringify(target)} is not a valid CSS selector`;
   }
-  if (!element) return `no element matches anchor ${JSON.stringify(anchor)}`;
-  if (!element.isConnected) return 'the anchor element is not in the document';
+  if (!element) return `no element matches ${name} ${JSON.stringify(target)}`;
+  if (!element.isConnected) return `the ${name} element is not in the document`;
   return element;
 }

@@ -59,10 +59,12 @@ export function Scale({ score, labelledBy, lowLabel, highLabel, onScore }: Scale
           </button>
         ))}
       </div>
-      <div class="ends" aria-hidden="true">
-        <span id="nps-low">{lowLabel}</span>
-        <span id="nps-high">{highLabel}</span>
-      </div>
+      <span id="nps-low" class="end low" aria-hidden="true">
+        {lowLabel}
+      </span>
+      <span id="nps-high" class="end high" aria-hidden="true">
+        {highLabel}
+      </span>
     </div>
   );
 }

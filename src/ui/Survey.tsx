@@ -3,32 +3,79 @@
  * submit, a close); it never sends, stores or decides whether to show.
  */
 import { categoryOf } from '../core/category.js';
+import type { Placement } from '../core/options.js';
 import type { SurveyText } from '../core/text.js';
 import { Scale } from './Scale.js';
 import { FollowUp } from './FollowUp.js';
+
+export type Layout = Placement | 'anchored';
+
+const LAYOUT_CLASS: Record<Layout, string> = {
+  'bottom-right': 'corner bottom-right',
+  'bottom-left': 'corner bottom-left',
+  'top-right': 'corner top-right',
+  'top-left': 'corner top-left',
+  'bottom-bar': 'bar',
+  modal: 'modal',
+  inline: 'inline',
+  anchored: 'anchored',
+};
+
+/** What Tab can reach in the panel: the radio group's one tab stop, the reason box, the buttons. */
+const TABBABLE = 'button:not([tabindex="-1"]), textarea';
+
+/** Keeps Tab and Shift+Tab inside the modal, wrapping at either end. */
+function trapTab(event: KeyboardEvent): void {
+  const panel = event.currentTarget as HTMLElement;
+  const tabbable = [...panel.querySelectorAll<HTMLElement>(TABBABLE)];
+  const first = tabbable[0];
+  const last = tabbable.at(-1);
+  const active = (panel.getRootNode() as ShadowRoot).activeElement;
+  if (event.shiftKey && (active === first || active === panel)) {
+    event.preventDefault();
+    last?.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first?.focus();
+  }
+}
 
 export interface SurveyProps {
   text: SurveyText;
   score: number | null;
   submitted: boolean;
-  /** Placed next to an element by the shell rather than in a corner. */
-  anchored: boolean;
+  /** Where the survey sits: a configured placement, or next to an element (`anchored`). */
+  layout: Layout;
   commentMaxLength: number;
   onScore: (score: number) => void;
   onSubmit: (comment: string) => void;
   onClose: () => void;
 }
 
-export function Survey({ text, score, submitted, anchored, commentMaxLength, onScore, onSubmit, onClose }: SurveyProps) {
+export function Survey({ text, score, submitted, layout, commentMaxLength, onScore, onSubmit, onClose }: SurveyProps) {
+  const modal = layout === 'modal';
+
   function onKeyDown(event: KeyboardEvent) {
     if (event.key === 'Escape') {
       event.stopPropagation(); // the host page's own Esc handlers should not also fire
       onClose();
+    } else if (event.key === 'Tab' && modal) {
+      trapTab(event);
     }
   }
 
   return (
-    <div class={anchored ? 'panel anchored' : 'panel'} role="dialog" aria-labelledby="nps-question" onKeyDown={onKeyDown}>
+    <>
+      {modal && <div class="backdrop" onClick={onClose} />}
+      <div
+        class={`panel ${LAYOUT_CLASS[layout]}`}
+        role="dialog"
+        aria-modal={modal ? 'true' : undefined}
+        aria-labelledby="nps-question"
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+      >
+      {layout === 'anchored' && <div class="arrow" aria-hidden="true" />}
       <p id="nps-question" class="question">
         {text.question}
       </p>
@@ -52,6 +99,7 @@ export function Survey({ text, score, submitted, anchored, commentMaxLength, onS
           <path d="M3.5 3.5l9 9m0-9l-9 9" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" />
         </svg>
       </button>
-    </div>
+      </div>
+    </>
   );
 }

@@ -165,9 +165,9 @@ describe('async snippet, answered with the keyboard only', () => {
     // Placed under the confirmation it is about, and following it when the page scrolls.
     const anchorBox = async () => (await page.locator('#order-confirmation').boundingBox())!;
     const panelBox = async () => (await dialog.boundingBox())!;
-    await expect.poll(async () => Math.round((await panelBox()).y - ((await anchorBox()).y + (await anchorBox()).height))).toBe(10);
+    await expect.poll(async () => Math.round((await panelBox()).y - ((await anchorBox()).y + (await anchorBox()).height))).toBe(12);
     await page.mouse.wheel(0, 150);
-    await expect.poll(async () => Math.round((await panelBox()).y - ((await anchorBox()).y + (await anchorBox()).height))).toBe(10);
+    await expect.poll(async () => Math.round((await panelBox()).y - ((await anchorBox()).y + (await anchorBox()).height))).toBe(12);
 
     await page.keyboard.press('Tab');
     expect(await focusedName()).toBe('0, Not at all likely');

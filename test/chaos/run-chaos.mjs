@@ -65,7 +65,7 @@ export async function runChaos({ responses = 200, seed = 1, drainTimeoutMs = 60_
       await page.evaluate((s) => {
         const nps = /** @type {NonNullable<Window['nps']>} */ (window.nps);
         nps('hide');
-        nps('show', { metadata: { seq: s } });
+        nps('show', { metadata: { seq: s }, force: true }); // 200 asks in a row: past every eligibility rule
       }, seq);
       await radio(0).waitFor();
     };

@@ -12,6 +12,7 @@ const hosts = () => document.querySelectorAll('[data-nps-widget]');
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 beforeEach(() => {
+  localStorage.clear();
   vi.stubGlobal('fetch', vi.fn(async () => new Response(null, { status: 204 })));
 });
 

@@ -103,7 +103,7 @@ describe('the survey a respondent sees', () => {
     expect(host()).toBeNull();
     expect(dismissed).toHaveBeenCalledWith({ surveyId: 'nps', response: null });
 
-    widget!.show();
+    widget!.show({ force: true }); // a dismissal otherwise keeps the survey away for 30 days
     await flush();
     radios()[2]?.click();
     radios()[2]?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));

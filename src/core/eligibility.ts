@@ -1,0 +1,160 @@
+/**
+ * Who is asked, and when: the eligibility rules as pure functions over what the browser
+ * remembers about a survey (its history) and about the site (the last survey shown). The
+ * clock and randomness are passed in; storage is the caller's.
+ */
+
+const DAY_MS = 86_400_000;
+
+export interface Rules {
+  /** Share of visitors ever asked, 0-1; each visitor is drawn once and stays in or out. */
+  sampleRate: number;
+  /** Days after a response before asking again. */
+  resurveyDays: number;
+  /** Days after a dismissal before asking again. */
+  dismissCooldownDays: number;
+  /** Showings without an answer before the visitor is left alone (for resurveyDays). */
+  maxAsks: number;
+  /** Days after `user.createdAt` before the first survey. */
+  firstSurveyDelayDays: number;
+  /** Days between a showing of another survey of the site and this one. */
+  quietPeriodDays: number;
+}
+
+/** What the browser remembers about one survey (stored per survey id). */
+export interface History {
+  /** This visitor's sampling draw in [0, 1): asked when it is below the sample rate. */
+  draw: number | null;
+  /** Showings since the last response. */
+  asks: number;
+  lastAskedAt: number | null;
+  lastRespondedAt: number | null;
+  lastDismissedAt: number | null;
+}
+
+/** What the browser remembers across all surveys of the site. */
+export interface SiteHistory {
+  lastShown: { surveyId: string; at: number } | null;
+}
+
+export const emptyHistory: History = { draw: null, asks: 0, lastAskedAt: null, lastRespondedAt: null, lastDismissedAt: null };
+export const emptySiteHistory: SiteHistory = { lastShown: null };
+
+export type Decision = { eligible: true } | { eligible: false; reason: string; until: number | null };
+
+const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+
+/** When a period of `periodDays` that started at `since` ends, if it has not ended by `now`. */
+function periodEnd(since: number | null, periodDays: number, now: number): number | null {
+  if (since === null || periodDays <= 0) return null;
+  const end = since + periodDays * DAY_MS;
+  return end > now ? end : null;
+}
+
+/** `user.createdAt` as epoch ms: an ISO date string or a number of ms; null when absent or unreadable. */
+export function userCreatedAt(user: Record<string, unknown> | null): number | null {
+  const value = user?.['createdAt'];
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string') {
+    const parsed = Date.parse(value);
+    return Number.isNaN(parsed) ? null : parsed;
+  }
+  return null;
+}
+
+/** The visitor's draw, made once: sampling must not re-roll on every page, or everyone is asked eventually. */
+export function withDraw(history: History, random: () => number): History {
+  return history.draw === null ? { ...history, draw: random() } : history;
+}
+
+/**
+ * Whether survey `surveyId` may be shown now, and if not, why and until when (null: not by
+ * waiting). Rules are checked in a fixed order so the reason given is the most lasting one.
+ */
+export function decide(
+  surveyId: string,
+  rules: Rules,
+  history: History,
+  site: SiteHistory,
+  userCreated: number | null,
+  now: number,
+): Decision {
+  if (history.draw === null || history.draw >= rules.sampleRate) {
+    return { eligible: false, reason: `not in the ${Math.round(rules.sampleRate * 1000) / 10}% sample`, until: null };
+  }
+  const responded = periodEnd(history.lastRespondedAt, rules.resurveyDays, now);
+  if (responded !== null) {
+    return { eligible: false, reason: `answered less than ${days(rules.resurveyDays)} ago (resurveyDays)`, until: responded };
+  }
+  const dismissed = periodEnd(history.lastDismissedAt, rules.dismissCooldownDays, now);
+  if (dismissed !== null) {
+    return { eligible: false, reason: `dismissed less than ${days(rules.dismissCooldownDays)} ago (dismissCooldownDays)`, until: dismissed };
+  }
+  if (history.asks >= rules.maxAsks) {
+    const rested = periodEnd(history.lastAskedAt, rules.resurveyDays, now);
+    if (rested !== null || rules.resurveyDays <= 0) {
+      return { eligible: false, reason: `asked ${history.asks} times without an answer (maxAsks)`, until: rested };
+    }
+  }
+  const newUser = periodEnd(userCreated, rules.firstSurveyDelayDays, now);
+  if (newUser !== null) {
+    return { eligible: false, reason: `the user signed up less than ${days(rules.firstSurveyDelayDays)} ago (firstSurveyDelayDays)`, until: newUser };
+  }
+  const other = site.lastShown && site.lastShown.surveyId !== surveyId ? site.lastShown : null;
+  const quiet = periodEnd(other?.at ?? null, rules.quietPeriodDays, now);
+  if (quiet !== null) {
+    return {
+      eligible: false,
+      reason: `survey "${other?.surveyId}" was shown less than ${days(rules.quietPeriodDays)} ago (quietPeriodDays)`,
+      until: quiet,
+    };
+  }
+  return { eligible: true };
+}
+
+/** The survey was shown. After a rest of resurveyDays a non-responder's count starts again. */
+export function recordAsk(history: History, rules: Rules, now: number): History {
+  const rested = history.asks >= rules.maxAsks && periodEnd(history.lastAskedAt, rules.resurveyDays, now) === null;
+  return { ...history, asks: (rested ? 0 : history.asks) + 1, lastAskedAt: now };
+}
+
+export function recordResponse(history: History, now: number): History {
+  return { ...history, asks: 0, lastRespondedAt: now };
+}
+
+export function recordDismissal(history: History, now: number): History {
+  return { ...history, lastDismissedAt: now };
+}
+
+export function recordShown(surveyId: string, now: number): SiteHistory {
+  return { lastShown: { surveyId, at: now } };
+}
+
+const isNumberOrNull = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v));
+
+/** Reads stored JSON back, falling back to an empty history for anything malformed. */
+export function parseHistory(json: string | null): History {
+  try {
+    const h = JSON.parse(json ?? 'null') as Partial<History> | null;
+    if (!h || typeof h !== 'object') return emptyHistory;
+    const ok =
+      isNumberOrNull(h.draw) &&
+      typeof h.asks === 'number' &&
+      isNumberOrNull(h.lastAskedAt) &&
+      isNumberOrNull(h.lastRespondedAt) &&
+      isNumberOrNull(h.lastDismissedAt);
+    return ok ? (h as History) : emptyHistory;
+  } catch {
+    return emptyHistory;
+  }
+}
+
+export function parseSiteHistory(json: string | null): SiteHistory {
+  try {
+    const s = JSON.parse(json ?? 'null') as Partial<SiteHistory> | null;
+    const last = s?.lastShown;
+    return last && typeof last.surveyId === 'string' && typeof last.at === 'number' ? { lastShown: last } : emptySiteHistory;
+  } catch {
+    return emptySiteHistory;
+  }
+}
