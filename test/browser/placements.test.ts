@@ -306,3 +306,100 @@ describe('rules across reloads', () => {
     expect(shown).toBeLessThan(12);
   });
 });
+
+describe('living with the page', () => {
+  it('keeps several surveys on one page apart', async () => {
+    await open(DESKTOP);
+    await page.evaluate(() => {
+      const api = (window as unknown as { NpsWidget: { createNpsWidget(o: unknown): { show(s?: unknown): void } } }).NpsWidget;
+      api.createNpsWidget({ endpoint: '/collect', surveyId: 'brand', show: 'manual', placement: 'bottom-left' }).show();
+      api.createNpsWidget({ endpoint: '/collect', surveyId: 'checkout', show: 'manual', kind: 'enps', brand: 'Acme' }).show({ anchor: '#anchor' });
+    });
+    await expect.poll(() => page.locator('[data-nps-widget]').count()).toBe(2);
+    const checkout = page.locator('[data-nps-widget="checkout"]');
+    await checkout.getByRole('radio', { name: /^6\b/ }).click();
+    const [delivery] = await server.waitForDeliveries(1);
+    expect(delivery?.json).toMatchObject({ surveyId: 'checkout', kind: 'enps', score: 6 });
+    // Answering one survey does not answer, close or block the other.
+    expect(await page.locator('[data-nps-widget="brand"]').getByRole('radio', { name: /^6\b/ }).getAttribute('aria-checked')).toBe('false');
+    const stored = await page.evaluate(() => Object.keys(localStorage).sort());
+    expect(stored).toEqual(['nps-widget:history:brand', 'nps-widget:history:checkout', 'nps-widget:site']);
+  });
+
+  it('destroy() removes the host and every listener, timer and observer it added', async () => {
+    context = await browser.newContext(DESKTOP);
+    page = await context.newPage();
+    await page.addInitScript(() => {
+      const live = new Set<string>();
+      const ids = new WeakMap<object, number>();
+      let next = 0;
+      const id = (o: object) => ids.get(o) ?? (ids.set(o, ++next), next);
+      const key = (target: object, type: string, fn: unknown) => `${target === window ? 'window' : 'document'}:${type}:${id(fn as object)}`;
+      for (const target of [window, document] as EventTarget[]) {
+        const add = target.addEventListener.bind(target);
+        const remove = target.removeEventListener.bind(target);
+        target.addEventListener = (type: string, fn: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) => {
+          if (fn) live.add(key(target, type, fn));
+          add(type, fn, options);
+        };
+        target.removeEventListener = (type: string, fn: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) => {
+          if (fn) live.delete(key(target, type, fn));
+          remove(type, fn, options);
+        };
+      }
+      let observers = 0;
+      for (const name of ['ResizeObserver', 'IntersectionObserver'] as const) {
+        const Original = window[name] as unknown as { prototype: { observe(...a: unknown[]): void; disconnect(): void } };
+        const observe = Original.prototype.observe;
+        const disconnect = Original.prototype.disconnect;
+        Original.prototype.observe = function (this: object, ...args: unknown[]) {
+          if (!(this as { counted?: boolean }).counted) observers += 1;
+          (this as { counted?: boolean }).counted = true;
+          observe.apply(this, args);
+        };
+        Original.prototype.disconnect = function (this: object) {
+          if ((this as { counted?: boolean }).counted) observers -= 1;
+          (this as { counted?: boolean }).counted = false;
+          disconnect.apply(this);
+        };
+      }
+      const setT = window.setTimeout.bind(window);
+      const clearT = window.clearTimeout.bind(window);
+      const pending = new Set<unknown>();
+      window.setTimeout = ((fn: () => void, ms?: number) => {
+        const handle = setT(() => {
+          pending.delete(handle);
+          fn();
+        }, ms);
+        pending.add(handle);
+        return handle;
+      }) as typeof setTimeout;
+      window.clearTimeout = ((handle: number) => {
+        pending.delete(handle);
+        clearT(handle);
+      }) as typeof clearTimeout;
+      (window as unknown as { probe: () => unknown }).probe = () => ({ listeners: [...live].sort(), observers, timers: pending.size });
+    });
+    await page.goto(`${server.origin}/placements`);
+    type Probe = { listeners: string[]; observers: number; timers: number };
+    const probe = () => page.evaluate(() => (window as unknown as { probe: () => Probe }).probe());
+    const before = await probe();
+    await page.evaluate(() => {
+      const api = (window as unknown as { NpsWidget: { createNpsWidget(o: unknown): { show(s?: unknown): void; destroy(): void } } }).NpsWidget;
+      const auto = api.createNpsWidget({ endpoint: '/collect', surveyId: 'auto', delaySeconds: 60, scrollPercent: 90, exitIntent: true });
+      const anchored = api.createNpsWidget({ endpoint: '/collect', surveyId: 'anchored', show: 'manual' });
+      anchored.show({ anchor: '#anchor', force: true });
+      (window as unknown as { widgets: unknown[] }).widgets = [auto, anchored];
+    });
+    await page.locator('.panel').waitFor();
+    await page.getByRole('radio', { name: /^10\b/ }).click();
+    await server.waitForDeliveries(1);
+    const during = await probe();
+    expect(during.observers).toBeGreaterThan(0);
+    expect(during.listeners.length).toBeGreaterThan(before.listeners.length);
+    await page.evaluate(() => (window as unknown as { widgets: { destroy(): void }[] }).widgets.forEach((w) => w.destroy()));
+    await page.waitForTimeout(300);
+    expect(await page.locator('[data-nps-widget]').count()).toBe(0);
+    expect(await probe()).toEqual(before);
+  });
+});
