@@ -254,10 +254,10 @@ describe('at 360 x 640 on a touch screen', () => {
   });
 });
 
-describe('rules across reloads', () => {
-  const autoPage = (options: string) => `<!doctype html><html lang="en"><head><title>Auto</title><meta name="viewport" content="width=device-width"></head><body><main><h1>Shop</h1></main>
+const autoPage = (options: string) => `<!doctype html><html lang="en"><head><title>Auto</title><meta name="viewport" content="width=device-width"></head><body><main><h1>Shop</h1></main>
 <script src="/nps-widget.js" data-endpoint="/collect" data-brand="Acme" ${options}></script></body></html>`;
 
+describe('rules across reloads', () => {
   it('does not ask again after an answer (resurveyDays), and says why in debug output', async () => {
     server.page('/auto', autoPage('data-debug'));
     await open(DESKTOP);
