@@ -1,5 +1,5 @@
 /** Keeps an anchored survey next to its element while both are on screen. */
-import { arrow, autoUpdate, computePosition, flip, hide, offset, shift, type Side } from '@floating-ui/dom';
+import { arrow, autoUpdate, computePosition, flip, hide, offset, shift, size, type Side } from '@floating-ui/dom';
 
 /** The side of the panel the arrow sits on, for each side the panel is placed on. */
 const ARROW_SIDE: Record<Side, Side> = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' };
@@ -24,6 +24,13 @@ export function followAnchor(anchor: Element, panel: HTMLElement, arrowElement: 
         offset(12),
         flip({ padding: 8 }),
         shift({ padding: 8 }),
+        // A short viewport must not push Submit off screen, where a fixed panel cannot be scrolled to.
+        size({
+          padding: 8,
+          apply({ availableHeight, elements }) {
+            elements.floating.style.maxHeight = `${Math.max(120, availableHeight)}px`;
+          },
+        }),
         ...(arrowElement ? [arrow({ element: arrowElement, padding: 12 })] : []),
         hide(),
       ],
@@ -33,6 +40,8 @@ export function followAnchor(anchor: Element, panel: HTMLElement, arrowElement: 
         left: `${x}px`,
         top: `${y}px`,
         visibility: middlewareData.hide?.referenceHidden ? 'hidden' : '',
+        // Scroll inside only when it must: scrolling clips the arrow, which sits outside the edge.
+        overflowY: panel.scrollHeight > panel.clientHeight ? 'auto' : '',
       });
       panel.dataset['side'] = placement.split('-')[0];
       if (arrowElement && middlewareData.arrow) {

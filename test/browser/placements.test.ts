@@ -128,6 +128,19 @@ describe('at 1280 x 800', () => {
     expectInside(await box('.panel'), DESKTOP.viewport);
   });
 
+  it('stays within a short viewport as it grows, scrolling inside so Submit can be reached', async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 420 } });
+    page = await context.newPage();
+    await page.goto(`${server.origin}/placements`);
+    await showSurvey({}, { anchor: '#anchor' });
+    await page.getByRole('radio', { name: /^4\b/ }).click();
+    await page.waitForTimeout(250);
+    expectInside(await box('.panel'), { width: 1280, height: 420 });
+    await page.getByRole('textbox').fill('Too slow');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await expect.poll(() => server.deliveries.some((d) => (d.json as { complete?: boolean }).complete)).toBe(true);
+  });
+
   it('hides while the anchor is scrolled out of view and comes back with it', async () => {
     await open(DESKTOP);
     await showSurvey({}, { anchor: '#anchor' });
