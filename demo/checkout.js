@@ -3,13 +3,8 @@
 // order; the snippet in checkout.html configured it.
 
 /** @typedef {(command: string, ...args: unknown[]) => void} NpsCommand */
-/** @typedef {{ name: string, price: number, quantity: number }} CartLine */
 
-const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
-
-/** The cart the shop page left for checkout (this tab only). Not an nps-widget key. */
-const CART_KEY = 'acme-demo:cart';
-const DEFAULT_CART = [{ name: 'Stoneware mug', price: 18, quantity: 1 }];
+import { byId, loadCart, renderCart } from './cart.js';
 
 /** A real shop would wait for its payment provider here. */
 const PAYMENT_MS = 600;
@@ -17,53 +12,6 @@ const PAYMENT_MS = 600;
 /** About the height of the survey with its reason box, for making room below the confirmation. */
 const SURVEY_ROOM_PX = 420;
 
-/**
- * @param {string} id
- * @returns {HTMLElement}
- */
-function byId(id) {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`The checkout page has no #${id}`);
-  return element;
-}
-
-/**
- * @param {unknown} value
- * @returns {value is CartLine}
- */
-function isCartLine(value) {
-  if (typeof value !== 'object' || value === null) return false;
-  const line = /** @type {Record<string, unknown>} */ (value);
-  return typeof line['name'] === 'string' && typeof line['price'] === 'number' && Number.isInteger(line['quantity']) && Number(line['quantity']) > 0;
-}
-
-/** @returns {CartLine[]} */
-function loadCart() {
-  try {
-    const stored = JSON.parse(sessionStorage.getItem(CART_KEY) ?? 'null');
-    const lines = Array.isArray(stored) ? stored.filter(isCartLine) : [];
-    return lines.length > 0 ? lines : DEFAULT_CART;
-  } catch {
-    return DEFAULT_CART;
-  }
-}
-
-function renderSummary() {
-  const cart = loadCart();
-  const rows = cart.map(({ name, price, quantity }) => {
-    const row = document.createElement('li');
-    const label = document.createElement('span');
-    const amount = document.createElement('span');
-    label.textContent = `${name} × ${quantity}`;
-    amount.textContent = money.format(price * quantity);
-    row.append(label, amount);
-    return row;
-  });
-  byId('cart-items').replaceChildren(...rows);
-  byId('cart-total').textContent = money.format(cart.reduce((sum, line) => sum + line.price * line.quantity, 0));
-}
-
-/** An order id like A-48213; a real shop gets it from its order system. */
 let lastOrderId = '';
 function newOrderId() {
   let id = lastOrderId;
@@ -124,6 +72,6 @@ function startNewOrder() {
   button.focus();
 }
 
-renderSummary();
+renderCart(loadCart());
 byId('checkout-form').addEventListener('submit', (event) => void placeOrder(/** @type {SubmitEvent} */ (event)));
 byId('new-order').addEventListener('click', startNewOrder);
