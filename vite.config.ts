@@ -32,7 +32,12 @@ function libraryBuild(mode: string): UserConfig['build'] {
     target: 'es2020',
     minify: false,
     lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
-    rolldownOptions: { external: [/^preact(\/|$)/, /^@floating-ui\//] },
+    rolldownOptions: {
+      external: [/^preact(\/|$)/, /^@floating-ui\//],
+      // The only chunks are the locale tables (src/locales.ts). Stable names let the script-tag
+      // file load them from its own folder, and ESM users import 'nps-widget/locales/fi'.
+      output: { chunkFileNames: 'locales/[name].js' },
+    },
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { NpsOptions } from './core/options.js';
 import { type EventName, type Handler } from './events.js';
-import { type NpsWidget, createNpsWidget } from './widget.js';
+import type { NpsWidget } from './widget.js';
 
 type Command = (...args: unknown[]) => void;
 
@@ -18,7 +18,7 @@ export interface CommandQueue {
 
 const COMMANDS = ['init', 'show', 'hide', 'destroy', 'identify', 'on'] as const;
 
-export function createCommandQueue(): CommandQueue {
+export function createCommandQueue(createNpsWidget: (options: NpsOptions) => NpsWidget): CommandQueue {
   let widget: NpsWidget | null = null;
   // Handlers registered before init are kept and attached to every widget init creates.
   const handlers: Array<[EventName, Handler<EventName>]> = [];
@@ -32,8 +32,9 @@ export function createCommandQueue(): CommandQueue {
     init(options) {
       // A second init replaces the first: the newest configuration is the one the page meant.
       widget?.destroy();
-      widget = createNpsWidget(options as NpsOptions);
-      for (const [event, handler] of handlers) widget.on(event, handler);
+      const created = createNpsWidget(options as NpsOptions);
+      for (const [event, handler] of handlers) created.on(event, handler);
+      widget = created;
     },
     show: (options) => withWidget('show', (w) => w.show(options as Parameters<NpsWidget['show']>[0])),
     hide: () => withWidget('hide', (w) => w.hide()),

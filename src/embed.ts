@@ -4,10 +4,25 @@
  * `<script data-endpoint>` initialises the widget from its data attributes.
  */
 import { type CommandQueue, createCommandQueue, drain } from './commands.js';
-import { optionsFromDataset } from './core/options.js';
+import { type NpsOptions, optionsFromDataset } from './core/options.js';
+import { loadLocaleFrom } from './dom/locale-url.js';
+import { type NpsWidget, createWidget } from './widget.js';
 
-export { createNpsWidget } from './widget.js';
 export { calculateNps, compareNps } from './core/nps.js';
+
+/** Where the locale files are: `locales/` beside this script. Known only while it first runs. */
+const thisScript = typeof document === 'undefined' ? null : document.currentScript;
+const localesFolder = thisScript instanceof HTMLScriptElement && thisScript.src ? new URL('locales/', thisScript.src).href : null;
+
+/** The script tag's door: locales load from beside the script (or `localesUrl`). */
+export function createNpsWidget(options: NpsOptions): NpsWidget {
+  return createWidget(options, {
+    loadLocale: (tag) =>
+      localesFolder
+        ? loadLocaleFrom(localesFolder, tag)
+        : Promise.reject(new Error('the script\'s own URL is unknown; set the localesUrl option')),
+  });
+}
 
 declare global {
   interface Window {
@@ -18,7 +33,7 @@ declare global {
 function start(script: HTMLOrSVGScriptElement | null): void {
   const existing = window.nps;
   if (existing?.loaded) return; // the script tag is on the page twice: the first copy is in charge
-  const queue = createCommandQueue();
+  const queue = createCommandQueue(createNpsWidget);
   window.nps = queue;
   if (script instanceof HTMLScriptElement && script.dataset['endpoint'] !== undefined) {
     queue('init', optionsFromDataset(script.dataset));
@@ -27,7 +42,7 @@ function start(script: HTMLOrSVGScriptElement | null): void {
 }
 
 try {
-  start(document.currentScript);
+  start(thisScript);
 } catch (error) {
   console.error('nps-widget: could not start:', error);
 }

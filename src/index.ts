@@ -1,6 +1,17 @@
 /** The ESM package. Nothing here touches `window` or `document` at import time. */
-export { createNpsWidget, type NpsWidget } from './widget.js';
-export type { NpsOptions, Config, ShowOptions } from './core/options.js';
+import type { NpsOptions } from './core/options.js';
+import { loadPackagedLocale } from './locales.js';
+import { type NpsWidget, createWidget } from './widget.js';
+
+export type { NpsWidget };
+
+/** The package's door: locale tables come as chunks of the package, loaded when needed. */
+export function createNpsWidget(options: NpsOptions): NpsWidget {
+  return createWidget(options, { loadLocale: loadPackagedLocale });
+}
+export type { NpsOptions, Config, ShowOptions, Placement } from './core/options.js';
+export type { LocaleTable, LocaleStrings } from './core/locale.js';
+export { LOCALES } from './core/locale.js';
 export type { EventName, EventMap, ShowEvent, DismissEvent } from './events.js';
 export { calculateNps, compareNps, responsesNeeded } from './core/nps.js';
 export type { NpsInput, NpsResult } from './core/nps.js';

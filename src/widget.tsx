@@ -18,7 +18,11 @@ import {
   withDraw,
 } from './core/eligibility.js';
 import { type FlatRecord, type ResponseState, completeResponse, rescore, startResponse, toPayload } from './core/payload.js';
-import { surveyText } from './core/text.js';
+import { type SurveyText, surveyText } from './core/text.js';
+import { type LocaleTable, pickLocale } from './core/locale.js';
+import en from './core/locales/en.js';
+import { type AccentPalette, accentPalette, parseColor } from './core/contrast.js';
+import { loadLocaleFrom } from './dom/locale-url.js';
 import { newId } from './core/uuid.js';
 import { createCourier, type Courier } from './delivery/courier.js';
 import { followAnchor, resolveElement } from './dom/position.js';
@@ -89,6 +93,14 @@ function currentPage(): string | null {
   return typeof location === 'undefined' ? null : `${location.origin}${location.pathname}`;
 }
 
+/** What differs between the two doors (ESM package, script tag): where locale tables come from. */
+export interface Door {
+  loadLocale(tag: string): Promise<LocaleTable>;
+}
+
+/** The survey's background in each theme, for the accent colour's contrast check (see styles.css). */
+const BACKGROUNDS = { light: [255, 255, 255], dark: [28, 31, 38] } as const;
+
 interface Showing {
   options: ShowOptions;
   mount: ShadowMount;
@@ -99,23 +111,62 @@ interface Showing {
   autoClose: ReturnType<typeof setTimeout> | undefined;
   /** Where focus was before the respondent tabbed into the survey (or a modal took it), to return it on close. */
   focusOrigin: Element | null;
+  /** Whether screen readers have been told that the survey appeared. */
+  announced: boolean;
+  announceTimer: ReturnType<typeof setTimeout> | undefined;
 }
 
-export function createNpsWidget(options: NpsOptions): NpsWidget {
+export function createWidget(options: NpsOptions, door: Door): NpsWidget {
   if (typeof document === 'undefined') {
     console.warn(`${PREFIX} createNpsWidget needs a browser page; on the server it does nothing.`);
     return inertWidget;
   }
   try {
     const config = report(parseOptions(options, location.href), 'invalid options, the survey will not show');
-    return config ? widgetFor(config) : inertWidget;
+    return config ? widgetFor(config, door) : inertWidget;
   } catch (error) {
     console.error(`${PREFIX} createNpsWidget failed:`, error);
     return inertWidget;
   }
 }
 
-function widgetFor(config: Config): NpsWidget {
+/** The language to show: the option, else the page's, else the browser's; loaded before the first showing. */
+function loadText(config: Config, door: Door, debug: (message: string) => void): { ready: Promise<void>; current: () => SurveyText } {
+  let text = surveyText(config, en);
+  const tag = pickLocale(config.locale, document.documentElement.lang || null, navigator.languages ?? []);
+  if (tag === 'en') return { ready: Promise.resolve(), current: () => text };
+  const load = config.localesUrl ? loadLocaleFrom(config.localesUrl, tag) : door.loadLocale(tag);
+  const ready = load.then(
+    (table) => {
+      text = surveyText(config, table);
+      debug(`showing the "${tag}" wording`);
+    },
+    (error: unknown) => {
+      console.warn(`${PREFIX} could not load the "${tag}" wording (${error instanceof Error ? error.message : String(error)}); showing English.`);
+    },
+  );
+  return { ready, current: () => text };
+}
+
+/**
+ * The site's accent with the text colour it can carry; what fails contrast in the themes in
+ * use is said once, in a console warning.
+ */
+function accentFor(config: Config): AccentPalette | null {
+  const accent = config.accentColor ? parseColor(config.accentColor) : null;
+  if (!accent) return null;
+  const themes = config.theme === 'auto' ? BACKGROUNDS : { [config.theme]: BACKGROUNDS[config.theme] };
+  const palette = accentPalette(accent, themes);
+  if (palette.problems.length) {
+    console.warn(
+      `${PREFIX} accentColor ${config.accentColor}: ${palette.problems.join('; ')}. ` +
+        `Its text is set to ${palette.accentText}; consider a darker or lighter accent.`,
+    );
+  }
+  return palette;
+}
+
+function widgetFor(config: Config, door: Door): NpsWidget {
   const emitter = createEmitter();
   const debug = config.debug ? (message: string) => console.info(`${PREFIX} [${config.surveyId}] ${message}`) : noop;
   const courier: Courier = createCourier({
@@ -127,7 +178,8 @@ function widgetFor(config: Config): NpsWidget {
     onError: (error) => emitter.emit('error', error),
     debug,
   });
-  const text = surveyText(config);
+  const wording = loadText(config, door, debug);
+  const accent = accentFor(config);
   const rules: Rules = config;
   const forgetful = (reason: string) => debug(`storage unavailable (${reason}); the eligibility rules will not outlive this page`);
   const history = createJsonStore(`nps-widget:history:${config.surveyId}`, { parse: parseHistory, onFallback: forgetful });
@@ -145,10 +197,12 @@ function widgetFor(config: Config): NpsWidget {
 
   function draw(): void {
     if (!showing) return;
-    const { response, submitted, layout } = showing;
+    const { response, submitted, layout, announced } = showing;
     render(
       <Survey
-        text={text}
+        text={wording.current()}
+        theme={config.theme}
+        announce={announced}
         score={response?.score ?? null}
         submitted={submitted}
         layout={layout}
@@ -175,7 +229,7 @@ function widgetFor(config: Config): NpsWidget {
             touchpoint: options.touchpoint,
             user,
             metadata: { ...config.metadata, ...options.metadata },
-            locale: config.locale,
+            locale: wording.current().lang,
             pageUrl: currentPage(),
           },
           score,
@@ -217,7 +271,8 @@ function widgetFor(config: Config): NpsWidget {
 
   function close(): void {
     if (!showing) return;
-    const { mount, stopFollowing, autoClose, focusOrigin } = showing;
+    const { mount, stopFollowing, autoClose, focusOrigin, announceTimer } = showing;
+    clearTimeout(announceTimer);
     const focusWasInside = mount.host.shadowRoot?.activeElement != null || document.activeElement === mount.host;
     showing = null;
     clearTimeout(autoClose);
@@ -245,7 +300,12 @@ function widgetFor(config: Config): NpsWidget {
     const parent = mountParent(layout);
     if (!parent) return;
     const mount = createShadowMount(parent, 'data-nps-widget', config.surveyId, css, config.nonce);
+    // Custom properties on the host reach into the shadow root; nothing else of ours is on the page.
     mount.host.style.setProperty('--nps-z', String(config.zIndex));
+    if (accent) {
+      mount.host.style.setProperty('--nps-accent', accent.accent);
+      mount.host.style.setProperty('--nps-accent-text', accent.accentText);
+    }
     const current: Showing = {
       options,
       mount,
@@ -255,6 +315,8 @@ function widgetFor(config: Config): NpsWidget {
       submitted: false,
       autoClose: undefined,
       focusOrigin: layout === 'modal' ? document.activeElement : null,
+      announced: false,
+      announceTimer: undefined,
     };
     mount.host.addEventListener('focusin', (event) => {
       if (!current.focusOrigin && event.relatedTarget instanceof Element && !mount.host.contains(event.relatedTarget)) {
@@ -275,8 +337,15 @@ function widgetFor(config: Config): NpsWidget {
         });
       }
     }
-    // A modal takes focus (it blocks the page); anything else waits to be tabbed to.
+    // A modal takes focus (it blocks the page). Anything else waits to be tabbed to, and screen
+    // readers are told politely, once the live region exists: text put in at birth goes unheard.
     if (layout === 'modal') root?.querySelector<HTMLElement>('[role="radio"][tabindex="0"]')?.focus();
+    else {
+      current.announceTimer = setTimeout(() => {
+        current.announced = true;
+        draw();
+      }, 250);
+    }
     const now = Date.now();
     history.write(recordAsk(history.read(), rules, now));
     site.write(recordShown(config.surveyId, now));
@@ -305,7 +374,7 @@ function widgetFor(config: Config): NpsWidget {
         if (!parsed) return;
         if (destroyed) return debug('show() after destroy() is ignored');
         if (showing) return debug('show() while the survey is open is ignored');
-        whenBodyReady(() => tryOpen(parsed));
+        void wording.ready.then(() => whenBodyReady(() => tryOpen(parsed)));
       },
       undefined,
     ),

@@ -4,6 +4,19 @@
  * Pure: the page's URL is passed in.
  */
 import { type FlatRecord, type Kind, isFlatRecord } from './payload.js';
+import { parseColor } from './contrast.js';
+import { type LocaleStrings, type StringKey, STRING_KEYS } from './locale.js';
+
+/** `{ fi: { thankYou: 'Kiitos!' } }`: known keys only, every value a string. */
+function isStringsOverride(value: unknown): value is Record<string, Partial<LocaleStrings>> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.values(value).every(
+    (table) =>
+      typeof table === 'object' &&
+      table !== null &&
+      Object.entries(table).every(([key, text]) => STRING_KEYS.includes(key as StringKey) && typeof text === 'string'),
+  );
+}
 
 type Rule =
   | { type: 'string'; allowEmpty?: boolean }
@@ -12,6 +25,8 @@ type Rule =
   | { type: 'boolean' }
   | { type: 'record' }
   | { type: 'element' }
+  | { type: 'color' }
+  | { type: 'strings' }
   | { type: 'endpoint' };
 
 export const PLACEMENTS = ['bottom-right', 'bottom-left', 'top-right', 'top-left', 'bottom-bar', 'modal', 'inline'] as const;
@@ -39,6 +54,10 @@ const RULES = {
   firstSurveyDelayDays: { type: 'number', min: 0, max: 3650 },
   quietPeriodDays: { type: 'number', min: 0, max: 3650 },
   locale: string,
+  strings: { type: 'strings' },
+  localesUrl: string,
+  theme: { type: 'enum', values: ['light', 'dark', 'auto'] },
+  accentColor: { type: 'color' },
   question: string,
   followUp: string,
   followUpDetractor: string,
@@ -88,7 +107,15 @@ export interface Config {
   maxAsks: number;
   firstSurveyDelayDays: number;
   quietPeriodDays: number;
-  locale: string;
+  /** The language to show; null picks from the page's `<html lang>` and the browser's languages. */
+  locale: string | null;
+  /** Wording per locale tag, over the built-in tables: `{ fi: { thankYou: 'Kiitos!' } }`. */
+  strings: Record<string, Partial<LocaleStrings>>;
+  /** Folder the locale files load from; by default the script's own folder (script tag) or the package (ESM). */
+  localesUrl: string | null;
+  theme: 'light' | 'dark' | 'auto';
+  /** The colour of the selected choice and the submit button; its text colour is chosen for contrast. */
+  accentColor: string | null;
   question?: string;
   followUp?: string;
   followUpDetractor?: string;
@@ -136,7 +163,11 @@ const DEFAULTS: Omit<Config, 'endpoint'> = {
   maxAsks: 3,
   firstSurveyDelayDays: 0,
   quietPeriodDays: 0,
-  locale: 'en',
+  locale: null,
+  strings: {},
+  localesUrl: null,
+  theme: 'light',
+  accentColor: null,
   autoCloseSeconds: 4,
   commentMaxLength: 2000,
   user: null,
@@ -183,6 +214,10 @@ function describe(rule: Rule): string {
       return 'a flat object of string, number or boolean values';
     case 'element':
       return 'an Element or a CSS selector';
+    case 'color':
+      return 'a colour as #rgb, #rrggbb or rgb(r, g, b)';
+    case 'strings':
+      return `an object of locale tags to objects of wording (${STRING_KEYS.join(', ')})`;
     case 'endpoint':
       return 'an https: URL, a same-origin path, or http: on localhost';
   }
@@ -208,6 +243,10 @@ function check(rule: Rule, value: unknown, baseUrl: string): string | null {
       return isFlatRecord(value) ? null : describe(rule);
     case 'element':
       return isElement(value) || (typeof value === 'string' && value.trim() !== '') ? null : describe(rule);
+    case 'color':
+      return typeof value === 'string' && parseColor(value) ? null : describe(rule);
+    case 'strings':
+      return isStringsOverride(value) ? null : describe(rule);
     case 'endpoint':
       return typeof value === 'string' && value.trim() !== '' ? endpointProblem(value.trim(), baseUrl) : describe(rule);
   }

@@ -8,8 +8,14 @@ import { MAX_SCORE } from '../core/category.js';
 interface ScaleProps {
   score: number | null;
   labelledBy: string;
+  /** The numbers as the language writes them. */
+  digits: string[];
+  /** Accessible names where the digit alone is not enough (0 and 10 carry their labels). */
+  names: Array<string | null>;
   lowLabel: string;
   highLabel: string;
+  /** Right-to-left: 0 sits at the right, so the arrow keys swap. */
+  rtl: boolean;
   onScore: (score: number) => void;
 }
 
@@ -18,20 +24,22 @@ const SCORES = Array.from({ length: MAX_SCORE + 1 }, (_, i) => i);
 const STEP: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
 
 /** Where a key moves focus and selection from the focused choice, or null when the key is not the scale's. */
-function target(key: string, focused: number): number | null {
+function target(key: string, focused: number, rtl: boolean): number | null {
   if (key === 'Home') return 0;
   if (key === 'End') return MAX_SCORE;
   const step = STEP[key];
-  return step === undefined ? null : (focused + step + SCORES.length) % SCORES.length;
+  if (step === undefined) return null;
+  const forward = rtl && (key === 'ArrowLeft' || key === 'ArrowRight') ? -step : step;
+  return (focused + forward + SCORES.length) % SCORES.length;
 }
 
-export function Scale({ score, labelledBy, lowLabel, highLabel, onScore }: ScaleProps) {
+export function Scale({ score, labelledBy, digits, names, lowLabel, highLabel, rtl, onScore }: ScaleProps) {
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const tabStop = score ?? 0;
 
   function onKeyDown(event: KeyboardEvent) {
     const focused = buttons.current.indexOf(event.target as HTMLButtonElement);
-    const next = focused < 0 ? null : target(event.key, focused);
+    const next = focused < 0 ? null : target(event.key, focused, rtl);
     if (next === null) return;
     event.preventDefault(); // arrows and Home/End would otherwise scroll the host page
     onScore(next);
@@ -51,11 +59,11 @@ export function Scale({ score, labelledBy, lowLabel, highLabel, onScore }: Scale
             role="radio"
             class="choice"
             aria-checked={score === n}
-            aria-label={n === 0 ? `0, ${lowLabel}` : n === MAX_SCORE ? `${n}, ${highLabel}` : undefined}
+            aria-label={names[n] ?? undefined}
             tabIndex={n === tabStop ? 0 : -1}
             onClick={() => onScore(n)}
           >
-            {n}
+            {digits[n]}
           </button>
         ))}
       </div>

@@ -42,6 +42,9 @@ function trapTab(event: KeyboardEvent): void {
 
 export interface SurveyProps {
   text: SurveyText;
+  theme: 'light' | 'dark' | 'auto';
+  /** Tell screen readers, politely, that the survey appeared (set a moment after it mounts). */
+  announce: boolean;
   score: number | null;
   submitted: boolean;
   /** Where the survey sits: a configured placement, or next to an element (`anchored`). */
@@ -52,7 +55,7 @@ export interface SurveyProps {
   onClose: () => void;
 }
 
-export function Survey({ text, score, submitted, layout, commentMaxLength, onScore, onSubmit, onClose }: SurveyProps) {
+export function Survey({ text, theme, announce, score, submitted, layout, commentMaxLength, onScore, onSubmit, onClose }: SurveyProps) {
   const modal = layout === 'modal';
 
   function onKeyDown(event: KeyboardEvent) {
@@ -65,7 +68,11 @@ export function Survey({ text, score, submitted, layout, commentMaxLength, onSco
   }
 
   return (
-    <>
+    <div class={`survey ${theme}`} lang={text.lang} dir={text.dir}>
+      {/* Not role=status: the thank-you is the survey's one status message. */}
+      <div class="sr-only" aria-live="polite">
+        {announce ? text.announcement : ''}
+      </div>
       {modal && <div class="backdrop" onClick={onClose} />}
       <div
         class={`panel ${LAYOUT_CLASS[layout]}`}
@@ -80,7 +87,16 @@ export function Survey({ text, score, submitted, layout, commentMaxLength, onSco
         {text.question}
       </p>
       {!submitted && (
-        <Scale score={score} labelledBy="nps-question" lowLabel={text.lowLabel} highLabel={text.highLabel} onScore={onScore} />
+        <Scale
+          score={score}
+          labelledBy="nps-question"
+          digits={text.digits}
+          names={text.choiceNames}
+          lowLabel={text.lowLabel}
+          highLabel={text.highLabel}
+          rtl={text.dir === 'rtl'}
+          onScore={onScore}
+        />
       )}
       {!submitted && score !== null && (
         <FollowUp
@@ -100,6 +116,6 @@ export function Survey({ text, score, submitted, layout, commentMaxLength, onSco
         </svg>
       </button>
       </div>
-    </>
+    </div>
   );
 }

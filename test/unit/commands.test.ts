@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type CommandQueue, createCommandQueue as create, drain } from '../../src/commands.js';
+import { type CommandQueue, createCommandQueue as createQueue, drain } from '../../src/commands.js';
+import { createNpsWidget } from '../../src/index.js';
 
 const queues: CommandQueue[] = [];
 const createCommandQueue = () => {
-  const queue = create();
+  const queue = createQueue(createNpsWidget);
   queues.push(queue);
   return queue;
 };

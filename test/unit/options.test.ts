@@ -13,7 +13,8 @@ describe('parseOptions', () => {
       kind: 'nps',
       surveyId: 'nps',
       show: 'auto',
-      locale: 'en',
+      locale: null,
+      theme: 'light',
       autoCloseSeconds: 4,
       credentials: 'omit',
       user: null,
@@ -47,6 +48,16 @@ describe('parseOptions', () => {
     ['   ', false],
   ])('endpoint %s accepted: %s', (endpoint, ok) => {
     expect(parseOptions({ endpoint }, BASE).value !== null).toBe(ok);
+  });
+
+  it('checks colours and per-locale wording', () => {
+    expect(parseOptions({ endpoint: '/x', accentColor: 'teal' }, BASE).errors).toEqual([
+      'option "accentColor" is "teal"; allowed: a colour as #rgb, #rrggbb or rgb(r, g, b)',
+    ]);
+    expect(parseOptions({ endpoint: '/x', accentColor: '#0a7', strings: { fi: { thankYou: 'Kiitos!' } } }, BASE).errors).toEqual([]);
+    expect(parseOptions({ endpoint: '/x', strings: { fi: { thanks: 'Kiitos!' } } }, BASE).errors[0]).toMatch(
+      /^option "strings" is \{"fi":\{"thanks":"Kiitos!"\}\}; allowed: an object of locale tags to objects of wording \(question, /,
+    );
   });
 
   it('rejects metadata that is not flat', () => {

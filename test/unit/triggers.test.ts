@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { scrolledPercent, whenTriggered } from '../../src/dom/triggers.js';
-import { createNpsWidget, type NpsWidget } from '../../src/widget.js';
+import { createNpsWidget, type NpsWidget } from '../../src/index.js';
 
 describe('scrolledPercent', () => {
   it('measures the bottom of the viewport against the page', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createNpsWidget, type NpsWidget } from '../../src/widget.js';
+import { createNpsWidget, type NpsWidget } from '../../src/index.js';
 import type { NpsResponse } from '../../src/core/payload.js';
 
 let posts: NpsResponse[];

@@ -1,0 +1,65 @@
+/**
+ * WCAG contrast for a site's accent colour: which text colour it can carry, and whether it
+ * stands out from the survey's background. Pure.
+ */
+
+export type Rgb = readonly [number, number, number];
+
+/** `#rgb`, `#rrggbb` or `rgb(r, g, b)`; null for anything else. */
+export function parseColor(value: string): Rgb | null {
+  const text = value.trim().toLowerCase();
+  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/.exec(text);
+  if (short) return [short[1], short[2], short[3]].map((h) => parseInt(`${h}${h}`, 16)) as unknown as Rgb;
+  const long = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/.exec(text);
+  if (long) return [long[1], long[2], long[3]].map((h) => parseInt(h ?? '0', 16)) as unknown as Rgb;
+  const rgb = /^rgb\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*\)$/.exec(text);
+  if (rgb) {
+    const channels = [rgb[1], rgb[2], rgb[3]].map(Number);
+    return channels.every((c) => c <= 255) ? (channels as unknown as Rgb) : null;
+  }
+  return null;
+}
+
+/** An sRGB channel (0-255) as linear light. */
+const linear = (c: number) => {
+  const s = c / 255;
+  return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+};
+
+/** WCAG 2 relative luminance. */
+export function luminance([r, g, b]: Rgb): number {
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+}
+
+export function contrast(a: Rgb, b: Rgb): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+const WHITE: Rgb = [255, 255, 255];
+const INK: Rgb = [17, 19, 24];
+const hex = (c: Rgb) => `#${c.map((n) => n.toString(16).padStart(2, '0')).join('')}`;
+const ratio = (n: number) => `${Math.floor(n * 10) / 10}:1`;
+
+export interface AccentPalette {
+  accent: string;
+  /** White or near-black, whichever reads better on the accent. */
+  accentText: string;
+  /** What fails WCAG AA, for a console warning; empty when all is well. */
+  problems: string[];
+}
+
+/** The accent's text colour, and what fails against the given survey backgrounds. */
+export function accentPalette(accent: Rgb, backgrounds: Readonly<Record<string, Rgb>>): AccentPalette {
+  const onWhite = contrast(accent, WHITE);
+  const onInk = contrast(accent, INK);
+  const text = onWhite >= onInk ? WHITE : INK;
+  const problems: string[] = [];
+  const best = Math.max(onWhite, onInk);
+  if (best < 4.5) problems.push(`text on it reaches only ${ratio(best)} (4.5:1 needed)`);
+  for (const [theme, background] of Object.entries(backgrounds)) {
+    const against = contrast(accent, background);
+    if (against < 3) problems.push(`against the ${theme} background it reaches only ${ratio(against)} (3:1 needed for the selected choice)`);
+  }
+  return { accent: hex(accent), accentText: hex(text), problems };
+}
