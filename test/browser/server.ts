@@ -82,7 +82,7 @@ export async function startTestServer(): Promise<TestServer> {
       response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
       return;
     }
-    if (/^\/[\w.-]+\.js$/.test(url.pathname)) {
+    if (/^\/(locales\/)?[\w.-]+\.js$/.test(url.pathname)) {
       readFile(new URL(`.${url.pathname}`, DIST)).then(
         (file) => response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(file),
         () => response.writeHead(404).end(),
