@@ -142,16 +142,16 @@ describe('axe-core finds no violations', () => {
   }, 120_000);
 });
 
-describe('keyboard only', () => {
-  /** What has focus, looking inside the survey's shadow root. */
-  const focused = () =>
-    page.evaluate(() => {
-      const outer = document.activeElement;
-      const inner = outer?.shadowRoot?.activeElement;
-      if (!inner) return `page:${outer?.id || outer?.tagName}`;
-      return inner.tagName === 'TEXTAREA' ? 'TEXTAREA' : (inner.getAttribute('aria-label') ?? inner.textContent?.trim() ?? inner.tagName);
-    });
+/** What has focus, looking inside the survey's shadow root. */
+const focused = () =>
+  page.evaluate(() => {
+    const outer = document.activeElement;
+    const inner = outer?.shadowRoot?.activeElement;
+    if (!inner) return `page:${outer?.id || outer?.tagName}`;
+    return inner.tagName === 'TEXTAREA' ? 'TEXTAREA' : (inner.getAttribute('aria-label') ?? inner.textContent?.trim() ?? inner.tagName);
+  });
 
+describe('keyboard only', () => {
   it.each(PLACEMENTS)('completes the survey at %s with Tab, arrows, typing and Enter', async (where) => {
     await open(DEVICES.desktop);
     await showAt(where, { autoCloseSeconds: 0 });
