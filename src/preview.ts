@@ -10,6 +10,8 @@ import { Preview, PreviewError } from './ui/Preview.js';
 import css from './ui/preview.css?inline';
 
 export interface NpsPreviewOptions {
+  /** Writes the numbers as this locale does (BCP 47), like the survey's scale; the words stay English. */
+  locale?: string;
   title?: string;
   /** For the `<style>` fallback on pages whose CSP allows only nonced styles. */
   nonce?: string;
@@ -50,10 +52,10 @@ function latestScores(responses: readonly NpsResponse[]): unknown[] {
   return Array.from(latest.values(), (response) => response?.score);
 }
 
-function view(input: NpsPreviewInput, title: string | undefined) {
+function view(input: NpsPreviewInput, title: string | undefined, locale: string | undefined) {
   try {
     const scores = isResponseList(input) ? latestScores(input) : input;
-    return h(Preview, { result: calculateNps(scores as NpsInput), title });
+    return h(Preview, { result: calculateNps(scores as NpsInput), title, locale });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`mountNpsPreview: cannot show the preview: ${message}`);
@@ -64,13 +66,14 @@ function view(input: NpsPreviewInput, title: string | undefined) {
 function createInstance(element: Element, options: NpsPreviewOptions): Instance {
   const mount = createShadowMount(element, 'data-nps-preview', '', css, options.nonce);
   let title = options.title;
+  const { locale } = options;
   let destroyed = false;
   const instance: Instance = {
     title: () => title,
     show(input, nextTitle) {
       if (destroyed) return;
       title = nextTitle;
-      render(view(input, title), mount.container);
+      render(view(input, title, locale), mount.container);
     },
     handle: {
       update: (input) => instance.show(input, title),

@@ -6,6 +6,20 @@ import { adjustedWald, responsesNeeded, type NpsResult } from '../core/nps.js';
 export interface PreviewProps {
   result: NpsResult;
   title?: string | undefined;
+  /** Writes numbers as this locale does (digits, grouping, decimals), like the survey's scale. */
+  locale?: string | undefined;
+}
+
+/** Number writing for one locale; the words around the numbers stay English. */
+interface Numbers {
+  whole(n: number): string;
+  oneDecimal(n: number): string;
+}
+
+function numbersFor(locale: string | undefined): Numbers {
+  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return { whole: (n) => whole.format(n), oneDecimal: (n) => oneDecimal.format(n) };
 }
 
 /** Above this margin of error (points) the score is flagged as not to be trusted yet. */
@@ -16,12 +30,12 @@ const NAMES: Record<Category, string> = { detractor: 'Detractors', passive: 'Pas
 const BAR_HEIGHT = 80;
 
 /** "0–6": derived from categoryOf so the rule stays in one place. */
-function rangeOf(category: Category): string {
+function rangeOf(category: Category, f: Numbers): string {
   const scores = SCORES.filter((score) => categoryOf(score) === category);
-  return `${scores[0]}–${scores[scores.length - 1]}`;
+  return `${f.whole(scores[0] ?? 0)}–${f.whole(scores[scores.length - 1] ?? 0)}`;
 }
 
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+const plural = (count: number, noun: string, f: Numbers) => `${f.whole(count)} ${noun}${count === 1 ? '' : 's'}`;
 
 /** Bounds are floats; shown whole, half away from zero like the score, and never as -0. */
 function wholePoints(points: number): number {
@@ -33,37 +47,38 @@ function wholePoints(points: number): number {
  * "+23" / "−12" with a real minus sign for the eye; screen readers get "-12" instead, which
  * they read as "minus 12" in the listener's own language (U+2212 is read inconsistently).
  */
-function Signed({ value }: { value: number }) {
-  const spoken = value > 0 ? `+${value}` : String(value);
+function Signed({ value, f }: { value: number; f: Numbers }) {
+  const digits = f.whole(Math.abs(value));
   return (
     <>
-      <span aria-hidden="true">{spoken.replace('-', '\u2212')}</span>
-      <span class="sr">{spoken}</span>
+      <span aria-hidden="true">{value > 0 ? `+${digits}` : value < 0 ? `\u2212${digits}` : digits}</span>
+      <span class="sr">{value > 0 ? `+${digits}` : value < 0 ? `-${digits}` : digits}</span>
     </>
   );
 }
 
-function Interval({ interval: [low, high] }: { interval: [number, number] }) {
+function Interval({ interval: [low, high], f }: { interval: [number, number]; f: Numbers }) {
   return (
     <>
-      <Signed value={wholePoints(low)} /> to <Signed value={wholePoints(high)} />
+      <Signed value={wholePoints(low)} f={f} /> to <Signed value={wholePoints(high)} f={f} />
     </>
   );
 }
 
-function TooFewNote({ result, interval }: { result: NpsResult; interval: [number, number] }) {
+function TooFewNote({ result, interval, f }: { result: NpsResult; interval: [number, number]; f: Numbers }) {
   // The observed adjusted variance, not the worst case (1): it is the best guess of how
   // answers will keep spreading, and the adjustment keeps it sensible for a handful of them.
   const more = responsesNeeded(TRUSTED_MARGIN, adjustedWald(result).variance) - result.total;
   return (
     <p class="note">
-      Too few responses to trust this score: with {plural(result.total, 'response')} the true score could be anywhere
-      from <Interval interval={interval} />. About {more} more would bring the margin to ±{TRUSTED_MARGIN} points.
+      Too few responses to trust this score: with {plural(result.total, 'response', f)} the true score could be anywhere
+      from <Interval interval={interval} f={f} />. About {f.whole(more)} more would bring the margin to ±{f.whole(TRUSTED_MARGIN)}{' '}
+      points.
     </p>
   );
 }
 
-function Shares({ result }: { result: NpsResult }) {
+function Shares({ result, f }: { result: NpsResult; f: Numbers }) {
   const percent = (category: Category) => result[`${category}Percent` as const] ?? 0;
   return (
     <>
@@ -76,7 +91,7 @@ function Shares({ result }: { result: NpsResult }) {
         {CATEGORIES.map((category) => (
           <li key={category}>
             <i class={category} />
-            {NAMES[category]} ({rangeOf(category)}): <b>{Math.round(percent(category))}%</b> ({result[`${category}s` as const]})
+            {NAMES[category]} ({rangeOf(category, f)}): <b>{f.whole(Math.round(percent(category)))}%</b> ({f.whole(result[`${category}s` as const])})
           </li>
         ))}
       </ul>
@@ -84,7 +99,7 @@ function Shares({ result }: { result: NpsResult }) {
   );
 }
 
-function Histogram({ distribution }: { distribution: readonly number[] }) {
+function Histogram({ distribution, f }: { distribution: readonly number[]; f: Numbers }) {
   const tallest = Math.max(1, ...distribution);
   // Rounded up so that a single response among thousands still shows as a bar.
   return (
@@ -95,9 +110,9 @@ function Histogram({ distribution }: { distribution: readonly number[] }) {
       <div class="histogram" aria-hidden="true">
         {distribution.map((count, score) => (
           <div key={score} class="column">
-            <span>{count}</span>
+            <span>{f.whole(count)}</span>
             <i class={categoryOf(score)} style={{ height: `${Math.ceil((BAR_HEIGHT * count) / tallest)}px` }} />
-            <span>{score}</span>
+            <span>{f.whole(score)}</span>
           </div>
         ))}
       </div>
@@ -113,8 +128,8 @@ function Histogram({ distribution }: { distribution: readonly number[] }) {
         <tbody>
           {distribution.map((count, score) => (
             <tr key={score}>
-              <th scope="row">{score}</th>
-              <td>{count}</td>
+              <th scope="row">{f.whole(score)}</th>
+              <td>{f.whole(count)}</td>
               <td>{NAMES[categoryOf(score)]}</td>
             </tr>
           ))}
@@ -134,8 +149,9 @@ function Card({ title, children }: { title?: string | undefined; children: Compo
   );
 }
 
-export function Preview({ result, title }: PreviewProps) {
+export function Preview({ result, title, locale }: PreviewProps) {
   const { rounded, marginOfError, interval } = result;
+  const f = numbersFor(locale);
   if (rounded === null || marginOfError === null || interval === null) {
     return (
       <Card title={title}>
@@ -148,16 +164,16 @@ export function Preview({ result, title }: PreviewProps) {
       <p class="headline">
         <span class="label">NPS</span>
         <strong class="score">
-          <Signed value={rounded} />
+          <Signed value={rounded} f={f} />
         </strong>
-        <span class="margin">±{marginOfError.toFixed(1)} points</span>
+        <span class="margin">±{f.oneDecimal(marginOfError)} points</span>
       </p>
       <p class="muted">
-        95% interval <Interval interval={interval} /> · {plural(result.total, 'response')}
+        95% interval <Interval interval={interval} f={f} /> · {plural(result.total, 'response', f)}
       </p>
-      {marginOfError > TRUSTED_MARGIN && <TooFewNote result={result} interval={interval} />}
-      <Shares result={result} />
-      {result.distribution && <Histogram distribution={result.distribution} />}
+      {marginOfError > TRUSTED_MARGIN && <TooFewNote result={result} interval={interval} f={f} />}
+      <Shares result={result} f={f} />
+      {result.distribution && <Histogram distribution={result.distribution} f={f} />}
     </Card>
   );
 }

@@ -206,6 +206,31 @@ describe('keyboard only', () => {
   });
 });
 
+describe('reflow', () => {
+  it.each([
+    ['320 CSS px wide', { width: 320, height: 640 }],
+    ['1280 x 800 at 200% zoom', { width: 640, height: 400 }],
+  ])('%s: every choice on screen, nothing scrolls sideways, Submit reachable', async (_label, viewport) => {
+    await open({ viewport });
+    for (const where of ['bottom-right', 'modal', 'anchored'] as const) {
+      await showAt(where);
+      await page.getByRole('radio').nth(10).click();
+      for (let n = 0; n <= 10; n += 1) {
+        const b = (await page.getByRole('radio').nth(n).boundingBox())!;
+        expect(b.x, `${where} choice ${n}`).toBeGreaterThanOrEqual(0);
+        expect(b.x + b.width, `${where} choice ${n}`).toBeLessThanOrEqual(viewport.width);
+      }
+      const panel = page.locator('.panel');
+      expect(await panel.evaluate((el) => el.scrollWidth <= el.clientWidth), where).toBe(true);
+      const box = (await panel.boundingBox())!;
+      expect(box.x + box.width, where).toBeLessThanOrEqual(viewport.width + 0.5);
+      expect(box.y + box.height, where).toBeLessThanOrEqual(viewport.height + 0.5);
+      await page.locator('button.submit').click();
+      await page.getByRole('status').filter({ hasText: /\S/ }).waitFor();
+    }
+  });
+});
+
 describe('languages in the browser', () => {
   it('the script tag loads a locale from its own folder and mirrors right-to-left', async () => {
     await open(DEVICES.desktop);

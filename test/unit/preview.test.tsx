@@ -171,3 +171,16 @@ describe('mountNpsPreview', () => {
     expect(seenScore(shadowOf(element))).toBe('\u2212100');
   });
 });
+
+describe('numbers in the preview', () => {
+  it('writes numbers as the given locale does, like the survey scale', () => {
+    const element = document.createElement('div');
+    document.body.append(element);
+    const counts = [0, 0, 0, 0, 0, 0, 1200, 0, 0, 0, 2400];
+    mountNpsPreview(element, { counts }, { locale: 'fa' });
+    const text = element.querySelector('[data-nps-preview]')?.shadowRoot?.textContent ?? '';
+    expect(text).toContain('۱٬۲۰۰'); // 1,200 detractors, Persian digits and grouping
+    expect(text).not.toContain('1200');
+    element.remove();
+  });
+});
