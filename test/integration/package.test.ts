@@ -35,7 +35,8 @@ describe('build outputs', () => {
     expect(esm).toMatch(/from "preact"/);
     expect(esm).toMatch(/from "@floating-ui\/dom"/);
     const script = read('dist/nps-widget.js');
-    expect(script).not.toMatch(/\bimport\s*[({"'\w]|\brequire\(/);
+    // A classic script cannot hold static imports; the one dynamic import() loads locale files.
+    expect(script).not.toMatch(/\bimport\s*[{"'\w*]|\brequire\(/);
     expect(script).toMatch(/var NpsWidget\s*=/);
   });
 
@@ -43,6 +44,17 @@ describe('build outputs', () => {
     for (const file of ['dist/nps-widget.js', 'dist/nps-preview.js']) {
       expect([...read(file)].some((c) => c.charCodeAt(0) > 0x7f), `${file} has non-ASCII characters`).toBe(false);
     }
+  });
+
+  it('ships every locale as a standalone file beside the script, importable from the package', async () => {
+    const { LOCALES } = (await import(new URL('dist/index.js', root).href)) as typeof import('../../src/index.js');
+    for (const tag of LOCALES.filter((t) => t !== 'en')) {
+      const file = read(`dist/locales/${tag}.js`);
+      expect(file, tag).not.toMatch(/^\s*import\s/m);
+      const table = ((await import(new URL(`dist/locales/${tag}.js`, root).href)) as { default: { tag: string } }).default;
+      expect(table.tag).toBe(tag);
+    }
+    expect(pkg.exports['./locales/*']).toBe('./dist/locales/*.js');
   });
 
   it('declares the public API in the types', () => {
