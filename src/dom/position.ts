@@ -1,5 +1,24 @@
 /** Keeps an anchored survey next to its element while both are on screen. */
-import { arrow, autoUpdate, computePosition, flip, hide, offset, shift, size, type Side } from '@floating-ui/dom';
+import { type Platform, type Side, arrow, computePosition, flip, hide, offset, shift, size } from '@floating-ui/core';
+import { autoUpdate } from '@floating-ui/dom';
+
+const box = (element: unknown) => ({ width: (element as HTMLElement).offsetWidth, height: (element as HTMLElement).offsetHeight });
+
+/**
+ * floating-ui's DOM platform works out offset parents, transforms and scroll containers for
+ * any floating element. Ours is always `position: fixed` in a shadow root on <body>, so
+ * viewport coordinates are all it needs: the anchor's client rect, the panel's size, the
+ * viewport. That saves about 1.7 KB (gzip) on every page. The one thing given up: an anchor
+ * clipped by a scrolling container but still inside the viewport does not count as hidden.
+ */
+const viewport: Platform = {
+  getElementRects: ({ reference, floating }) => {
+    const { x, y, width, height } = (reference as Element).getBoundingClientRect();
+    return { reference: { x, y, width, height }, floating: { x: 0, y: 0, ...box(floating) } };
+  },
+  getDimensions: box,
+  getClippingRect: () => ({ x: 0, y: 0, width: document.documentElement.clientWidth, height: document.documentElement.clientHeight }),
+};
 
 /** The side of the panel the arrow sits on, for each side the panel is placed on. */
 const ARROW_SIDE: Record<Side, Side> = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' };
@@ -18,6 +37,7 @@ export function followAnchor(anchor: Element, panel: HTMLElement, arrowElement: 
       return;
     }
     void computePosition(anchor, panel, {
+      platform: viewport,
       strategy: 'fixed',
       placement: 'bottom',
       middleware: [

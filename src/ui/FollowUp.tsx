@@ -1,5 +1,4 @@
 /** The reason question that always follows the score, with the submit button. */
-import { useRef } from 'preact/hooks';
 
 interface FollowUpProps {
   label: string;
@@ -10,12 +9,12 @@ interface FollowUpProps {
 }
 
 export function FollowUp({ label, placeholder, submitLabel, maxLength, onSubmit }: FollowUpProps) {
-  // Uncontrolled: the text is read when sent, so nothing typed can be lost to a pending re-render.
-  const reason = useRef<HTMLTextAreaElement>(null);
-
+  // Uncontrolled and read from the form when sent: nothing typed can be lost to a pending
+  // re-render, and no hooks are needed.
   function submit(event: Event) {
     event.preventDefault();
-    onSubmit(reason.current?.value ?? '');
+    const form = (event.currentTarget as HTMLElement).closest('form');
+    onSubmit(form?.querySelector('textarea')?.value ?? '');
   }
 
   function onKeyDown(event: KeyboardEvent) {
@@ -28,7 +27,6 @@ export function FollowUp({ label, placeholder, submitLabel, maxLength, onSubmit 
       <label for="nps-reason">{label}</label>
       <textarea
         id="nps-reason"
-        ref={reason}
         rows={3}
         maxLength={maxLength}
         placeholder={placeholder || undefined}

@@ -2,7 +2,6 @@
  * The 0-10 scale as a WAI-ARIA radio group: one Tab stop (roving tabindex), arrow keys move
  * and select, Home/End jump to the ends, Space/Enter select (native button clicks).
  */
-import { useRef } from 'preact/hooks';
 import { MAX_SCORE } from '../core/category.js';
 
 interface ScaleProps {
@@ -34,16 +33,17 @@ function target(key: string, focused: number, rtl: boolean): number | null {
 }
 
 export function Scale({ score, labelledBy, digits, names, lowLabel, highLabel, rtl, onScore }: ScaleProps) {
-  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const tabStop = score ?? 0;
 
+  // The choices are found through the DOM, not refs: no hooks, fewer bytes in every page.
   function onKeyDown(event: KeyboardEvent) {
-    const focused = buttons.current.indexOf(event.target as HTMLButtonElement);
+    const buttons = [...(event.currentTarget as HTMLElement).children] as HTMLElement[];
+    const focused = buttons.indexOf(event.target as HTMLElement);
     const next = focused < 0 ? null : target(event.key, focused, rtl);
     if (next === null) return;
     event.preventDefault(); // arrows and Home/End would otherwise scroll the host page
     onScore(next);
-    buttons.current[next]?.focus();
+    buttons[next]?.focus();
   }
 
   return (
@@ -52,9 +52,6 @@ export function Scale({ score, labelledBy, digits, names, lowLabel, highLabel, r
         {SCORES.map((n) => (
           <button
             key={n}
-            ref={(el) => {
-              buttons.current[n] = el;
-            }}
             type="button"
             role="radio"
             class="choice"
