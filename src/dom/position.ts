@@ -1,6 +1,6 @@
 /** Keeps an anchored survey next to its element while both are on screen. */
-import { type Platform, type Side, arrow, computePosition, flip, hide, offset, shift, size } from '@floating-ui/core';
-import { autoUpdate } from '@floating-ui/dom';
+import { type Platform, type Side, computePosition } from '@floating-ui/core';
+import { arrow, flip, hide, offset, shift, size } from '@floating-ui/dom';
 
 const box = (element: unknown) => ({ width: (element as HTMLElement).offsetWidth, height: (element as HTMLElement).offsetHeight });
 
@@ -77,12 +77,32 @@ export function followAnchor(anchor: Element, panel: HTMLElement, arrowElement: 
       }
     });
   };
-  const cleanup = autoUpdate(anchor, panel, update, { layoutShift: true });
+  const cleanup = whileOpen(anchor, panel, update);
   function stop() {
     stopped = true;
     cleanup();
   }
   return stop;
+}
+
+/**
+ * Calls `update` now and whenever the anchor may have moved: any scroll (capture sees scrolling
+ * containers too), a window resize, or a change in the size of the anchor, the panel or the
+ * page (content above the anchor growing or shrinking moves it). This does for a fixed panel
+ * what floating-ui's autoUpdate does for any floating element, at a seventh of its size.
+ */
+function whileOpen(anchor: Element, panel: HTMLElement, update: () => void): () => void {
+  const options = { capture: true, passive: true };
+  addEventListener('scroll', update, options);
+  addEventListener('resize', update, options);
+  const sizes = new ResizeObserver(update);
+  for (const element of [anchor, panel, document.documentElement]) sizes.observe(element);
+  update();
+  return () => {
+    removeEventListener('scroll', update, options);
+    removeEventListener('resize', update, options);
+    sizes.disconnect();
+  };
 }
 
 /** The element an `anchor` or `container` names, or the reason it cannot be used. */
