@@ -60,7 +60,7 @@ const parts = [...new Set([...map.sources.map(partOf), STYLES])];
 const partIndex = map.sources.map((/** @type {string} */ s) => parts.indexOf(partOf(s)));
 const lines = code.split('\n');
 /** @type {number[][]} */
-const owners = lines.map((line) => new Array(line.length).fill(-1));
+const owners = lines.map((line) => Array.from({ length: line.length }, () => -1));
 let source = 0;
 map.mappings.split(';').forEach((/** @type {string} */ line, /** @type {number} */ row) => {
   let column = 0;
