@@ -30,6 +30,9 @@ function libraryBuild(mode: string): UserConfig['build'] {
       emptyOutDir: false,
       target: BROWSERS,
       cssTarget: BROWSERS,
+      // Terser squeezes about 2% more than the default minifier; every visitor downloads this file.
+      minify: 'terser',
+      terserOptions: { ecma: 2020, compress: { passes: 3, pure_getters: true, unsafe_arrows: true }, format: { comments: false } },
       lib: { entry: script.entry, name: script.name, formats: ['iife'], fileName: () => script.fileName },
       // A host page without a UTF-8 charset would garble raw UTF-8 text ("±" as "Â±"); escape it.
       rolldownOptions: { output: { charset: 'ascii' } },

@@ -274,36 +274,46 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * Checks options against the table. Any error means no config (the widget must not show with
- * a half-valid setup); unknown names only warn, so a typo is visible but not fatal.
+ * Checks `input` against a table of rules, over `defaults`. Any error means no value (nothing
+ * should run half-configured); unknown names only warn, so a typo is visible but not fatal.
  */
+function checkTable<T>(
+  rules: Record<string, Rule>,
+  defaults: T,
+  input: Record<string, unknown>,
+  label: string,
+  baseUrl: string,
+): Parsed<T> {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const value = { ...defaults } as Record<string, unknown>;
+  for (const [name, given] of Object.entries(input)) {
+    const rule = rules[name];
+    if (!rule) warnings.push(`unknown ${label} "${name}" is ignored`);
+    else if (given === undefined) continue;
+    else if (rule.type === 'record' && given === null) value[name] = (defaults as Record<string, unknown>)[name];
+    else {
+      const allowed = check(rule, given, baseUrl);
+      if (allowed) errors.push(`${label} "${name}" is ${showValue(given)}; allowed: ${allowed}`);
+      else value[name] = typeof given === 'string' && rule.type !== 'string' ? given.trim() : given;
+    }
+  }
+  return { value: errors.length ? null : (value as T), errors, warnings };
+}
+
+/** Checks the options given to `createNpsWidget` / `init` against the option table. */
 export function parseOptions(input: unknown, baseUrl: string): Parsed<Config> {
   if (!isPlainObject(input)) {
     return { value: null, errors: [`options must be an object with at least "endpoint"; got ${showValue(input)}`], warnings: [] };
   }
-  const errors: string[] = [];
-  const warnings: string[] = [];
-  const config: Record<string, unknown> = { ...DEFAULTS };
-  for (const name of Object.keys(input)) {
-    const value = input[name];
-    const rule: Rule | undefined = (RULES as Record<string, Rule>)[name];
-    if (!rule) {
-      warnings.push(`unknown option "${name}" is ignored`);
-    } else if (value === undefined) {
-      continue;
-    } else if (rule.type === 'record' && value === null) {
-      config[name] = name === 'metadata' ? {} : null;
-    } else {
-      const allowed = check(rule, value, baseUrl);
-      if (allowed) errors.push(`option "${name}" is ${showValue(value)}; allowed: ${allowed}`);
-      else config[name] = typeof value === 'string' && rule.type === 'endpoint' ? value.trim() : value;
-    }
-  }
-  if (input['endpoint'] === undefined) errors.push(`option "endpoint" is missing; allowed: ${describe(RULES.endpoint)}`);
-  if (config['placement'] === 'inline' && !config['container']) {
-    errors.push(`option "container" is missing; placement "inline" needs ${describe(RULES.container)}`);
-  }
-  return { value: errors.length ? null : (config as unknown as Config), errors, warnings };
+  const parsed = checkTable(RULES, DEFAULTS as Config, input, 'option', baseUrl);
+  const missing = (name: string, needs: string) => {
+    parsed.errors.push(`option "${name}" is missing; ${needs}`);
+    parsed.value = null;
+  };
+  if (input['endpoint'] === undefined) missing('endpoint', `allowed: ${describe(RULES.endpoint)}`);
+  if (input['placement'] === 'inline' && !input['container']) missing('container', `placement "inline" needs ${describe(RULES.container)}`);
+  return parsed;
 }
 
 /**
@@ -333,32 +343,14 @@ export interface ShowOptions {
 const isElement = (v: unknown): v is Element =>
   typeof v === 'object' && v !== null && (v as Node).nodeType === 1 && typeof (v as Element).getBoundingClientRect === 'function';
 
+const SHOW_RULES: Record<keyof ShowOptions, Rule> = { touchpoint: string, anchor: RULES.container, metadata: RULES.metadata, force: RULES.exitIntent };
+const SHOW_DEFAULTS: ShowOptions = { touchpoint: null, anchor: null, metadata: {}, force: false };
+
 /** Checks the options of one `show` call (contract section 3). */
 export function parseShowOptions(input: unknown): Parsed<ShowOptions> {
-  const value: ShowOptions = { touchpoint: null, anchor: null, metadata: {}, force: false };
-  if (input === undefined || input === null) return { value, errors: [], warnings: [] };
+  if (input === undefined || input === null) return { value: SHOW_DEFAULTS, errors: [], warnings: [] };
   if (!isPlainObject(input)) return { value: null, errors: [`show options must be an object; got ${showValue(input)}`], warnings: [] };
-  const errors: string[] = [];
-  const warnings: string[] = [];
-  for (const [name, given] of Object.entries(input)) {
-    if (given === undefined) continue;
-    if (name === 'touchpoint') {
-      if (typeof given === 'string' && given.trim() !== '') value.touchpoint = given.trim();
-      else errors.push(`show option "touchpoint" is ${showValue(given)}; allowed: a non-empty string`);
-    } else if (name === 'anchor') {
-      if (isElement(given) || (typeof given === 'string' && given.trim() !== '')) value.anchor = given;
-      else errors.push(`show option "anchor" is ${showValue(given)}; allowed: an Element or a CSS selector`);
-    } else if (name === 'metadata') {
-      if (isFlatRecord(given)) value.metadata = given;
-      else errors.push(`show option "metadata" is ${showValue(given)}; allowed: ${describe(RULES.metadata)}`);
-    } else if (name === 'force') {
-      if (typeof given === 'boolean') value.force = given;
-      else errors.push(`show option "force" is ${showValue(given)}; allowed: true or false`);
-    } else {
-      warnings.push(`unknown show option "${name}" is ignored`);
-    }
-  }
-  return { value: errors.length ? null : value, errors, warnings };
+  return checkTable(SHOW_RULES, SHOW_DEFAULTS, input, 'show option', '');
 }
 
 /** Checks what `identify(user)` receives: the same rule as the `user` option. */

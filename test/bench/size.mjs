@@ -77,7 +77,8 @@ map.mappings.split(';').forEach((/** @type {string} */ line, /** @type {number} 
 lines.forEach((/** @type {string} */ text, /** @type {number} */ row) => {
   const start = text.indexOf(':host{');
   if (start < 0) return;
-  const end = text.indexOf('`', start);
+  const quote = text[start - 1] ?? '"'; // the minifier picks the string's quote character
+  const end = text.indexOf(quote, start);
   owners[row]?.fill(parts.indexOf(STYLES), start, end < 0 ? text.length : end);
 });
 
