@@ -32,7 +32,7 @@ function libraryBuild(mode: string): UserConfig['build'] {
       cssTarget: BROWSERS,
       // Terser squeezes about 2% more than the default minifier; every visitor downloads this file.
       minify: 'terser',
-      terserOptions: { ecma: 2020, compress: { passes: 3, pure_getters: true, unsafe_arrows: true }, format: { comments: false } },
+      terserOptions: { ecma: 2020, compress: { passes: 3, pure_getters: true, unsafe_arrows: true }, format: { comments: false, ascii_only: true } },
       lib: { entry: script.entry, name: script.name, formats: ['iife'], fileName: () => script.fileName },
       // A host page without a UTF-8 charset would garble raw UTF-8 text ("±" as "Â±"); escape it.
       rolldownOptions: { output: { charset: 'ascii' } },
@@ -43,12 +43,18 @@ function libraryBuild(mode: string): UserConfig['build'] {
     target: BROWSERS,
     cssTarget: BROWSERS,
     minify: false,
-    lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
+    lib: { entry: 'src/index.ts', formats: ['es'] },
     rolldownOptions: {
       external: [/^preact(\/|$)/, /^@floating-ui\//],
-      // The only chunks are the locale tables (src/locales.ts). Stable names let the script-tag
-      // file load them from its own folder, and ESM users import 'nps-widget/locales/fi'.
-      output: { chunkFileNames: 'locales/[name].js' },
+      output: {
+        // One file per module, so a bundle that uses only the calculator never reaches the
+        // module that imports Preact (Preact does not declare itself free of side effects).
+        preserveModules: true,
+        preserveModulesRoot: 'src',
+        // Locale tables keep stable names beside the script: dist/locales/<tag>.js is where the
+        // script-tag file loads them from, and what 'nps-widget/locales/fi' points to.
+        entryFileNames: (chunk) => (chunk.name.startsWith('core/locales/') ? `locales/${chunk.name.slice('core/locales/'.length)}.js` : '[name].js'),
+      },
     },
   };
 }

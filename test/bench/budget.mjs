@@ -1,5 +1,19 @@
-/** The size budget of dist/nps-widget.js, in bytes: the target we build towards, the ceiling CI enforces. */
+/**
+ * The size budget of dist/nps-widget.js in bytes (gzip level 9, brotli quality 11): the target
+ * we build towards and the ceiling. Until the file is under the ceiling, `enforced` is the
+ * cap CI holds it to, lowered as it shrinks and never raised, so it can only get smaller.
+ */
 export const BUDGET = {
-  gzip: { target: 15_000, ceiling: 20_000 },
-  brotli: { target: 13_000, ceiling: 18_000 },
+  gzip: { target: 15_000, ceiling: 20_000, enforced: 23_500 },
+  brotli: { target: 13_000, ceiling: 18_000, enforced: 21_000 },
 };
+
+/** The file's compressed sizes, measured the way the budget is stated. */
+export async function measure(/** @type {string | Buffer} */ code) {
+  const { brotliCompressSync, constants, gzipSync } = await import('node:zlib');
+  return {
+    raw: Buffer.byteLength(code),
+    gzip: gzipSync(code, { level: 9 }).length,
+    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}

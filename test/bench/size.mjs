@@ -5,11 +5,11 @@
  * smaller the file would compress without it), against the budget.
  */
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { BUDGET } from './budget.mjs';
+import { BUDGET, measure } from './budget.mjs';
 
 const root = new URL('../../', import.meta.url);
 const outDir = mkdtempSync(join(tmpdir(), 'nps-size-'));
@@ -97,3 +97,12 @@ console.log(line('part', 'raw', 'gzip', 'brotli'));
 for (const row of rows) console.log(line(row.name, row.raw, row.gzip, row.brotli));
 console.log(line('TOTAL', total.raw, total.gzip, total.brotli));
 console.log(`\nbudget: gzip ${total.gzip} (target ${BUDGET.gzip.target}, ceiling ${BUDGET.gzip.ceiling}), brotli ${total.brotli} (target ${BUDGET.brotli.target}, ceiling ${BUDGET.brotli.ceiling})`);
+
+// --write: put the size of the built dist/nps-widget.js into the README (a test checks it).
+if (process.argv.includes('--write')) {
+  const built = await measure(readFileSync(new URL('dist/nps-widget.js', root)));
+  const readme = new URL('README.md', root);
+  const sentence = `**${built.gzip.toLocaleString('en')} bytes gzip, ${built.brotli.toLocaleString('en')} bytes brotli**`;
+  writeFileSync(readme, readFileSync(readme, 'utf8').replace(/<!-- size -->.*?<!-- \/size -->/s, `<!-- size -->${sentence}<!-- /size -->`));
+  console.log(`README: ${sentence}`);
+}
