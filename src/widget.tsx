@@ -300,12 +300,11 @@ function widgetFor(config: Config, door: Door): NpsWidget {
     const parent = mountParent(layout);
     if (!parent) return;
     const mount = createShadowMount(parent, 'data-nps-widget', config.surveyId, css, config.nonce);
-    // Custom properties on the host reach into the shadow root; nothing else of ours is on the page.
+    // Custom properties inherit into a shadow root, so the host sets all of ours, even unused
+    // ones: 'initial' blocks a page's own --nps-accent on :root from recolouring the survey.
     mount.host.style.setProperty('--nps-z', String(config.zIndex));
-    if (accent) {
-      mount.host.style.setProperty('--nps-accent', accent.accent);
-      mount.host.style.setProperty('--nps-accent-text', accent.accentText);
-    }
+    mount.host.style.setProperty('--nps-accent', accent?.accent ?? 'initial');
+    mount.host.style.setProperty('--nps-accent-text', accent?.accentText ?? 'initial');
     const current: Showing = {
       options,
       mount,

@@ -29,8 +29,8 @@ export interface TestServer {
   preflights: number;
   /** Answers for the next deliveries, in order. */
   answer(...answers: ScriptedAnswer[]): void;
-  /** Serves `html` at `path`. */
-  page(path: string, html: string): void;
+  /** Serves `html` at `path`, with extra response headers (a Content-Security-Policy, say). */
+  page(path: string, html: string, headers?: Record<string, string>): void;
   /** Resolves once `count` deliveries arrived (or rejects after `timeoutMs`). */
   waitForDeliveries(count: number, timeoutMs?: number): Promise<Delivery[]>;
   close(): Promise<void>;
@@ -39,7 +39,7 @@ export interface TestServer {
 const DIST = new URL('../../dist/', import.meta.url);
 
 export async function startTestServer(): Promise<TestServer> {
-  const pages = new Map<string, string>();
+  const pages = new Map<string, { html: string; headers: Record<string, string> }>();
   const scripted: ScriptedAnswer[] = [];
   const deliveries: Delivery[] = [];
   const waiters = new Set<() => void>();
@@ -79,7 +79,7 @@ export async function startTestServer(): Promise<TestServer> {
     }
     const page = pages.get(url.pathname);
     if (page !== undefined) {
-      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...page.headers }).end(page.html);
       return;
     }
     if (/^\/(locales\/)?[\w.-]+\.js$/.test(url.pathname)) {
@@ -103,7 +103,7 @@ export async function startTestServer(): Promise<TestServer> {
       return preflights;
     },
     answer: (...answers) => void scripted.push(...answers),
-    page: (path, html) => void pages.set(path, html),
+    page: (path, html, headers = {}) => void pages.set(path, { html, headers }),
     waitForDeliveries(count, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const check = () => {

@@ -1,0 +1,114 @@
+/**
+ * The survey on pages that are strict, messy or hostile: a strict Content Security Policy, CSS
+ * that resets everything, colliding custom properties, fixed elements with huge z-indexes.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../chromium.mjs';
+import { startTestServer, type TestServer } from './server.js';
+
+let browser: Browser;
+let server: TestServer;
+let context: BrowserContext;
+let page: Page;
+let pageErrors: string[];
+let violations: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  server = await startTestServer();
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  page = await context.newPage();
+  pageErrors = [];
+  violations = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+});
+afterEach(async () => {
+  await context?.close();
+  await server?.close();
+});
+
+const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'";
+
+function pageWith(head: string, attributes: string) {
+  return `<!doctype html><html lang="en"><head><title>Host page</title>${head}</head>
+<body><header id="fixed">Site header</header><main><h1>Page</h1><p>Content.</p></main>
+<script src="/nps-widget.js" data-endpoint="/collect" data-brand="Acme" ${attributes}></script></body></html>`;
+}
+
+/** What a person sees of the survey: the panel's box, its question's font size, its choices' boxes. */
+async function appearance() {
+  await page.locator('.panel').waitFor();
+  await page.getByRole('radio', { name: /^7\b/ }).click();
+  await page.locator('.submit').waitFor();
+  await page.locator('.panel').evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+  return page.locator('[data-nps-widget]').evaluate((host) => {
+    const root = host.shadowRoot!;
+    const box = (el: Element | null) => {
+      const r = el!.getBoundingClientRect();
+      return [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
+    };
+    const question = root.querySelector('.question')!;
+    const selected = root.querySelector('.choice[aria-checked="true"]')!;
+    return {
+      panel: box(root.querySelector('.panel')),
+      choices: [...root.querySelectorAll('.choice')].map(box),
+      font: getComputedStyle(question).fontSize,
+      family: getComputedStyle(question).fontFamily,
+      background: getComputedStyle(root.querySelector('.panel')!).backgroundColor,
+      selected: [getComputedStyle(selected).backgroundColor, getComputedStyle(selected).color],
+      submit: getComputedStyle(root.querySelector('.submit')!).backgroundColor,
+    };
+  });
+}
+
+describe('strict Content Security Policy', () => {
+  it(`works under "${STRICT_CSP}" with no inline code, in Finnish too`, async () => {
+    server.page('/csp', pageWith('', 'data-locale="fi"'), { 'Content-Security-Policy': STRICT_CSP });
+    await page.goto(`${server.origin}/csp`);
+    await expect.poll(() => page.locator('#nps-question').textContent()).toMatch(/^Kuinka todennäköisesti/);
+    await page.getByRole('radio', { name: /^9\b/ }).click();
+    await page.locator('textarea').fill('Toimii');
+    await page.locator('button.submit').click();
+    await expect.poll(() => server.deliveries.some((d) => (d.json as { complete?: boolean }).complete)).toBe(true);
+    expect(violations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('a hostile page', () => {
+  const HOSTILE = `<style>
+    * { all: unset !important; }
+    button { display: none !important; }
+    html { font-size: 10px !important; }
+    *, *::before, *::after { box-sizing: content-box !important; }
+    :root { --nps-accent: #ff0000; --nps-accent-text: #00ff00; --nps-z: 1; --accent: red; --bg: black; --text: yellow; --border: lime; }
+    #fixed { display: block !important; position: fixed !important; inset: 0 0 auto 0 !important; height: 100vh !important; z-index: 2147482000 !important; background: rgba(0, 0, 0, 0.1) !important; }
+  </style>`;
+
+  it('looks exactly as on a clean page, and stacks above the page', async () => {
+    server.page('/clean', pageWith('', ''));
+    server.page('/hostile', pageWith(HOSTILE, ''));
+    await page.goto(`${server.origin}/clean`);
+    const clean = await appearance();
+    await context.clearCookies();
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(`${server.origin}/hostile`);
+    const hostile = await appearance();
+    expect(hostile).toEqual(clean);
+    expect(clean.font).toBe('16px');
+    const [x = 0, y = 0, width = 0, height = 0] = hostile.panel;
+    const topmost = await page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.hasAttribute('data-nps-widget'), [x + width / 2, y + height / 2]);
+    expect(topmost).toBe(true);
+    await server.waitForDeliveries(2);
+    expect(pageErrors).toEqual([]);
+  });
+});
