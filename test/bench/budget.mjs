@@ -4,7 +4,7 @@
  * cap CI holds it to, lowered as it shrinks and never raised, so it can only get smaller.
  */
 export const BUDGET = {
-  gzip: { target: 15_000, ceiling: 20_000, enforced: 23_500 },
+  gzip: { target: 15_000, ceiling: 20_000, enforced: 23_450 },
   brotli: { target: 13_000, ceiling: 18_000, enforced: 21_000 },
 };
 

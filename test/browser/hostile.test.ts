@@ -52,6 +52,7 @@ async function appearance() {
   await page.locator('.panel').evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
   return page.locator('[data-nps-widget]').evaluate((host) => {
     const root = host.shadowRoot!;
+    // oxlint-disable-next-line unicorn/consistent-function-scoping -- this function runs inside the page
     const box = (el: Element | null) => {
       const r = el!.getBoundingClientRect();
       return [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
