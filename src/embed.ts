@@ -14,9 +14,16 @@ export { calculateNps, compareNps } from './core/nps.js';
 const thisScript = typeof document === 'undefined' ? null : document.currentScript;
 const localesFolder = thisScript instanceof HTMLScriptElement && thisScript.src ? new URL('locales/', thisScript.src).href : null;
 
+/**
+ * fetch as the page had it when this script ran: a page that later wraps or replaces
+ * window.fetch (an analytics shim, a broken polyfill) cannot get in the way of answers.
+ */
+const pageFetch = typeof fetch === 'function' ? fetch.bind(globalThis) : undefined;
+
 /** The script tag's door: locales load from beside the script (or `localesUrl`). */
 export function createNpsWidget(options: NpsOptions): NpsWidget {
   return createWidget(options, {
+    ...(pageFetch ? { fetch: pageFetch } : {}),
     loadLocale: (tag) =>
       localesFolder
         ? loadLocaleFrom(localesFolder, tag)

@@ -17,7 +17,7 @@ import {
   userCreatedAt,
   withDraw,
 } from './core/eligibility.js';
-import { type FlatRecord, type ResponseState, completeResponse, rescore, startResponse, toPayload } from './core/payload.js';
+import { type FlatRecord, type ResponseState, completeResponse, pageUrlFor, rescore, startResponse, toPayload } from './core/payload.js';
 import { type SurveyText, surveyText } from './core/text.js';
 import { type LocaleTable, pickLocale } from './core/locale.js';
 import en from './core/locales/en.js';
@@ -88,14 +88,12 @@ function forcedByUrl(): boolean {
 /** Where an anchored survey goes when its anchor disappears: the configured place, if it floats. */
 const floatingPlacement = (placement: Placement): Layout => (placement === 'inline' ? 'bottom-right' : placement);
 
-/** The page a response was given on, without query or fragment: those often carry personal data. */
-function currentPage(): string | null {
-  return typeof location === 'undefined' ? null : `${location.origin}${location.pathname}`;
-}
 
 /** What differs between the two doors (ESM package, script tag): where locale tables come from. */
 export interface Door {
   loadLocale(tag: string): Promise<LocaleTable>;
+  /** The page's fetch as it was when the script loaded, before the page could wrap or replace it. */
+  fetch?: typeof fetch;
 }
 
 /** The survey's background in each theme, for the accent colour's contrast check (see styles.css). */
@@ -177,6 +175,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
     limits: { maxAgeMs: config.outboxMaxAgeDays * 86_400_000, maxEntries: config.outboxMaxEntries },
     onError: (error) => emitter.emit('error', error),
     debug,
+    ...(door.fetch ? { fetch: door.fetch } : {}),
   });
   const wording = loadText(config, door, debug);
   const accent = accentFor(config);
@@ -230,7 +229,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
             user,
             metadata: { ...config.metadata, ...options.metadata },
             locale: wording.current().lang,
-            pageUrl: currentPage(),
+            pageUrl: pageUrlFor(config.pageUrl, location.href),
           },
           score,
           newId(),

@@ -3,7 +3,7 @@
  * Validation, defaults and the script tag's data attributes are all derived from it.
  * Pure: the page's URL is passed in.
  */
-import { type FlatRecord, type Kind, isFlatRecord } from './payload.js';
+import { type FlatRecord, type Kind, type PageUrlMode, isFlatRecord } from './payload.js';
 import { parseColor } from './contrast.js';
 import { type LocaleStrings, type StringKey, STRING_KEYS } from './locale.js';
 
@@ -76,6 +76,7 @@ const RULES = {
   nonce: string,
   zIndex: { type: 'number', min: -2_147_483_647, max: 2_147_483_647, integer: true },
   credentials: { type: 'enum', values: ['omit', 'same-origin', 'include'] },
+  pageUrl: { type: 'enum', values: ['path', 'full', 'none'] },
   requestTimeoutSeconds: { type: 'number', min: 1, max: 120 },
   outboxMaxAgeDays: { type: 'number', min: 0.001, max: 365 },
   outboxMaxEntries: { type: 'number', min: 1, max: 1000, integer: true },
@@ -136,6 +137,8 @@ export interface Config {
   nonce?: string;
   zIndex: number;
   credentials: RequestCredentials;
+  /** What `pageUrl` reports: origin and path (default), the full URL, or nothing. */
+  pageUrl: PageUrlMode;
   /** A request with no answer after this is abandoned and retried. */
   requestTimeoutSeconds: number;
   /** An undelivered response older than this is given up (with an `error` event). */
@@ -177,6 +180,7 @@ const DEFAULTS: Omit<Config, 'endpoint'> = {
   zIndex: 2_147_483_000,
   // No cookies go to the endpoint unless the site asks: answers are not tied to sessions.
   credentials: 'omit',
+  pageUrl: 'path',
   requestTimeoutSeconds: 10,
   outboxMaxAgeDays: 7,
   outboxMaxEntries: 100,
@@ -212,7 +216,7 @@ function describe(rule: Rule): string {
     case 'boolean':
       return 'true or false';
     case 'record':
-      return 'a flat object of string, number or boolean values';
+      return 'a flat object of string, number or boolean values (at most 50 keys, values up to 1000 characters)';
     case 'element':
       return 'an Element or a CSS selector';
     case 'color':

@@ -79,11 +79,32 @@ export type ValidationResult = { ok: true; response: NpsResponse } | { ok: false
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** Bounds on `metadata` and `user`: answers are records, not a way to ship arbitrary data. */
+export const FLAT_RECORD_LIMITS = { keys: 50, keyLength: 100, valueLength: 1000 } as const;
+
 export function isFlatRecord(value: unknown): value is FlatRecord {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  return Object.values(value).every(
-    (v) => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)),
+  const entries = Object.entries(value);
+  return (
+    entries.length <= FLAT_RECORD_LIMITS.keys &&
+    entries.every(
+      ([key, v]) =>
+        key.length <= FLAT_RECORD_LIMITS.keyLength &&
+        ((typeof v === 'string' && v.length <= FLAT_RECORD_LIMITS.valueLength) ||
+          typeof v === 'boolean' ||
+          (typeof v === 'number' && Number.isFinite(v))),
+    )
   );
+}
+
+export type PageUrlMode = 'path' | 'full' | 'none';
+
+/** The page as reported in `pageUrl`: by default without query and fragment, which often carry personal data. */
+export function pageUrlFor(mode: PageUrlMode, href: string): string | null {
+  if (mode === 'none') return null;
+  if (mode === 'full') return href;
+  const url = new URL(href);
+  return `${url.origin}${url.pathname}`;
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
@@ -102,8 +123,8 @@ const FIELD_RULES: ReadonlyArray<[keyof NpsResponse, (v: unknown) => boolean, st
   ['complete', (v) => typeof v === 'boolean', 'a boolean'],
   ['surveyType', (v) => v === 'relationship' || v === 'transactional', '"relationship" or "transactional"'],
   ['touchpoint', isNullableString, 'a string or null'],
-  ['user', (v) => v === null || isFlatRecord(v), 'null or a flat object'],
-  ['metadata', isFlatRecord, 'a flat object of strings, numbers and booleans'],
+  ['user', (v) => v === null || isFlatRecord(v), 'null or a flat object (at most 50 keys, values up to 1000 characters)'],
+  ['metadata', isFlatRecord, 'a flat object of strings, numbers and booleans (at most 50 keys, values up to 1000 characters)'],
   ['locale', (v) => isString(v) && v !== '', 'a BCP 47 language tag'],
   ['pageUrl', isNullableString, 'a string or null'],
   ['createdAt', isTimestamp, 'an ISO 8601 timestamp'],

@@ -113,3 +113,55 @@ describe('a hostile page', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe('pages that change the platform under the survey', () => {
+  it('works with polluted prototypes, a fetch replaced after load and no crypto.randomUUID', async () => {
+    await page.addInitScript(() => {
+      // oxlint-disable-next-line no-extend-native -- this test plays a page that pollutes prototypes
+      Object.defineProperty(Object.prototype, 'polluted', { value: 'x', enumerable: true, writable: true, configurable: true });
+      (Array.prototype as unknown as { extra: () => void }).extra = () => {};
+      Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
+    });
+    // The page breaks fetch after the script loads and only then starts the survey.
+    server.page(
+      '/patched',
+      '<!doctype html><html lang="en"><head><title>Patched</title></head><body><main><h1>Page</h1></main>' +
+        '<script src="/nps-widget.js"></script><script src="/patch-then-init.js"></script></body></html>',
+    );
+    server.page(
+      '/patch-then-init.js',
+      'window.fetch = function () { throw new Error("fetch is broken on this page"); };\n' +
+        "window.nps('init', { endpoint: '/collect', brand: 'Acme' });",
+      { 'Content-Type': 'text/javascript' },
+    );
+    await page.goto(`${server.origin}/patched`);
+    await page.getByRole('radio', { name: /^10\b/ }).click();
+    const [delivery] = await server.waitForDeliveries(1);
+    const body = delivery?.json as Record<string, unknown>;
+    expect(body['id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(Object.keys(body)).not.toContain('polluted');
+    expect(body['metadata']).toEqual({});
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('starts from <head> before <body> exists, once when loaded twice, and when added after DOMContentLoaded', async () => {
+    const script = '<script src="/nps-widget.js" data-endpoint="/collect" data-brand="Acme"></script>';
+    server.page('/head', `<!doctype html><html lang="en"><head><title>Head</title>${script}${script}</head><body><main><h1>Late body</h1></main></body></html>`);
+    await page.goto(`${server.origin}/head`);
+    await page.getByRole('dialog').waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.locator('[data-nps-widget]').count()).toBe(1);
+
+    await page.evaluate(() => localStorage.clear());
+    server.page('/late', `<!doctype html><html lang="en"><head><title>Late</title></head><body><main><h1>Loaded</h1></main></body></html>`);
+    await page.goto(`${server.origin}/late`);
+    await page.evaluate(() => {
+      const late = document.createElement('script');
+      late.src = '/nps-widget.js';
+      late.dataset['endpoint'] = '/collect';
+      document.body.append(late);
+    });
+    await page.getByRole('dialog').waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});

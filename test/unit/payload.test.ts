@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeResponse, isNewerState, rescore, startResponse, toPayload, validateResponse } from '../../src/core/payload.js';
+import { completeResponse, isFlatRecord, isNewerState, pageUrlFor, rescore, startResponse, toPayload, validateResponse } from '../../src/core/payload.js';
 import { relationshipContext } from '../fixtures.js';
 
 const chosenAt = new Date('2026-11-22T10:00:00.000Z');
@@ -45,7 +45,7 @@ describe('validateResponse (for receivers)', () => {
     [{ ...valid, id: 'abc' }, 'field "id" is "abc"; expected a UUID'],
     [{ ...valid, score: 11 }, 'field "score" is 11; expected an integer from 0 to 10'],
     [{ ...valid, score: 9 }, 'category "detractor" does not match score 9'],
-    [{ ...valid, metadata: { nested: {} } }, 'field "metadata" is {"nested":{}}; expected a flat object of strings, numbers and booleans'],
+    [{ ...valid, metadata: { nested: {} } }, 'field "metadata" is {"nested":{}}; expected a flat object of strings, numbers and booleans (at most 50 keys, values up to 1000 characters)'],
     [{ ...valid, sentAt: 'yesterday' }, 'field "sentAt" is "yesterday"; expected an ISO 8601 timestamp'],
   ])('rejects %j: %s', (body, reason) => {
     expect(validateResponse(body)).toEqual({ ok: false, reason });
@@ -54,6 +54,24 @@ describe('validateResponse (for receivers)', () => {
   it('names a missing field', () => {
     const { comment: _omitted, ...withoutComment } = valid;
     expect(validateResponse(withoutComment)).toEqual({ ok: false, reason: 'missing field "comment"' });
+  });
+});
+
+describe('bounds and privacy', () => {
+  it('keeps metadata and user to 50 keys and values of up to 1000 characters', () => {
+    const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, i]));
+    expect(isFlatRecord(Object.fromEntries(Object.entries(many).slice(0, 50)))).toBe(true);
+    expect(isFlatRecord(many)).toBe(false);
+    expect(isFlatRecord({ note: 'x'.repeat(1000) })).toBe(true);
+    expect(isFlatRecord({ note: 'x'.repeat(1001) })).toBe(false);
+    expect(isFlatRecord({ ['k'.repeat(101)]: 1 })).toBe(false);
+  });
+
+  it('reports the page without query and fragment unless told otherwise', () => {
+    const href = 'https://shop.example/orders/42?email=ann@example.com#receipt';
+    expect(pageUrlFor('path', href)).toBe('https://shop.example/orders/42');
+    expect(pageUrlFor('full', href)).toBe(href);
+    expect(pageUrlFor('none', href)).toBeNull();
   });
 });
 
