@@ -111,6 +111,17 @@ describe('the survey a respondent sees', () => {
     expect(dismissed.mock.calls[1]?.[0].response).toMatchObject({ score: 2, complete: false });
   });
 
+  it('limits the reason to commentMaxLength, in the box and in the payload', async () => {
+    await open({ commentMaxLength: 10 });
+    radios()[8]?.click();
+    const textarea = $<HTMLTextAreaElement>('textarea')!;
+    expect(textarea.maxLength).toBe(10);
+    textarea.value = 'x'.repeat(50); // a script can put in what a person cannot type
+    $<HTMLFormElement>('form')?.requestSubmit();
+    await flush();
+    expect(posts.at(-1)?.comment).toBe('x'.repeat(10));
+  });
+
   it('renders every text option as text, never as HTML', async () => {
     await open({ brand: '<img src=x onerror="window.pwned=1">' });
     expect(labelOf($('[role="dialog"]'))).toContain('<img src=x onerror="window.pwned=1">');
