@@ -3,7 +3,7 @@
  * way (one console error naming the problem, a RangeError/TypeError from the calculator, a
  * reason from the validator); nothing ever throws into the page.
  */
-import fc from 'fast-check';
+import * as fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { calculateNps, compareNps, createNpsWidget, validateResponse } from '../../src/index.js';
 import { parseOptions, parseShowOptions } from '../../src/core/options.js';
