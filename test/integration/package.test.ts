@@ -43,6 +43,13 @@ describe('build outputs', () => {
     expect(script).toMatch(/var NpsWidget\s*=/);
   });
 
+  it("ships scripts a CSP without 'unsafe-eval' accepts: no eval, no new Function, no string timers", () => {
+    for (const file of ['dist/nps-widget.js', 'dist/nps-preview.js']) {
+      const code = read(file);
+      expect(code, file).not.toMatch(/\beval\s*\(|\bnew Function\b|\bFunction\s*\(\s*["'`]|setTimeout\s*\(\s*["'`]/);
+    }
+  });
+
   it('ships ASCII-only scripts, so pages without a UTF-8 charset show the text right', () => {
     for (const file of ['dist/nps-widget.js', 'dist/nps-preview.js']) {
       expect([...read(file)].some((c) => c.charCodeAt(0) > 0x7f), `${file} has non-ASCII characters`).toBe(false);
