@@ -14,6 +14,7 @@ import { cpus, platform, release, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { launchChromium } from '../chromium.mjs';
+import { seededRandom } from '../seeded-random.mjs';
 
 /** @typedef {import('../../src/core/nps.js').NpsResult} NpsResult */
 /** @typedef {import('../../src/core/payload.js').NpsResponse} NpsResponse */
@@ -46,17 +47,7 @@ const repo = new URL('../../', import.meta.url);
 /** @type {string[]} */
 const failures = [];
 
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-function prng(/** @type {number} */ seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+
 
 /** @returns {Stats} */
 function stats(/** @type {number[]} */ samples) {
@@ -100,7 +91,7 @@ const { calculateNps } = /** @type {{ calculateNps: CalculateNps }} */ (await im
 
 /** `count` weighted scores 0-10 from the seeded PRNG. */
 function makeScores(/** @type {number} */ count) {
-  const random = prng(SEED);
+  const random = seededRandom(SEED);
   const cumulative = WEIGHTS.map(((sum) => (/** @type {number} */ weight) => (sum += weight))(0));
   const weightTotal = cumulative.at(-1) ?? 1;
   const scores = new Uint8Array(count);

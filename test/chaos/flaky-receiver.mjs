@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../seeded-random.mjs';
 
 /** @typedef {import('../../src/core/payload.js').NpsResponse} NpsResponse */
 /** @typedef {'ok' | 'error-500' | 'throttle-429' | 'drop' | 'store-then-drop' | 'stall'} Behaviour */
@@ -33,18 +34,6 @@ export const TROUBLE = /** @type {const} */ ({
   'store-then-drop': 0.05,
   stall: 0.07,
 });
-
-/** A small seeded PRNG (mulberry32), so a failing run can be repeated exactly. */
-export function seededRandom(/** @type {number} */ seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * @param {{ seed?: number, stallMs?: number, pages?: Record<string, string> }} [options]
