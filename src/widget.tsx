@@ -128,22 +128,33 @@ export function createWidget(options: NpsOptions, door: Door): NpsWidget {
   }
 }
 
-/** The language to show: the option, else the page's, else the browser's; loaded before the first showing. */
-function loadText(config: Config, door: Door, debug: (message: string) => void): { ready: Promise<void>; current: () => SurveyText } {
-  let text = surveyText(config, en);
-  const tag = pickLocale(config.locale, document.documentElement.lang || null, navigator.languages ?? []);
-  if (tag === 'en') return { ready: Promise.resolve(), current: () => text };
-  const load = config.localesUrl ? loadLocaleFrom(config.localesUrl, tag) : door.loadLocale(tag);
-  const ready = load.then(
-    (table) => {
-      text = surveyText(config, table);
-      debug(`showing the "${tag}" wording`);
-    },
-    (error: unknown) => {
-      console.warn(`${PREFIX} could not load the "${tag}" wording (${error instanceof Error ? error.message : String(error)}); showing English.`);
-    },
-  );
-  return { ready, current: () => text };
+/**
+ * The language to show: the option, else the page's, else the browser's. Nothing is built or
+ * fetched until a survey is about to show: a page where it never shows pays for neither the
+ * locale file nor the first Intl.NumberFormat (tens of milliseconds in a fresh page).
+ */
+function loadText(config: Config, door: Door, debug: (message: string) => void): { ready: () => Promise<void>; current: () => SurveyText } {
+  let table: LocaleTable = en;
+  let text: SurveyText | null = null;
+  let loading: Promise<void> | null = null;
+  const ready = () => {
+    if (loading) return loading;
+    const tag = pickLocale(config.locale, document.documentElement.lang || null, navigator.languages ?? []);
+    if (tag === 'en') return (loading = Promise.resolve());
+    const load = config.localesUrl ? loadLocaleFrom(config.localesUrl, tag) : door.loadLocale(tag);
+    loading = load.then(
+      (loaded) => {
+        table = loaded;
+        text = null;
+        debug(`showing the "${tag}" wording`);
+      },
+      (error: unknown) => {
+        console.warn(`${PREFIX} could not load the "${tag}" wording (${error instanceof Error ? error.message : String(error)}); showing English.`);
+      },
+    );
+    return loading;
+  };
+  return { ready, current: () => (text ??= surveyText(config, table)) };
 }
 
 /**
@@ -355,13 +366,12 @@ function widgetFor(config: Config, door: Door): NpsWidget {
     });
   }
 
-  /** Shows now if the rules allow (or are skipped), saying why not in debug output. */
-  function tryOpen(options: ShowOptions): void {
-    if (!options.force && !forcedByUrl()) {
-      const decision = eligibility();
-      if (!decision.eligible) return debug(`not shown: ${decision.reason}`);
-    }
-    open(options);
+  /** Whether the rules allow showing now (or are skipped), saying why not in debug output. */
+  function allowed(options: ShowOptions): boolean {
+    if (options.force || forcedByUrl()) return true;
+    const decision = eligibility();
+    if (!decision.eligible) debug(`not shown: ${decision.reason}`);
+    return decision.eligible;
   }
 
   const widget: NpsWidget = {
@@ -372,7 +382,10 @@ function widgetFor(config: Config, door: Door): NpsWidget {
         if (!parsed) return;
         if (destroyed) return debug('show() after destroy() is ignored');
         if (showing) return debug('show() while the survey is open is ignored');
-        void wording.ready.then(() => whenBodyReady(() => tryOpen(parsed)));
+        // Rules first, then the wording (possibly a locale file), then the survey.
+        whenBodyReady(() => {
+          if (allowed(parsed)) void wording.ready().then(() => open(parsed));
+        });
       },
       undefined,
     ),
