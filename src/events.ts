@@ -13,18 +13,34 @@ export interface DismissEvent {
   response: NpsResponse | null;
 }
 
+/** One request of the courier's, as it ended (for inspectors and logs; `error` is the one to alert on). */
+export interface DeliveryEvent {
+  /** The payload as sent. */
+  response: NpsResponse;
+  /** Attempts of this state of the response so far, this one included. */
+  attempt: number;
+  /** `retry`: it will be sent again in `retryInMs`; `dropped`: refused for good (an `error` follows). */
+  outcome: 'delivered' | 'retry' | 'dropped';
+  /** The endpoint's HTTP status; null when no answer came (network error, timeout). */
+  status: number | null;
+  /** Why it failed; null when delivered. */
+  reason: string | null;
+  retryInMs: number | null;
+}
+
 export interface EventMap {
   show: ShowEvent;
   score: NpsResponse;
   submit: NpsResponse;
   dismiss: DismissEvent;
   error: Error;
+  delivery: DeliveryEvent;
 }
 
 export type EventName = keyof EventMap;
 export type Handler<E extends EventName> = (payload: EventMap[E]) => void;
 
-export const EVENT_NAMES: readonly EventName[] = ['show', 'score', 'submit', 'dismiss', 'error'];
+export const EVENT_NAMES: readonly EventName[] = ['show', 'score', 'submit', 'dismiss', 'error', 'delivery'];
 
 export function isEventName(name: unknown): name is EventName {
   return EVENT_NAMES.includes(name as EventName);

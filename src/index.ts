@@ -12,7 +12,7 @@ export function createNpsWidget(options: NpsOptions): NpsWidget {
 export type { NpsOptions, Config, ShowOptions, Placement } from './core/options.js';
 export type { LocaleTable, LocaleStrings } from './core/locale.js';
 export { LOCALES } from './core/locale.js';
-export type { EventName, EventMap, ShowEvent, DismissEvent } from './events.js';
+export type { EventName, EventMap, ShowEvent, DismissEvent, DeliveryEvent } from './events.js';
 export { calculateNps, compareNps, responsesNeeded } from './core/nps.js';
 export type { NpsInput, NpsResult } from './core/nps.js';
 export { categoryOf, type Category } from './core/category.js';

@@ -185,6 +185,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
     timeoutMs: config.requestTimeoutSeconds * 1000,
     limits: { maxAgeMs: config.outboxMaxAgeDays * 86_400_000, maxEntries: config.outboxMaxEntries },
     onError: (error) => emitter.emit('error', error),
+    onDelivery: (delivery) => emitter.emit('delivery', delivery),
     debug,
     ...(door.fetch ? { fetch: door.fetch } : {}),
   });

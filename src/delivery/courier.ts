@@ -7,6 +7,7 @@
  * pages see is always the latest; leases keep two senders off the same revision.
  */
 import { type ResponseState, toPayload } from '../core/payload.js';
+import type { DeliveryEvent } from '../events.js';
 import { newId } from '../core/uuid.js';
 import {
   type Limits,
@@ -34,6 +35,8 @@ export interface CourierOptions {
   timeoutMs: number;
   limits: Limits;
   onError: (error: Error) => void;
+  /** Told how every request ended. */
+  onDelivery?: (delivery: DeliveryEvent) => void;
   debug: (message: string) => void;
   store?: OutboxStore;
   policy?: RetryPolicy;
@@ -90,22 +93,23 @@ export function createCourier(options: CourierOptions): Courier {
   async function deliver(entry: OutboxEntry): Promise<void> {
     const { response, revision } = entry;
     const { id } = response;
-    const verdict = await send(entry.endpoint, toPayload(response, new Date(now())), {
-      credentials,
-      timeoutMs,
-      fetch: fetchImpl,
-      now,
-    });
+    const payload = toPayload(response, new Date(now()));
+    const verdict = await send(entry.endpoint, payload, { credentials, timeoutMs, fetch: fetchImpl, now });
+    const report = (outcome: DeliveryEvent['outcome'], retryInMs: number | null = null) =>
+      options.onDelivery?.({ response: payload, attempt: entry.attempts + 1, outcome, status: verdict.status, reason: 'reason' in verdict ? verdict.reason : null, retryInMs });
     if (verdict.kind === 'delivered') {
       update((o) => markDelivered(o, id, revision, owner));
       debug(`delivered ${id} (${response.complete ? 'complete' : 'score only'})`);
+      report('delivered');
     } else if (verdict.kind === 'permanent') {
       update((o) => drop(o, id));
+      report('dropped');
       giveUp(entry, `${verdict.reason}; not retried, since only 408, 429 and 5xx answers are passing trouble`);
     } else {
       const delay = retryDelay(entry.attempts, random(), policy, verdict.retryAfterMs);
       update((o) => markFailed(o, id, revision, owner, now() + delay));
       debug(`retrying ${id} in ${(delay / 1000).toFixed(1)} s: ${verdict.reason}`);
+      report('retry', delay);
     }
     pump();
   }

@@ -2,6 +2,9 @@
 import type { NpsResponse } from '../core/payload.js';
 import { type Verdict, classifyStatus } from './policy.js';
 
+/** How one request ended: the verdict, with the HTTP status when there was an answer. */
+export type Attempt = Verdict & { status: number | null };
+
 /**
  * `text/plain` keeps the POST a CORS "simple request": a cross-origin endpoint needs no
  * preflight, and the same body works for `sendBeacon`. Receivers parse the body as JSON.
@@ -18,7 +21,7 @@ export interface SendOptions {
   now: () => number;
 }
 
-export async function send(endpoint: string, payload: NpsResponse, options: SendOptions): Promise<Verdict> {
+export async function send(endpoint: string, payload: NpsResponse, options: SendOptions): Promise<Attempt> {
   const body = JSON.stringify(payload);
   const controller = new AbortController();
   const timeout = setTimeout(() => controller.abort(), options.timeoutMs);
@@ -33,12 +36,12 @@ export async function send(endpoint: string, payload: NpsResponse, options: Send
       keepalive: body.length < KEEPALIVE_LIMIT,
       signal: controller.signal,
     });
-    return classifyStatus(answer.status, answer.headers.get('Retry-After'), options.now());
+    return { ...classifyStatus(answer.status, answer.headers.get('Retry-After'), options.now()), status: answer.status };
   } catch (error) {
     const reason = controller.signal.aborted
       ? `no answer within ${options.timeoutMs / 1000} s`
       : `network error (${error instanceof Error ? error.message : String(error)})`;
-    return { kind: 'retry', reason, retryAfterMs: null };
+    return { kind: 'retry', reason, retryAfterMs: null, status: null };
   } finally {
     clearTimeout(timeout);
   }

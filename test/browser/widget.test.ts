@@ -76,6 +76,10 @@ function snippetPage(init: string): string {
   ['show', 'score', 'submit', 'dismiss', 'error'].forEach(function (name) {
     nps('on', name, function (data) { window.events.push({ name: name, message: data && data.message }); });
   });
+  window.deliveries = [];
+  nps('on', 'delivery', function (d) {
+    window.deliveries.push({ id: d.response.id, complete: d.response.complete, attempt: d.attempt, outcome: d.outcome, status: d.status, retryInMs: d.retryInMs });
+  });
   document.getElementById('buy').addEventListener('click', function () {
     nps('show', { touchpoint: 'checkout', anchor: '#order-confirmation', metadata: { orderId: 'A-1001' } });
   });
@@ -248,6 +252,15 @@ describe('delivery against a failing receiver', () => {
     );
     expect(errors).toHaveLength(1);
     expect(errors[0]?.message).toMatch(/HTTP 400/);
+    // Every request as it ended, for an inspector: the 503 and when it goes again, the retry, the refusal.
+    const deliveries = await page.evaluate(() => (window as unknown as { deliveries: Record<string, unknown>[] }).deliveries);
+    expect(deliveries.map(({ id, retryInMs, ...rest }) => rest)).toEqual([
+      { complete: false, attempt: 1, outcome: 'retry', status: 503 },
+      { complete: false, attempt: 2, outcome: 'delivered', status: 201 },
+      { complete: true, attempt: 1, outcome: 'dropped', status: 400 },
+    ]);
+    expect(deliveries[0]?.retryInMs).toBeGreaterThanOrEqual(1000);
+    expect(new Set(deliveries.map((d) => d['id']))).toEqual(new Set([first?.id]));
     expect(pageErrors).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { createCourier, type CourierOptions } from '../../src/delivery/courier.j
 import { emptyOutbox, put, type Outbox } from '../../src/delivery/outbox.js';
 import type { OutboxStore } from '../../src/delivery/store.js';
 import { relationshipContext } from '../fixtures.js';
+import type { DeliveryEvent } from '../../src/events.js';
 
 const ENDPOINT = 'https://collector.example/nps';
 const DAY = 86_400_000;
@@ -116,6 +117,21 @@ describe('courier', () => {
     window.dispatchEvent(new Event('online'));
     await vi.advanceTimersByTimeAsync(0);
     expect(received.map((r) => r.score)).toEqual([8]);
+  });
+
+  it('tells how every request ended: no answer, a retryable status, stored', async () => {
+    answers.push(new TypeError('Failed to fetch'), 503, 201);
+    const deliveries: DeliveryEvent[] = [];
+    const response = answer(8);
+    courier(sharedStore(), { onDelivery: (d) => deliveries.push(d) }).send(response);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(deliveries.map(({ attempt, outcome, status, retryInMs }) => ({ attempt, outcome, status, retryInMs }))).toEqual([
+      { attempt: 1, outcome: 'retry', status: null, retryInMs: 750 },
+      { attempt: 2, outcome: 'retry', status: 503, retryInMs: 1500 },
+      { attempt: 3, outcome: 'delivered', status: 201, retryInMs: null },
+    ]);
+    expect(deliveries.map((d) => d.reason)).toEqual(['network error (Failed to fetch)', 'the endpoint answered HTTP 503', null]);
+    expect(deliveries.every((d) => d.response.id === response.id && typeof d.response.sentAt === 'string')).toBe(true);
   });
 
   it('gives up a permanent failure with one error naming the endpoint and status', async () => {
