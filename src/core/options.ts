@@ -18,70 +18,128 @@ function isStringsOverride(value: unknown): value is Record<string, Partial<Loca
   );
 }
 
-type Rule =
-  | { type: 'string'; allowEmpty?: boolean }
-  | { type: 'enum'; values: readonly string[] }
-  | { type: 'number'; min: number; max: number; integer?: boolean }
-  | { type: 'boolean' }
-  | { type: 'record' }
-  | { type: 'element' }
-  | { type: 'color' }
-  | { type: 'strings' }
-  | { type: 'endpoint' };
+/**
+ * One option's rule: what it allows, in words for error messages, the test, the default, and
+ * how a data attribute's text becomes its value (numbers and booleans only).
+ */
+interface Rule {
+  allowed: string;
+  test: (value: unknown, baseUrl: string) => boolean;
+  value?: unknown;
+  fromText?: (raw: string) => unknown;
+  /** Kept trimmed (URLs, selectors, colours); wording keeps its spaces. */
+  trim?: boolean;
+}
 
 export const PLACEMENTS = ['bottom-right', 'bottom-left', 'top-right', 'top-left', 'bottom-bar', 'modal', 'inline'] as const;
 export type Placement = (typeof PLACEMENTS)[number];
 
-const string = { type: 'string' } as const;
-const text = { type: 'string', allowEmpty: true } as const;
+const isText = (v: unknown): v is string => typeof v === 'string';
+const isFilled = (v: unknown): v is string => isText(v) && v.trim() !== '';
 
-/** The option table. Wording options are optional: the locale's text is used when absent. */
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/** https anywhere; plain http only to this machine or the page's own origin. Relative URLs stay same-origin. */
+function isEndpoint(value: unknown, baseUrl: string): boolean {
+  if (!isFilled(value)) return false;
+  try {
+    const url = new URL(value.trim(), baseUrl);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && (LOOPBACK_HOSTS.includes(url.hostname) || url.origin === new URL(baseUrl).origin));
+  } catch {
+    return false;
+  }
+}
+
+const isElement = (v: unknown): v is Element =>
+  typeof v === 'object' && v !== null && (v as Node).nodeType === 1 && typeof (v as Element).getBoundingClientRect === 'function';
+
+/** Wording (the locale's text when absent); `blank` allows an empty string, e.g. for no placeholder. */
+const text = (value?: string | null, blank = false): Rule => ({
+  allowed: blank ? 'a string' : 'a non-empty string',
+  test: blank ? isText : isFilled,
+  value,
+});
+const oneOf = (values: readonly string[]): Rule => ({
+  allowed: values.map((v) => JSON.stringify(v)).join(' or '),
+  test: (v) => values.includes(v as string),
+  value: values[0],
+});
+const number = (min: number, max: number, value?: number | null, integer = false): Rule => ({
+  allowed: `${integer ? 'an integer' : 'a number'} from ${min} to ${max}`,
+  // NaN fails both comparisons and the bounds are finite, so no separate finiteness check.
+  test: (v) => typeof v === 'number' && v >= min && v <= max && (!integer || Number.isInteger(v)),
+  value,
+  fromText: (raw) => (raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw),
+});
+const integer = (min: number, max: number, value: number) => number(min, max, value, true);
+const boolean = (value: boolean): Rule => ({
+  allowed: 'true or false',
+  test: (v) => typeof v === 'boolean',
+  value,
+  // A bare attribute (data-debug) means true.
+  fromText: (raw) => (raw === '' || raw === 'true' ? true : raw === 'false' ? false : raw),
+});
+const record = (value: FlatRecord | null): Rule => ({
+  allowed: 'a flat object of string, number or boolean values (at most 50 keys, values up to 1000 characters)',
+  test: isFlatRecord,
+  value,
+});
+const element: Rule = { allowed: 'an Element or a CSS selector', test: (v) => isElement(v) || isFilled(v), value: null, trim: true };
+const days = (value: number) => number(0, 3650, value);
+
+/** The option table. Wording options have no default: the locale's text is used when absent. */
 const RULES = {
-  endpoint: { type: 'endpoint' },
-  brand: text,
-  kind: { type: 'enum', values: ['nps', 'enps'] },
-  surveyId: string,
-  show: { type: 'enum', values: ['auto', 'manual'] },
-  placement: { type: 'enum', values: PLACEMENTS },
-  container: { type: 'element' },
-  sampleRate: { type: 'number', min: 0, max: 1 },
-  delaySeconds: { type: 'number', min: 0, max: 86_400 },
-  scrollPercent: { type: 'number', min: 1, max: 100 },
-  exitIntent: { type: 'boolean' },
-  resurveyDays: { type: 'number', min: 0, max: 3650 },
-  dismissCooldownDays: { type: 'number', min: 0, max: 3650 },
-  maxAsks: { type: 'number', min: 1, max: 1000, integer: true },
-  firstSurveyDelayDays: { type: 'number', min: 0, max: 3650 },
-  quietPeriodDays: { type: 'number', min: 0, max: 3650 },
-  locale: string,
-  strings: { type: 'strings' },
-  localesUrl: string,
-  theme: { type: 'enum', values: ['light', 'dark', 'auto'] },
-  accentColor: { type: 'color' },
-  question: string,
-  followUp: string,
-  followUpDetractor: string,
-  followUpPassive: string,
-  followUpPromoter: string,
-  lowLabel: string,
-  highLabel: string,
-  placeholder: text,
-  submitLabel: string,
-  thankYou: string,
-  closeLabel: string,
-  autoCloseSeconds: { type: 'number', min: 0, max: 600 },
-  commentMaxLength: { type: 'number', min: 1, max: 10_000, integer: true },
-  user: { type: 'record' },
-  metadata: { type: 'record' },
-  nonce: string,
-  zIndex: { type: 'number', min: -2_147_483_647, max: 2_147_483_647, integer: true },
-  credentials: { type: 'enum', values: ['omit', 'same-origin', 'include'] },
-  pageUrl: { type: 'enum', values: ['path', 'full', 'none'] },
-  requestTimeoutSeconds: { type: 'number', min: 1, max: 120 },
-  outboxMaxAgeDays: { type: 'number', min: 0.001, max: 365 },
-  outboxMaxEntries: { type: 'number', min: 1, max: 1000, integer: true },
-  debug: { type: 'boolean' },
-} as const satisfies Record<string, Rule>;
+  endpoint: { allowed: 'an https: URL, a same-origin path, or http: on localhost', test: isEndpoint, trim: true },
+  brand: text('', true),
+  kind: oneOf(['nps', 'enps']),
+  surveyId: text('nps'),
+  show: oneOf(['auto', 'manual']),
+  placement: oneOf(PLACEMENTS),
+  container: element,
+  sampleRate: number(0, 1, 1),
+  delaySeconds: number(0, 86_400, 0),
+  scrollPercent: number(1, 100, null),
+  exitIntent: boolean(false),
+  resurveyDays: days(90),
+  dismissCooldownDays: days(30),
+  maxAsks: integer(1, 1000, 3),
+  firstSurveyDelayDays: days(0),
+  quietPeriodDays: days(0),
+  locale: text(null),
+  strings: {
+    allowed: `an object of locale tags to objects of wording (${STRING_KEYS.join(', ')})`,
+    test: isStringsOverride,
+    value: {},
+  },
+  localesUrl: text(null),
+  theme: oneOf(['light', 'dark', 'auto']),
+  accentColor: { allowed: 'a colour as #rgb, #rrggbb or rgb(r, g, b)', test: (v) => isText(v) && parseColor(v) !== null, value: null, trim: true },
+  question: text(),
+  followUp: text(),
+  followUpDetractor: text(),
+  followUpPassive: text(),
+  followUpPromoter: text(),
+  lowLabel: text(),
+  highLabel: text(),
+  placeholder: text(undefined, true),
+  submitLabel: text(),
+  thankYou: text(),
+  closeLabel: text(),
+  autoCloseSeconds: number(0, 600, 4),
+  commentMaxLength: integer(1, 10_000, 2000),
+  user: record(null),
+  metadata: record({}),
+  nonce: text(),
+  // Just under the 32-bit maximum, so a site can still put a cookie banner above it.
+  zIndex: integer(-2_147_483_647, 2_147_483_647, 2_147_483_000),
+  // No cookies go to the endpoint unless the site asks: answers are not tied to sessions.
+  credentials: oneOf(['omit', 'same-origin', 'include']),
+  pageUrl: oneOf(['path', 'full', 'none']),
+  requestTimeoutSeconds: number(1, 120, 10),
+  outboxMaxAgeDays: number(0.001, 365, 7),
+  outboxMaxEntries: integer(1, 1000, 100),
+  debug: boolean(false),
+} satisfies Record<string, Rule>;
 
 export type OptionName = keyof typeof RULES;
 
@@ -151,112 +209,6 @@ export interface Config {
 /** What a site owner passes: the endpoint and any subset of the rest. */
 export type NpsOptions = Partial<Config> & { endpoint: string };
 
-const DEFAULTS: Omit<Config, 'endpoint'> = {
-  brand: '',
-  kind: 'nps',
-  surveyId: 'nps',
-  show: 'auto',
-  placement: 'bottom-right',
-  container: null,
-  sampleRate: 1,
-  delaySeconds: 0,
-  scrollPercent: null,
-  exitIntent: false,
-  resurveyDays: 90,
-  dismissCooldownDays: 30,
-  maxAsks: 3,
-  firstSurveyDelayDays: 0,
-  quietPeriodDays: 0,
-  locale: null,
-  strings: {},
-  localesUrl: null,
-  theme: 'light',
-  accentColor: null,
-  autoCloseSeconds: 4,
-  commentMaxLength: 2000,
-  user: null,
-  metadata: {},
-  // Just under the 32-bit maximum, so a site can still put a cookie banner above it.
-  zIndex: 2_147_483_000,
-  // No cookies go to the endpoint unless the site asks: answers are not tied to sessions.
-  credentials: 'omit',
-  pageUrl: 'path',
-  requestTimeoutSeconds: 10,
-  outboxMaxAgeDays: 7,
-  outboxMaxEntries: 100,
-  debug: false,
-};
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** Why an endpoint is unacceptable, or null when it is fine. Relative URLs stay same-origin. */
-function endpointProblem(value: string, baseUrl: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(value, baseUrl);
-  } catch {
-    return 'a URL';
-  }
-  if (url.protocol === 'https:') return null;
-  if (url.protocol === 'http:' && (LOOPBACK_HOSTS.has(url.hostname) || url.origin === new URL(baseUrl).origin)) {
-    return null;
-  }
-  return 'an https: URL, a same-origin path, or http: on localhost';
-}
-
-/** What a rule allows, in words, for error messages. */
-function describe(rule: Rule): string {
-  switch (rule.type) {
-    case 'string':
-      return rule.allowEmpty ? 'a string' : 'a non-empty string';
-    case 'enum':
-      return rule.values.map((v) => JSON.stringify(v)).join(' or ');
-    case 'number':
-      return `${rule.integer ? 'an integer' : 'a number'} from ${rule.min} to ${rule.max}`;
-    case 'boolean':
-      return 'true or false';
-    case 'record':
-      return 'a flat object of string, number or boolean values (at most 50 keys, values up to 1000 characters)';
-    case 'element':
-      return 'an Element or a CSS selector';
-    case 'color':
-      return 'a colour as #rgb, #rrggbb or rgb(r, g, b)';
-    case 'strings':
-      return `an object of locale tags to objects of wording (${STRING_KEYS.join(', ')})`;
-    case 'endpoint':
-      return 'an https: URL, a same-origin path, or http: on localhost';
-  }
-}
-
-function check(rule: Rule, value: unknown, baseUrl: string): string | null {
-  switch (rule.type) {
-    case 'string':
-      return typeof value === 'string' && (rule.allowEmpty || value.trim() !== '') ? null : describe(rule);
-    case 'enum':
-      return rule.values.includes(value as string) ? null : describe(rule);
-    case 'number':
-      return typeof value === 'number' &&
-        Number.isFinite(value) &&
-        value >= rule.min &&
-        value <= rule.max &&
-        (!rule.integer || Number.isInteger(value))
-        ? null
-        : describe(rule);
-    case 'boolean':
-      return typeof value === 'boolean' ? null : describe(rule);
-    case 'record':
-      return isFlatRecord(value) ? null : describe(rule);
-    case 'element':
-      return isElement(value) || (typeof value === 'string' && value.trim() !== '') ? null : describe(rule);
-    case 'color':
-      return typeof value === 'string' && parseColor(value) ? null : describe(rule);
-    case 'strings':
-      return isStringsOverride(value) ? null : describe(rule);
-    case 'endpoint':
-      return typeof value === 'string' && value.trim() !== '' ? endpointProblem(value.trim(), baseUrl) : describe(rule);
-  }
-}
-
 /** Shows a value in an error message without dumping a whole object or a huge string. */
 export function showValue(value: unknown): string {
   if (typeof value === 'function') return 'a function';
@@ -278,30 +230,23 @@ export interface Parsed<T> {
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** The defaults a table's rules give. */
+const defaultsOf = (rules: Record<string, Rule>) => Object.fromEntries(Object.entries(rules).map(([name, rule]) => [name, rule.value]));
+
 /**
- * Checks `input` against a table of rules, over `defaults`. Any error means no value (nothing
- * should run half-configured); unknown names only warn, so a typo is visible but not fatal.
+ * Checks `input` against a table of rules, over the table's defaults. Any error means no value
+ * (nothing should run half-configured); unknown names only warn, so a typo is visible but not fatal.
  */
-function checkTable<T>(
-  rules: Record<string, Rule>,
-  defaults: T,
-  input: Record<string, unknown>,
-  label: string,
-  baseUrl: string,
-): Parsed<T> {
+function checkTable<T>(rules: Record<string, Rule>, input: Record<string, unknown>, label: string, baseUrl: string): Parsed<T> {
   const errors: string[] = [];
   const warnings: string[] = [];
-  const value = { ...defaults } as Record<string, unknown>;
+  const value = defaultsOf(rules);
   for (const [name, given] of Object.entries(input)) {
     const rule = rules[name];
     if (!rule) warnings.push(`unknown ${label} "${name}" is ignored`);
-    else if (given === undefined) continue;
-    else if (rule.type === 'record' && given === null) value[name] = (defaults as Record<string, unknown>)[name];
-    else {
-      const allowed = check(rule, given, baseUrl);
-      if (allowed) errors.push(`${label} "${name}" is ${showValue(given)}; allowed: ${allowed}`);
-      else value[name] = typeof given === 'string' && rule.type !== 'string' ? given.trim() : given;
-    }
+    else if (given === undefined || (given === null && rule.test === isFlatRecord)) continue; // null user or metadata: none
+    else if (!rule.test(given, baseUrl)) errors.push(`${label} "${name}" is ${showValue(given)}; allowed: ${rule.allowed}`);
+    else value[name] = rule.trim && isText(given) ? given.trim() : given;
   }
   return { value: errors.length ? null : (value as T), errors, warnings };
 }
@@ -311,29 +256,25 @@ export function parseOptions(input: unknown, baseUrl: string): Parsed<Config> {
   if (!isPlainObject(input)) {
     return { value: null, errors: [`options must be an object with at least "endpoint"; got ${showValue(input)}`], warnings: [] };
   }
-  const parsed = checkTable(RULES, DEFAULTS as Config, input, 'option', baseUrl);
+  const parsed = checkTable<Config>(RULES, input, 'option', baseUrl);
   const missing = (name: string, needs: string) => {
     parsed.errors.push(`option "${name}" is missing; ${needs}`);
     parsed.value = null;
   };
-  if (input['endpoint'] === undefined) missing('endpoint', `allowed: ${describe(RULES.endpoint)}`);
-  if (input['placement'] === 'inline' && !input['container']) missing('container', `placement "inline" needs ${describe(RULES.container)}`);
+  if (input['endpoint'] === undefined) missing('endpoint', `allowed: ${RULES.endpoint.allowed}`);
+  if (input['placement'] === 'inline' && !input['container']) missing('container', `placement "inline" needs ${RULES.container.allowed}`);
   return parsed;
 }
 
 /**
  * The script tag's options: each `data-*` attribute whose option is a string, number or
- * boolean (`data-resurvey-days` arrives as dataset.resurveyDays). Values are converted by the
- * option's type; what does not convert is passed on as text so validation names it.
+ * boolean (`data-resurvey-days` arrives as dataset.resurveyDays). Numbers and booleans are
+ * converted by their rule; what does not convert is passed on as text so validation names it.
  */
 export function optionsFromDataset(dataset: Record<string, string | undefined>): Record<string, unknown> {
   const options: Record<string, unknown> = {};
   for (const [name, raw] of Object.entries(dataset)) {
-    if (raw === undefined) continue;
-    const rule: Rule | undefined = (RULES as Record<string, Rule>)[name];
-    if (rule?.type === 'number' && raw.trim() !== '' && Number.isFinite(Number(raw))) options[name] = Number(raw);
-    else if (rule?.type === 'boolean' && (raw === '' || raw === 'true' || raw === 'false')) options[name] = raw !== 'false';
-    else options[name] = raw; // objects cannot be attributes: validation will say so
+    if (raw !== undefined) options[name] = (RULES as Record<string, Rule>)[name]?.fromText?.(raw) ?? raw;
   }
   return options;
 }
@@ -345,17 +286,12 @@ export interface ShowOptions {
   force: boolean;
 }
 
-const isElement = (v: unknown): v is Element =>
-  typeof v === 'object' && v !== null && (v as Node).nodeType === 1 && typeof (v as Element).getBoundingClientRect === 'function';
-
-const SHOW_RULES: Record<keyof ShowOptions, Rule> = { touchpoint: string, anchor: RULES.container, metadata: RULES.metadata, force: RULES.exitIntent };
-const SHOW_DEFAULTS: ShowOptions = { touchpoint: null, anchor: null, metadata: {}, force: false };
+const SHOW_RULES: Record<keyof ShowOptions, Rule> = { touchpoint: text(null), anchor: element, metadata: RULES.metadata, force: RULES.exitIntent };
 
 /** Checks the options of one `show` call (contract section 3). */
 export function parseShowOptions(input: unknown): Parsed<ShowOptions> {
-  if (input === undefined || input === null) return { value: SHOW_DEFAULTS, errors: [], warnings: [] };
-  if (!isPlainObject(input)) return { value: null, errors: [`show options must be an object; got ${showValue(input)}`], warnings: [] };
-  return checkTable(SHOW_RULES, SHOW_DEFAULTS, input, 'show option', '');
+  if (!isPlainObject(input ?? {})) return { value: null, errors: [`show options must be an object; got ${showValue(input)}`], warnings: [] };
+  return checkTable(SHOW_RULES, (input ?? {}) as Record<string, unknown>, 'show option', '');
 }
 
 /** Checks what `identify(user)` receives: the same rule as the `user` option. */
@@ -363,5 +299,5 @@ export function parseUser(input: unknown): Parsed<FlatRecord | null> {
   if (input === null) return { value: null, errors: [], warnings: [] };
   return isFlatRecord(input)
     ? { value: input, errors: [], warnings: [] }
-    : { value: null, errors: [`identify(user): user is ${showValue(input)}; allowed: null or ${describe(RULES.user)}`], warnings: [] };
+    : { value: null, errors: [`identify(user): user is ${showValue(input)}; allowed: null or ${RULES.user.allowed}`], warnings: [] };
 }
