@@ -1,6 +1,6 @@
 /** Keeps an anchored survey next to its element while both are on screen. */
 import { type Middleware, type Platform, computePosition } from '@floating-ui/core';
-import { offset, shift } from '@floating-ui/dom';
+import { shift } from '@floating-ui/dom';
 
 const GAP = 12;
 const EDGE = 8;
@@ -33,15 +33,17 @@ const room = (anchor: { y: number; height: number }, viewportHeight: number) => 
 });
 
 /**
- * Below the anchor when the panel fits there, else on whichever side has more room. This is
- * all of floating-ui's flip that a panel placed only above or below needs, at a tenth of its
- * 0.8 KB (gzip): its fallback placements, alignments and strategies never apply here.
+ * Below the anchor when the panel fits there, else on whichever side has more room, GAP px
+ * away. This is all of floating-ui's flip and offset that a panel placed only above or below
+ * needs, at a tenth of their 1 KB (gzip): fallback placements, alignments and cross-axis
+ * offsets never apply here.
  */
 const aboveOrBelow: Middleware = {
   name: 'aboveOrBelow',
-  fn: ({ placement, rects }) => {
+  fn: ({ placement, rects, y }) => {
     const { bottom, top } = room(rects.reference, viewportSize().height);
-    return placement === 'bottom' && rects.floating.height > bottom && top > bottom ? { reset: { placement: 'top' } } : {};
+    if (placement === 'bottom' && rects.floating.height > bottom && top > bottom) return { reset: { placement: 'top' } };
+    return { y: placement === 'top' ? y - GAP : y + GAP };
   },
 };
 
@@ -66,7 +68,7 @@ export function followAnchor(anchor: Element, panel: HTMLElement, arrowElement: 
       platform: viewport,
       strategy: 'fixed',
       placement: 'bottom',
-      middleware: [aboveOrBelow, offset(GAP), shift({ padding: EDGE })],
+      middleware: [aboveOrBelow, shift({ padding: EDGE })],
     }).then(({ x, y, placement }) => {
       if (stopped) return;
       const target = anchor.getBoundingClientRect();
