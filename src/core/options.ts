@@ -242,7 +242,8 @@ function checkTable<T>(rules: Record<string, Rule>, input: Record<string, unknow
   const warnings: string[] = [];
   const value = defaultsOf(rules);
   for (const [name, given] of Object.entries(input)) {
-    const rule = rules[name];
+    // Own keys only: an option named "constructor" or "toString" is unknown, not Object's.
+    const rule = Object.hasOwn(rules, name) ? rules[name] : undefined;
     if (!rule) warnings.push(`unknown ${label} "${name}" is ignored`);
     else if (given === undefined || (given === null && rule.test === isFlatRecord)) continue; // null user or metadata: none
     else if (!rule.test(given, baseUrl)) errors.push(`${label} "${name}" is ${showValue(given)}; allowed: ${rule.allowed}`);

@@ -71,6 +71,12 @@ describe('parseOptions', () => {
     expect(warnings).toEqual(['unknown option "colour" is ignored']);
   });
 
+  it('treats names inherited from Object as unknown options, not as rules', () => {
+    const { value, warnings } = parseOptions({ endpoint: '/x', toString: 1, constructor: 'x', hasOwnProperty: true }, BASE);
+    expect(value).not.toBeNull();
+    expect(warnings).toEqual(['unknown option "toString" is ignored', 'unknown option "constructor" is ignored', 'unknown option "hasOwnProperty" is ignored']);
+  });
+
   it('refuses something that is not an options object', () => {
     expect(parseOptions('/api/nps', BASE).errors[0]).toMatch(/options must be an object/);
   });
