@@ -8,16 +8,12 @@ export type Rgb = readonly [number, number, number];
 /** `#rgb`, `#rrggbb` or `rgb(r, g, b)`; null for anything else. */
 export function parseColor(value: string): Rgb | null {
   const text = value.trim().toLowerCase();
-  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/.exec(text);
-  if (short) return [short[1], short[2], short[3]].map((h) => parseInt(`${h}${h}`, 16)) as unknown as Rgb;
-  const long = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/.exec(text);
-  if (long) return [long[1], long[2], long[3]].map((h) => parseInt(h ?? '0', 16)) as unknown as Rgb;
-  const rgb = /^rgb\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*\)$/.exec(text);
-  if (rgb) {
-    const channels = [rgb[1], rgb[2], rgb[3]].map(Number);
-    return channels.every((c) => c <= 255) ? (channels as unknown as Rgb) : null;
-  }
-  return null;
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/.exec(text)?.[1];
+  // #abc is #aabbcc: doubling each digit makes both forms six digits.
+  const channels = hex
+    ? (hex.length === 3 ? hex.replace(/./g, '$&$&') : hex).match(/../g)!.map((pair) => parseInt(pair, 16))
+    : /^rgb\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*\)$/.exec(text)?.slice(1).map(Number);
+  return channels && channels.every((c) => c <= 255) ? (channels as unknown as Rgb) : null;
 }
 
 /** An sRGB channel (0-255) as linear light. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { adjustedWald, calculateNps, compareNps, responsesNeeded, type CategoryCounts, type NpsResult } from '../../src/core/nps.js';
+import { adjustedWald, calculateNps, compareNps, normalTail, responsesNeeded, type CategoryCounts, type NpsResult } from '../../src/core/nps.js';
 
 interface Vector {
   id: string;
@@ -231,6 +231,23 @@ describe('compareNps', () => {
 
   it('needs responses on both sides', () => {
     expect(() => compareNps([], [9])).toThrow(new RangeError('compareNps: both inputs need responses; a has 0, b has 1'));
+  });
+});
+
+describe('normalTail', () => {
+  // Phi(-x) = erfc(x / sqrt 2) / 2, from C's erfc (Python's math.erfc), good to about 1e-16 relative.
+  it.each([
+    [0, 0.5],
+    [1, 0.15865525393145707],
+    [1.959964, 0.02499999909644241],
+    [2.9999, 0.0013503412829549248],
+    [3, 0.0013498980316300957],
+    [5, 2.866515718791946e-7],
+    [10, 7.619853024160593e-24],
+    [20, 2.7536241186063314e-89],
+  ])('Phi(-%d) = %d, within 1e-9 relative, on both sides of the centre', (x, expected) => {
+    expect(Math.abs(normalTail(x) - expected) / expected).toBeLessThan(1e-9);
+    expect(normalTail(-x)).toBe(normalTail(x));
   });
 });
 
