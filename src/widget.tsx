@@ -116,7 +116,7 @@ interface Showing {
 
 export function createWidget(options: NpsOptions, door: Door): NpsWidget {
   if (typeof document === 'undefined') {
-    console.warn(`${PREFIX} createNpsWidget needs a browser page; on the server it does nothing.`);
+    console.warn(`${PREFIX} createNpsWidget does nothing without a browser page.`);
     return inertWidget;
   }
   try {
@@ -167,10 +167,7 @@ function accentFor(config: Config): AccentPalette | null {
   const themes = config.theme === 'auto' ? BACKGROUNDS : { [config.theme]: BACKGROUNDS[config.theme] };
   const palette = accentPalette(accent, themes);
   if (palette.problems.length) {
-    console.warn(
-      `${PREFIX} accentColor ${config.accentColor}: ${palette.problems.join('; ')}. ` +
-        `Its text is set to ${palette.accentText}; consider a darker or lighter accent.`,
-    );
+    console.warn(`${PREFIX} accentColor ${config.accentColor}: ${palette.problems.join('; ')}; consider a darker or lighter accent.`);
   }
   return palette;
 }
@@ -314,7 +311,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
     // Custom properties inherit into a shadow root, so the host sets all of ours, even unused
     // ones: 'initial' blocks a page's own --nps-accent on :root from recolouring the survey.
     mount.host.style.setProperty('--nps-z', String(config.zIndex));
-    mount.host.style.setProperty('--nps-accent', accent?.accent ?? 'initial');
+    mount.host.style.setProperty('--nps-accent', accent ? (config.accentColor as string) : 'initial');
     mount.host.style.setProperty('--nps-accent-text', accent?.accentText ?? 'initial');
     const current: Showing = {
       options,

@@ -28,18 +28,16 @@ export function luminance([r, g, b]: Rgb): number {
 }
 
 export function contrast(a: Rgb, b: Rgb): number {
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (light + 0.05) / (dark + 0.05);
+  const [x, y] = [luminance(a) + 0.05, luminance(b) + 0.05];
+  return Math.max(x, y) / Math.min(x, y);
 }
 
 const WHITE: Rgb = [255, 255, 255];
 const INK: Rgb = [17, 19, 24];
-const hex = (c: Rgb) => `#${c.map((n) => n.toString(16).padStart(2, '0')).join('')}`;
 const ratio = (n: number) => `${Math.floor(n * 10) / 10}:1`;
 
 export interface AccentPalette {
-  accent: string;
-  /** White or near-black, whichever reads better on the accent. */
+  /** White or near-black (#111318), whichever reads better on the accent. */
   accentText: string;
   /** What fails WCAG AA, for a console warning; empty when all is well. */
   problems: string[];
@@ -49,7 +47,6 @@ export interface AccentPalette {
 export function accentPalette(accent: Rgb, backgrounds: Readonly<Record<string, Rgb>>): AccentPalette {
   const onWhite = contrast(accent, WHITE);
   const onInk = contrast(accent, INK);
-  const text = onWhite >= onInk ? WHITE : INK;
   const problems: string[] = [];
   const best = Math.max(onWhite, onInk);
   if (best < 4.5) problems.push(`text on it reaches only ${ratio(best)} (4.5:1 needed)`);
@@ -57,5 +54,5 @@ export function accentPalette(accent: Rgb, backgrounds: Readonly<Record<string, 
     const against = contrast(accent, background);
     if (against < 3) problems.push(`against the ${theme} background it reaches only ${ratio(against)} (3:1 needed for the selected choice)`);
   }
-  return { accent: hex(accent), accentText: hex(text), problems };
+  return { accentText: onWhite >= onInk ? '#ffffff' : '#111318', problems };
 }

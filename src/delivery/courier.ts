@@ -71,7 +71,7 @@ export function createCourier(options: CourierOptions): Courier {
   const store =
     options.store ??
     createOutboxStore(outboxKey(surveyId), (reason) =>
-      debug(`storage unavailable (${reason}); answers are kept in memory and are lost if the page closes before they are delivered`),
+      debug(`storage unavailable (${reason}); answers wait in memory only, lost if the page closes first`),
     );
   /** Identifies this courier's leases among every tab's. */
   const owner = newId();
@@ -104,7 +104,7 @@ export function createCourier(options: CourierOptions): Courier {
     } else if (verdict.kind === 'permanent') {
       update((o) => drop(o, id));
       report('dropped');
-      giveUp(entry, `${verdict.reason}; not retried, since only 408, 429 and 5xx answers are passing trouble`);
+      giveUp(entry, `${verdict.reason}; not retried (408, 429 and 5xx are)`);
     } else {
       const delay = retryDelay(entry.attempts, random(), policy, verdict.retryAfterMs);
       update((o) => markFailed(o, id, revision, owner, now() + delay));

@@ -119,8 +119,8 @@ describe('accessibility in the widget', () => {
     await open({ accentColor: '#ffe680' });
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]?.[0]).toBe(
-      'nps-widget: accentColor #ffe680: against the light background it reaches only 1.2:1 (3:1 needed for the selected choice). ' +
-        'Its text is set to #111318; consider a darker or lighter accent.',
+      'nps-widget: accentColor #ffe680: against the light background it reaches only 1.2:1 (3:1 needed for the selected choice); ' +
+        'consider a darker or lighter accent.',
     );
   });
 });
