@@ -14,6 +14,7 @@ import {
   recordDismissal,
   recordResponse,
   recordShown,
+  refusal,
   userCreatedAt,
   withDraw,
 } from './core/eligibility.js';
@@ -189,7 +190,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
   const wording = loadText(config, door, debug);
   const accent = accentFor(config);
   const rules: Rules = config;
-  const forgetful = (reason: string) => debug(`storage unavailable (${reason}); the eligibility rules will not outlive this page`);
+  const forgetful = (reason: string) => debug(`storage unavailable (${reason}); the rules forget on reload`);
   const history = createJsonStore(`nps-widget:history:${config.surveyId}`, { parse: parseHistory, onFallback: forgetful });
   const site = createJsonStore('nps-widget:site', { parse: parseSiteHistory, onFallback: noop });
   let user = config.user;
@@ -356,7 +357,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
     const now = Date.now();
     history.write(recordAsk(history.read(), rules, now));
     site.write(recordShown(config.surveyId, now));
-    debug(`shown at "${layout}" (${options.touchpoint ? `transactional, touchpoint "${options.touchpoint}"` : 'relationship'})`);
+    debug(`shown at "${layout}"${options.touchpoint ? ` for touchpoint "${options.touchpoint}"` : ''}`);
     emitter.emit('show', {
       surveyId: config.surveyId,
       surveyType: options.touchpoint ? 'transactional' : 'relationship',
@@ -368,7 +369,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
   function allowed(options: ShowOptions): boolean {
     if (options.force || forcedByUrl()) return true;
     const decision = eligibility();
-    if (!decision.eligible) debug(`not shown: ${decision.reason}`);
+    if (!decision.eligible) debug(`not shown: ${refusal(decision)}`);
     return decision.eligible;
   }
 
@@ -378,8 +379,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
       (showOptions?: Partial<ShowOptions>) => {
         const parsed = report(parseShowOptions(showOptions), 'show() was not carried out');
         if (!parsed) return;
-        if (destroyed) return debug('show() after destroy() is ignored');
-        if (showing) return debug('show() while the survey is open is ignored');
+        if (destroyed || showing) return debug(`show() ignored: ${destroyed ? 'destroyed' : 'already open'}`);
         // Rules first, then the wording (possibly a locale file), then the survey.
         whenBodyReady(() => {
           if (allowed(parsed)) void wording.ready().then(() => open(parsed));
@@ -410,15 +410,9 @@ function widgetFor(config: Config, door: Door): NpsWidget {
     on: guard(
       'on',
       <E extends EventName>(event: E, handler: Handler<E>) => {
-        if (!isEventName(event)) {
-          console.error(`${PREFIX} on(${JSON.stringify(event)}): unknown event; allowed: ${EVENT_NAMES.join(', ')}.`);
-          return noop;
-        }
-        if (typeof handler !== 'function') {
-          console.error(`${PREFIX} on("${event}"): the handler must be a function.`);
-          return noop;
-        }
-        return emitter.on(event, handler);
+        if (isEventName(event) && typeof handler === 'function') return emitter.on(event, handler);
+        console.error(`${PREFIX} on(${JSON.stringify(event)}, ${typeof handler}): allowed: an event (${EVENT_NAMES.join(', ')}) and a function.`);
+        return noop;
       },
       noop,
     ) as NpsWidget['on'],
@@ -430,7 +424,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
       const force = forcedByUrl();
       // Checked now to skip the listeners on ineligible visits, and again when a trigger fires.
       const decision = force ? null : eligibility();
-      if (decision && !decision.eligible) return debug(`will not show by itself: ${decision.reason}`);
+      if (decision && !decision.eligible) return debug(`will not show by itself: ${refusal(decision)}`);
       const triggers = { delayMs: config.delaySeconds * 1000, scrollPercent: config.scrollPercent, exitIntent: config.exitIntent };
       stopTriggers = whenTriggered(force ? { delayMs: 0, scrollPercent: null, exitIntent: false } : triggers, () =>
         widget.show({ force }),

@@ -40,9 +40,11 @@ export interface SiteHistory {
 export const emptyHistory: History = { draw: null, asks: 0, lastAskedAt: null, lastRespondedAt: null, lastDismissedAt: null };
 export const emptySiteHistory: SiteHistory = { lastShown: null };
 
-export type Decision = { eligible: true } | { eligible: false; reason: string; until: number | null };
-
-const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+/**
+ * A refusal names the rule that said no (the option to change) and when it stops saying no
+ * (null: not by waiting). Debug output prints both; the README explains each rule.
+ */
+export type Decision = { eligible: true } | { eligible: false; rule: keyof Rules; until: number | null };
 
 /** When a period of `periodDays` that started at `since` ends, if it has not ended by `now`. */
 function periodEnd(since: number | null, periodDays: number, now: number): number | null {
@@ -54,12 +56,8 @@ function periodEnd(since: number | null, periodDays: number, now: number): numbe
 /** `user.createdAt` as epoch ms: an ISO date string or a number of ms; null when absent or unreadable. */
 export function userCreatedAt(user: Record<string, unknown> | null): number | null {
   const value = user?.['createdAt'];
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string') {
-    const parsed = Date.parse(value);
-    return Number.isNaN(parsed) ? null : parsed;
-  }
-  return null;
+  const time = typeof value === 'string' ? Date.parse(value) : value;
+  return typeof time === 'number' && Number.isFinite(time) ? time : null;
 }
 
 /** The visitor's draw, made once: sampling must not re-roll on every page, or everyone is asked eventually. */
@@ -68,8 +66,8 @@ export function withDraw(history: History, random: () => number): History {
 }
 
 /**
- * Whether survey `surveyId` may be shown now, and if not, why and until when (null: not by
- * waiting). Rules are checked in a fixed order so the reason given is the most lasting one.
+ * Whether survey `surveyId` may be shown now, and if not, which rule says no and until when.
+ * Rules are checked in a fixed order so the rule given is the most lasting one.
  */
 export function decide(
   surveyId: string,
@@ -79,38 +77,26 @@ export function decide(
   userCreated: number | null,
   now: number,
 ): Decision {
-  if (history.draw === null || history.draw >= rules.sampleRate) {
-    return { eligible: false, reason: `not in the ${Math.round(rules.sampleRate * 1000) / 10}% sample`, until: null };
-  }
+  const no = (rule: keyof Rules, until: number | null = null): Decision => ({ eligible: false, rule, until });
+  if (history.draw === null || history.draw >= rules.sampleRate) return no('sampleRate');
   const responded = periodEnd(history.lastRespondedAt, rules.resurveyDays, now);
-  if (responded !== null) {
-    return { eligible: false, reason: `answered less than ${days(rules.resurveyDays)} ago (resurveyDays)`, until: responded };
-  }
+  if (responded !== null) return no('resurveyDays', responded);
   const dismissed = periodEnd(history.lastDismissedAt, rules.dismissCooldownDays, now);
-  if (dismissed !== null) {
-    return { eligible: false, reason: `dismissed less than ${days(rules.dismissCooldownDays)} ago (dismissCooldownDays)`, until: dismissed };
-  }
+  if (dismissed !== null) return no('dismissCooldownDays', dismissed);
   if (history.asks >= rules.maxAsks) {
     const rested = periodEnd(history.lastAskedAt, rules.resurveyDays, now);
-    if (rested !== null || rules.resurveyDays <= 0) {
-      return { eligible: false, reason: `asked ${history.asks} times without an answer (maxAsks)`, until: rested };
-    }
+    if (rested !== null || rules.resurveyDays <= 0) return no('maxAsks', rested);
   }
   const newUser = periodEnd(userCreated, rules.firstSurveyDelayDays, now);
-  if (newUser !== null) {
-    return { eligible: false, reason: `the user signed up less than ${days(rules.firstSurveyDelayDays)} ago (firstSurveyDelayDays)`, until: newUser };
-  }
+  if (newUser !== null) return no('firstSurveyDelayDays', newUser);
   const other = site.lastShown && site.lastShown.surveyId !== surveyId ? site.lastShown : null;
   const quiet = periodEnd(other?.at ?? null, rules.quietPeriodDays, now);
-  if (quiet !== null) {
-    return {
-      eligible: false,
-      reason: `survey "${other?.surveyId}" was shown less than ${days(rules.quietPeriodDays)} ago (quietPeriodDays)`,
-      until: quiet,
-    };
-  }
-  return { eligible: true };
+  return quiet === null ? { eligible: true } : no('quietPeriodDays', quiet);
 }
+
+/** A refusal as debug output says it: "resurveyDays, until 2027-03-01T09:30:00.000Z". */
+export const refusal = (decision: Decision & { eligible: false }): string =>
+  decision.until === null ? decision.rule : `${decision.rule}, until ${new Date(decision.until).toISOString()}`;
 
 /** The survey was shown. After a rest of resurveyDays a non-responder's count starts again. */
 export function recordAsk(history: History, rules: Rules, now: number): History {

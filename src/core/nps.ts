@@ -56,9 +56,11 @@ const fail = (message: string, type: ErrorConstructor = RangeError): never => {
   throw new type(`calculateNps: ${message}`);
 };
 
+/** A count: a TypeError when it is no number at all, a RangeError when it is the wrong number. */
 function checkCount(value: unknown, field: string): number {
-  if (typeof value !== 'number') fail(`${field} is ${describe(value)}; counts are non-negative integers`, TypeError);
-  if (!Number.isSafeInteger(value) || (value as number) < 0) fail(`${field} is ${value}; counts are non-negative integers`);
+  if (!Number.isSafeInteger(value) || (value as number) < 0) {
+    fail(`${field} is ${describe(value)}; counts are non-negative integers`, typeof value === 'number' ? RangeError : TypeError);
+  }
   return value as number;
 }
 

@@ -71,7 +71,7 @@ export function createCourier(options: CourierOptions): Courier {
   const store =
     options.store ??
     createOutboxStore(outboxKey(surveyId), (reason) =>
-      debug(`storage unavailable (${reason}); answers wait in memory only, lost if the page closes first`),
+      debug(`storage unavailable (${reason}); answers wait in memory only`),
     );
   /** Identifies this courier's leases among every tab's. */
   const owner = newId();

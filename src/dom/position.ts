@@ -126,13 +126,11 @@ function whileOpen(anchor: Element, panel: HTMLElement, update: () => void): () 
 
 /** The element an `anchor` or `container` names, or the reason it cannot be used. */
 export function resolveElement(target: Element | string, name: 'anchor' | 'container'): Element | string {
-  let element: Element | null;
+  let element: Element | null = null;
   try {
     element = typeof target === 'string' ? document.querySelector(target) : target;
   } catch {
-    return `${name} ${JSON.stringify(target)} is not a valid CSS selector`;
+    // An invalid selector matches nothing, which is what the message says.
   }
-  if (!element) return `no element matches ${name} ${JSON.stringify(target)}`;
-  if (!element.isConnected) return `the ${name} element is not in the document`;
-  return element;
+  return element?.isConnected ? element : `no ${name} ${typeof target === 'string' ? JSON.stringify(target) : 'element'} in the document`;
 }

@@ -11,6 +11,7 @@ import {
   recordDismissal,
   recordResponse,
   recordShown,
+  refusal,
   userCreatedAt,
   withDraw,
 } from '../../src/core/eligibility.js';
@@ -31,7 +32,7 @@ describe('sampling', () => {
 
   it('asks visitors whose draw is below the sample rate, and no one at 0', () => {
     expect(check({ ...emptyHistory, draw: 0.19 }, { sampleRate: 0.2 })).toEqual({ eligible: true });
-    expect(check({ ...emptyHistory, draw: 0.2 }, { sampleRate: 0.2 })).toEqual({ eligible: false, reason: 'not in the 20% sample', until: null });
+    expect(check({ ...emptyHistory, draw: 0.2 }, { sampleRate: 0.2 })).toEqual({ eligible: false, rule: 'sampleRate', until: null });
     expect(check({ ...emptyHistory, draw: 0 }, { sampleRate: 0 }).eligible).toBe(false);
     expect(check({ ...emptyHistory, draw: 0.999 }, { sampleRate: 1 }).eligible).toBe(true);
   });
@@ -46,7 +47,7 @@ describe('resurvey after a response', () => {
     const answered = recordResponse(sampled, NOW - 89 * DAY);
     expect(check(answered)).toEqual({
       eligible: false,
-      reason: 'answered less than 90 days ago (resurveyDays)',
+      rule: 'resurveyDays',
       until: NOW + DAY,
     });
     expect(check(answered, {}, emptySiteHistory, null, NOW + DAY).eligible).toBe(true);
@@ -61,7 +62,7 @@ describe('cooldown after a dismissal', () => {
   it('waits dismissCooldownDays after a dismissal', () => {
     const dismissed = recordDismissal(sampled, NOW - 10 * DAY);
     const decision = check(dismissed);
-    expect(decision).toMatchObject({ eligible: false, reason: 'dismissed less than 30 days ago (dismissCooldownDays)' });
+    expect(decision).toMatchObject({ eligible: false, rule: 'dismissCooldownDays', until: NOW + 20 * DAY });
     expect(check(dismissed, { dismissCooldownDays: 10 }).eligible).toBe(true);
   });
 });
@@ -73,7 +74,7 @@ describe('maxAsks', () => {
       expect(check(history).eligible).toBe(true);
       history = recordAsk(history, rules, NOW - 5 * DAY + i);
     }
-    expect(check(history)).toMatchObject({ eligible: false, reason: 'asked 3 times without an answer (maxAsks)' });
+    expect(check(history)).toMatchObject({ eligible: false, rule: 'maxAsks', until: NOW - 5 * DAY + 2 + 90 * DAY });
     expect(check(history, {}, emptySiteHistory, null, NOW + 86 * DAY).eligible).toBe(true);
   });
 
@@ -92,7 +93,7 @@ describe('first survey delay for new users', () => {
     expect(userCreatedAt({ createdAt: NOW })).toBe(NOW);
     expect(check(sampled, { firstSurveyDelayDays: 14 }, emptySiteHistory, created)).toMatchObject({
       eligible: false,
-      reason: 'the user signed up less than 14 days ago (firstSurveyDelayDays)',
+      rule: 'firstSurveyDelayDays',
       until: NOW + 11 * DAY,
     });
   });
@@ -109,7 +110,8 @@ describe('site-wide quiet period', () => {
     const site = recordShown('onboarding', NOW - 2 * DAY);
     expect(check(sampled, { quietPeriodDays: 7 }, site)).toMatchObject({
       eligible: false,
-      reason: 'survey "onboarding" was shown less than 7 days ago (quietPeriodDays)',
+      rule: 'quietPeriodDays',
+      until: NOW + 5 * DAY,
     });
     expect(check(sampled, { quietPeriodDays: 1 }, site).eligible).toBe(true);
   });
@@ -119,11 +121,18 @@ describe('site-wide quiet period', () => {
   });
 });
 
+describe('refusal', () => {
+  it('names the rule, and the time it stops saying no', () => {
+    expect(refusal({ eligible: false, rule: 'sampleRate', until: null })).toBe('sampleRate');
+    expect(refusal({ eligible: false, rule: 'resurveyDays', until: Date.parse('2027-03-01T09:30:00Z') })).toBe('resurveyDays, until 2027-03-01T09:30:00.000Z');
+  });
+});
+
 describe('combinations', () => {
   it('gives the most lasting reason first', () => {
     const everything = recordDismissal(recordResponse({ ...emptyHistory, draw: 0.9 }, NOW), NOW);
-    expect(check(everything, { sampleRate: 0.5 })).toMatchObject({ eligible: false, reason: 'not in the 50% sample' });
-    expect(check({ ...everything, draw: 0.1 }, { sampleRate: 0.5 })).toMatchObject({ reason: 'answered less than 90 days ago (resurveyDays)' });
+    expect(check(everything, { sampleRate: 0.5 })).toMatchObject({ eligible: false, rule: 'sampleRate' });
+    expect(check({ ...everything, draw: 0.1 }, { sampleRate: 0.5 })).toMatchObject({ rule: 'resurveyDays' });
   });
 
   it('shows only when every rule allows', () => {
