@@ -53,7 +53,13 @@ function libraryBuild(mode: string): UserConfig['build'] {
         preserveModulesRoot: 'src',
         // Locale tables keep stable names beside the script: dist/locales/<tag>.js is where the
         // script-tag file loads them from, and what 'nps-widget/locales/fi' points to.
-        entryFileNames: (chunk) => (chunk.name.startsWith('core/locales/') ? `locales/${chunk.name.slice('core/locales/'.length)}.js` : '[name].js'),
+        // The matcher goes with them (the script loads it from that folder for non-English pages).
+        entryFileNames: (chunk) =>
+          chunk.name === 'core/locale-match'
+            ? 'locales/match.js'
+            : chunk.name.startsWith('core/locales/')
+              ? `locales/${chunk.name.slice('core/locales/'.length)}.js`
+              : '[name].js',
       },
     },
   };

@@ -5,7 +5,7 @@
  */
 import { type CommandQueue, createCommandQueue, drain } from './commands.js';
 import { type NpsOptions, optionsFromDataset } from './core/options.js';
-import { loadLocaleFrom } from './dom/locale-url.js';
+import { NO_FOLDER, loadLocaleFrom, pickLocaleFrom } from './dom/locale-url.js';
 import { type NpsWidget, createWidget } from './widget.js';
 
 export { calculateNps, compareNps } from './core/nps.js';
@@ -24,10 +24,8 @@ const pageFetch = typeof fetch === 'function' ? fetch.bind(globalThis) : undefin
 export function createNpsWidget(options: NpsOptions): NpsWidget {
   return createWidget(options, {
     ...(pageFetch ? { fetch: pageFetch } : {}),
-    loadLocale: (tag) =>
-      localesFolder
-        ? loadLocaleFrom(localesFolder, tag)
-        : Promise.reject(new Error('the script\'s own URL is unknown; set the localesUrl option')),
+    pickLocale: (...wanted) => pickLocaleFrom(localesFolder, ...wanted),
+    loadLocale: (tag) => (localesFolder ? loadLocaleFrom(localesFolder, tag) : Promise.reject(new Error(NO_FOLDER))),
   });
 }
 

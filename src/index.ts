@@ -1,13 +1,14 @@
 /** The ESM package. Nothing here touches `window` or `document` at import time. */
 import type { NpsOptions } from './core/options.js';
 import { loadPackagedLocale } from './locales.js';
+import { pickLocale } from './core/locale.js';
 import { type NpsWidget, createWidget } from './widget.js';
 
 export type { NpsWidget };
 
 /** The package's door: locale tables come as chunks of the package, loaded when needed. */
 export function createNpsWidget(options: NpsOptions): NpsWidget {
-  return createWidget(options, { loadLocale: loadPackagedLocale });
+  return createWidget(options, { pickLocale: async (...wanted) => pickLocale(...wanted), loadLocale: loadPackagedLocale });
 }
 export type { NpsOptions, Config, ShowOptions, Placement } from './core/options.js';
 export type { LocaleTable, LocaleStrings } from './core/locale.js';

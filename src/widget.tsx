@@ -20,10 +20,10 @@ import {
 } from './core/eligibility.js';
 import { type FlatRecord, type ResponseState, completeResponse, pageUrlFor, rescore, startResponse, toPayload } from './core/payload.js';
 import { type SurveyText, surveyText } from './core/text.js';
-import { type LocaleTable, pickLocale } from './core/locale.js';
+import type { BuiltInLocale, LocaleTable, pickLocale } from './core/locale.js';
 import en from './core/locales/en.js';
 import { type AccentPalette, accentPalette, parseColor } from './core/contrast.js';
-import { loadLocaleFrom } from './dom/locale-url.js';
+import { loadLocaleFrom, pickLocaleFrom } from './dom/locale-url.js';
 import { newId } from './core/uuid.js';
 import { createCourier, type Courier } from './delivery/courier.js';
 import { followAnchor, resolveElement } from './dom/position.js';
@@ -92,6 +92,8 @@ const floatingPlacement = (placement: Placement): Layout => (placement === 'inli
 
 /** What differs between the two doors (ESM package, script tag): where locale tables come from. */
 export interface Door {
+  /** Which built-in locale serves these languages; the script door fetches the matcher only when it must. */
+  pickLocale(...wanted: Parameters<typeof pickLocale>): Promise<BuiltInLocale>;
   loadLocale(tag: string): Promise<LocaleTable>;
   /** The page's fetch as it was when the script loaded, before the page could wrap or replace it. */
   fetch?: typeof fetch;
@@ -138,23 +140,21 @@ function loadText(config: Config, door: Door, debug: (message: string) => void):
   let table: LocaleTable = en;
   let text: SurveyText | null = null;
   let loading: Promise<void> | null = null;
-  const ready = () => {
-    if (loading) return loading;
-    const tag = pickLocale(config.locale, document.documentElement.lang || null, navigator.languages ?? []);
-    if (tag === 'en') return (loading = Promise.resolve());
-    const load = config.localesUrl ? loadLocaleFrom(config.localesUrl, tag) : door.loadLocale(tag);
-    loading = load.then(
-      (loaded) => {
-        table = loaded;
-        text = null;
-        debug(`showing the "${tag}" wording`);
-      },
-      (error: unknown) => {
-        console.warn(`${PREFIX} could not load the "${tag}" wording (${error instanceof Error ? error.message : String(error)}); showing English.`);
-      },
-    );
-    return loading;
+  const load = async () => {
+    const wanted = [config.locale, document.documentElement.lang || null, navigator.languages ?? []] as const;
+    // Named in the warning should the matcher itself fail to load.
+    let tag: string = wanted.flat().find(Boolean) ?? 'en';
+    try {
+      tag = await (config.localesUrl ? pickLocaleFrom(config.localesUrl, ...wanted) : door.pickLocale(...wanted));
+      if (tag === 'en') return;
+      table = await (config.localesUrl ? loadLocaleFrom(config.localesUrl, tag) : door.loadLocale(tag));
+      text = null;
+      debug(`showing the "${tag}" wording`);
+    } catch (error) {
+      console.warn(`${PREFIX} could not load the "${tag}" wording (${error instanceof Error ? error.message : String(error)}); showing English.`);
+    }
   };
+  const ready = () => (loading ??= load());
   return { ready, current: () => (text ??= surveyText(config, table)) };
 }
 

@@ -234,6 +234,19 @@ describe('reflow', () => {
 describe('languages in the browser', () => {
   it('the script tag loads a locale from its own folder and mirrors right-to-left', async () => {
     await open(DEVICES.desktop);
+    const fetched: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.includes('/locales/')) fetched.push(path.slice(path.indexOf('/locales/') + 1));
+    });
+    // English first: neither the locale matcher nor a table is fetched.
+    await showAt('bottom-right', { locale: 'en-GB' });
+    expect(await page.locator('#nps-question').textContent()).toMatch(/^How likely/);
+    expect(fetched).toEqual([]);
+    // Anything else: the matcher (es-MX -> es-419 is its knowledge, not the script's), then the table.
+    await showAt('bottom-right', { locale: 'es-MX' });
+    await expect.poll(() => page.locator('#nps-question').textContent()).toMatch(/^¿Qué tan probable/);
+    expect(fetched).toEqual(['locales/match.js', 'locales/es-419.js']);
     await showAt('bottom-right', { locale: 'he' });
     expect(await page.locator('.survey').getAttribute('dir')).toBe('rtl');
     const question = await page.getByRole('dialog').getAttribute('aria-labelledby');

@@ -65,6 +65,10 @@ describe('build outputs', () => {
       expect(table.tag).toBe(tag);
     }
     expect(pkg.exports['./locales/*']).toBe('./dist/locales/*.js');
+    // The matcher the script loads for non-English pages sits in the same folder, standalone too.
+    expect(read('dist/locales/match.js')).not.toMatch(/^\s*import\s/m);
+    const matcher = (await import(new URL('dist/locales/match.js', root).href)) as { pickLocale(...a: unknown[]): string };
+    expect(matcher.pickLocale(null, 'es-MX', [])).toBe('es-419');
   });
 
   it('declares the public API in the types', () => {
