@@ -111,9 +111,6 @@ export function Survey({ text, theme, announce, score, submitted, layout, commen
         {submitted ? text.thankYou : ''}
       </div>
       <button type="button" class="close" aria-label={text.closeLabel} title={text.closeLabel} onClick={onClose}>
-        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-          <path d="M3.5 3.5l9 9m0-9l-9 9" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" />
-        </svg>
       </button>
       </div>
     </div>
