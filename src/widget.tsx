@@ -183,7 +183,10 @@ function widgetFor(config: Config, door: Door): NpsWidget {
     timeoutMs: config.requestTimeoutSeconds * 1000,
     limits: { maxAgeMs: config.outboxMaxAgeDays * 86_400_000, maxEntries: config.outboxMaxEntries },
     onError: (error) => emitter.emit('error', error),
-    onDelivery: (delivery) => emitter.emit('delivery', delivery),
+    onDelivery: (d) => {
+      debug(`${d.outcome} ${d.response.id}, attempt ${d.attempt}${d.reason ? `: ${d.reason}` : ''}${d.retryInMs === null ? '' : `; again in ${d.retryInMs} ms`}`);
+      emitter.emit('delivery', d);
+    },
     debug,
     ...(door.fetch ? { fetch: door.fetch } : {}),
   });

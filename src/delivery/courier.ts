@@ -99,7 +99,6 @@ export function createCourier(options: CourierOptions): Courier {
       options.onDelivery?.({ response: payload, attempt: entry.attempts + 1, outcome, status: verdict.status, reason: 'reason' in verdict ? verdict.reason : null, retryInMs });
     if (verdict.kind === 'delivered') {
       update((o) => markDelivered(o, id, revision, owner));
-      debug(`delivered ${id} (${response.complete ? 'complete' : 'score only'})`);
       report('delivered');
     } else if (verdict.kind === 'permanent') {
       update((o) => drop(o, id));
@@ -108,7 +107,6 @@ export function createCourier(options: CourierOptions): Courier {
     } else {
       const delay = retryDelay(entry.attempts, random(), policy, verdict.retryAfterMs);
       update((o) => markFailed(o, id, revision, owner, now() + delay));
-      debug(`retrying ${id} in ${(delay / 1000).toFixed(1)} s: ${verdict.reason}`);
       report('retry', delay);
     }
     pump();
