@@ -35,7 +35,7 @@ function libraryBuild(mode: string): UserConfig['build'] {
       terserOptions: { ecma: 2020, compress: { passes: 3, pure_getters: true, unsafe_arrows: true }, format: { comments: false, ascii_only: true } },
       lib: { entry: script.entry, name: script.name, formats: ['iife'], fileName: () => script.fileName },
       // A host page without a UTF-8 charset would garble raw UTF-8 text ("±" as "Â±"); escape it.
-      rolldownOptions: { output: { charset: 'ascii' } },
+      rolldownOptions: { output: { charset: 'ascii', generatedCode: { symbols: false } } },
     };
   }
   return {

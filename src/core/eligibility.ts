@@ -3,6 +3,7 @@
  * remembers about a survey (its history) and about the site (the last survey shown). The
  * clock and randomness are passed in; storage is the caller's.
  */
+import { readJson } from './json.js';
 
 const DAY_MS = 86_400_000;
 
@@ -120,27 +121,17 @@ const isNumberOrNull = (v: unknown) => v === null || (typeof v === 'number' && N
 
 /** Reads stored JSON back, falling back to an empty history for anything malformed. */
 export function parseHistory(json: string | null): History {
-  try {
-    const h = JSON.parse(json ?? 'null') as Partial<History> | null;
-    if (!h || typeof h !== 'object') return emptyHistory;
-    const ok =
-      isNumberOrNull(h.draw) &&
-      typeof h.asks === 'number' &&
-      isNumberOrNull(h.lastAskedAt) &&
-      isNumberOrNull(h.lastRespondedAt) &&
-      isNumberOrNull(h.lastDismissedAt);
-    return ok ? (h as History) : emptyHistory;
-  } catch {
-    return emptyHistory;
-  }
+  const h = readJson(json) as Partial<History> | null;
+  const ok =
+    typeof h?.asks === 'number' &&
+    isNumberOrNull(h.draw) &&
+    isNumberOrNull(h.lastAskedAt) &&
+    isNumberOrNull(h.lastRespondedAt) &&
+    isNumberOrNull(h.lastDismissedAt);
+  return ok ? (h as History) : emptyHistory;
 }
 
 export function parseSiteHistory(json: string | null): SiteHistory {
-  try {
-    const s = JSON.parse(json ?? 'null') as Partial<SiteHistory> | null;
-    const last = s?.lastShown;
-    return last && typeof last.surveyId === 'string' && typeof last.at === 'number' ? { lastShown: last } : emptySiteHistory;
-  } catch {
-    return emptySiteHistory;
-  }
+  const last = (readJson(json) as Partial<SiteHistory> | null)?.lastShown;
+  return last && typeof last.surveyId === 'string' && typeof last.at === 'number' ? { lastShown: last } : emptySiteHistory;
 }

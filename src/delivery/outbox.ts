@@ -4,6 +4,7 @@
  * One entry per response id holds its latest state: a burst of score changes becomes at most
  * one request in flight plus one waiting. Time is passed in.
  */
+import { readJson } from '../core/json.js';
 import type { ResponseState } from '../core/payload.js';
 
 /** A claim by one sender (a courier in some tab) on sending one revision, until `until`. */
@@ -143,13 +144,8 @@ export function expire(outbox: Outbox, now: number, limits: Limits): { outbox: O
 
 /** Reads stored JSON back into an outbox, keeping only entries of the expected shape. */
 export function parseOutbox(json: string | null): Outbox {
-  if (!json) return emptyOutbox;
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return Array.isArray(parsed) ? parsed.filter(isEntry) : emptyOutbox;
-  } catch {
-    return emptyOutbox;
-  }
+  const parsed = readJson(json);
+  return Array.isArray(parsed) ? parsed.filter(isEntry) : emptyOutbox;
 }
 
 function isEntry(value: unknown): value is OutboxEntry {
