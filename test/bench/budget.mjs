@@ -5,8 +5,8 @@
  * feature and says so in its commit, so nothing grows by accident.
  */
 export const BUDGET = {
-  gzip: { target: 15_000, ceiling: 20_000, enforced: 20_700 },
-  brotli: { target: 13_000, ceiling: 18_000, enforced: 18_650 },
+  gzip: { target: 15_000, ceiling: 20_000, enforced: 20_450 },
+  brotli: { target: 13_000, ceiling: 18_000, enforced: 18_420 },
 };
 
 /** The file's compressed sizes, measured the way the budget is stated. */
