@@ -9,6 +9,7 @@ import SummaryReporter from './test/summary-reporter.js';
  * every format, so the self-contained script and the ESM package cannot share a run):
  *   vite build                 dist/index.js        ESM package, preact + floating-ui external
  *   vite build --mode script   dist/nps-widget.js   script-tag IIFE, everything inside
+ *   vite build --mode extras   dist/nps-widget-extras.js   what only some configurations load
  *   vite build --mode preview  dist/nps-preview.js  results preview as a script-tag IIFE
  */
 const jsx = { oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } } } as const;
@@ -20,9 +21,11 @@ const jsx = { oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } } } a
  */
 const BROWSERS = ['chrome100', 'edge100', 'firefox100', 'safari15.4'];
 
-const scriptBuilds: Record<string, { entry: string; name: string; fileName: string }> = {
-  script: { entry: 'src/embed.ts', name: 'NpsWidget', fileName: 'nps-widget.js' },
-  preview: { entry: 'src/preview-embed.ts', name: 'NpsPreview', fileName: 'nps-preview.js' },
+const scriptBuilds: Record<string, { entry: string; name: string; fileName: string; format: 'iife' | 'es' }> = {
+  script: { entry: 'src/embed.ts', name: 'NpsWidget', fileName: 'nps-widget.js', format: 'iife' },
+  // Loaded by nps-widget.js from beside itself, only for configurations that use it (src/extras.ts).
+  extras: { entry: 'src/extras.ts', name: 'NpsWidgetExtras', fileName: 'nps-widget-extras.js', format: 'es' },
+  preview: { entry: 'src/preview-embed.ts', name: 'NpsPreview', fileName: 'nps-preview.js', format: 'iife' },
 };
 
 const TERSER: MinifyOptions = {
@@ -40,7 +43,8 @@ function minifyTwice(): Plugin {
   return {
     name: 'nps:minify-twice',
     // After the bundle is rendered: code returned from renderChunk is printed again by the bundler.
-    async generateBundle(_options, bundle) {
+    async generateBundle(output, bundle) {
+      const isModule = output.format === 'es';
       for (const file of Object.values(bundle)) {
         if (file.type !== 'chunk') continue;
         const sourceMap = file.map !== null;
@@ -55,11 +59,11 @@ function minifyTwice(): Plugin {
             },
           },
           minify: true,
-          isModule: false,
+          isModule,
           sourceMaps: sourceMap,
           inputSourceMap: sourceMap ? JSON.stringify(file.map) : false,
         });
-        const second = await terserMinify(first.code, { ...TERSER, sourceMap: sourceMap && first.map ? { content: first.map } : false });
+        const second = await terserMinify(first.code, { ...TERSER, module: isModule, sourceMap: sourceMap && first.map ? { content: first.map } : false });
         file.code = second.code ?? '';
         // The map is emitted as an asset of its own beside the chunk; replace what it will write.
         const mapAsset = bundle[`${file.fileName}.map`];
@@ -79,7 +83,7 @@ function libraryBuild(mode: string): UserConfig['build'] {
       // JavaScript is minified by minifyTwice (below); the stylesheet string still by Lightning CSS.
       minify: false,
       cssMinify: 'lightningcss',
-      lib: { entry: script.entry, name: script.name, formats: ['iife'], fileName: () => script.fileName },
+      lib: { entry: script.entry, name: script.name, formats: [script.format], fileName: () => script.fileName },
       // A host page without a UTF-8 charset would garble raw UTF-8 text ("±" as "Â±"); escape it.
       rolldownOptions: { output: { charset: 'ascii', generatedCode: { symbols: false } } },
     };

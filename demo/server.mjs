@@ -282,7 +282,7 @@ function resolveStaticFile(pathname) {
   }
   if (path.includes('\0')) return null;
   if (path === '/') path = '/index.html';
-  if (path === '/nps-widget.js' || path === '/nps-preview.js') return resolveInside(DIST_ROOT, path);
+  if (path === '/nps-widget.js' || path === '/nps-widget-extras.js' || path === '/nps-preview.js') return resolveInside(DIST_ROOT, path);
   if (path.startsWith('/dist/')) return resolveInside(DIST_ROOT, path.slice('/dist'.length));
   return resolveInside(DEMO_ROOT, path);
 }

@@ -12,7 +12,8 @@ export { calculateNps, compareNps } from './core/nps.js';
 
 /** Where the locale files are: `locales/` beside this script. Known only while it first runs. */
 const thisScript = typeof document === 'undefined' ? null : document.currentScript;
-const localesFolder = thisScript instanceof HTMLScriptElement && thisScript.src ? new URL('locales/', thisScript.src).href : null;
+const scriptUrl = thisScript instanceof HTMLScriptElement && thisScript.src ? thisScript.src : null;
+const localesFolder = scriptUrl && new URL('locales/', scriptUrl).href;
 
 /**
  * fetch as the page had it when this script ran: a page that later wraps or replaces
@@ -25,6 +26,7 @@ export function createNpsWidget(options: NpsOptions): NpsWidget {
   return createWidget(options, {
     ...(pageFetch ? { fetch: pageFetch } : {}),
     pickLocale: (...wanted) => pickLocaleFrom(localesFolder, ...wanted),
+    extras: () => (scriptUrl ? import(/* @vite-ignore */ new URL('nps-widget-extras.js', scriptUrl).href) : Promise.reject(new Error("the script's own URL is unknown"))),
     loadLocale: (tag) => (localesFolder ? loadLocaleFrom(localesFolder, tag) : Promise.reject(new Error(NO_FOLDER))),
   });
 }

@@ -8,7 +8,11 @@ export type { NpsWidget };
 
 /** The package's door: locale tables come as chunks of the package, loaded when needed. */
 export function createNpsWidget(options: NpsOptions): NpsWidget {
-  return createWidget(options, { pickLocale: async (...wanted) => pickLocale(...wanted), loadLocale: loadPackagedLocale });
+  return createWidget(options, {
+    pickLocale: async (...wanted) => pickLocale(...wanted),
+    loadLocale: loadPackagedLocale,
+    extras: () => import('./extras.js'),
+  });
 }
 export type { NpsOptions, Config, ShowOptions, Placement } from './core/options.js';
 export type { LocaleTable, LocaleStrings } from './core/locale.js';

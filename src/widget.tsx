@@ -22,14 +22,12 @@ import { type FlatRecord, type ResponseState, completeResponse, pageUrlFor, resc
 import { type SurveyText, surveyText } from './core/text.js';
 import type { BuiltInLocale, LocaleTable, pickLocale } from './core/locale.js';
 import en from './core/locales/en.js';
-import { type AccentPalette, accentPalette, parseColor } from './core/contrast.js';
 import { loadLocaleFrom, pickLocaleFrom } from './dom/locale-url.js';
 import { newId } from './core/uuid.js';
 import { createCourier, type Courier } from './delivery/courier.js';
 import { followAnchor, resolveElement } from './dom/position.js';
 import { createShadowMount, type ShadowMount } from './dom/shadow.js';
 import { createJsonStore } from './dom/storage.js';
-import { whenTriggered } from './dom/triggers.js';
 import { type EventName, type Handler, createEmitter, isEventName, EVENT_NAMES } from './events.js';
 import { type Layout, Survey } from './ui/Survey.js';
 import css from './ui/styles.css?inline';
@@ -95,12 +93,14 @@ export interface Door {
   /** Which built-in locale serves these languages; the script door fetches the matcher only when it must. */
   pickLocale(...wanted: Parameters<typeof pickLocale>): Promise<BuiltInLocale>;
   loadLocale(tag: string): Promise<LocaleTable>;
+  /** What only some configurations use (see extras.ts): a file beside the script, or a chunk of the package. */
+  extras(): Promise<Extras>;
   /** The page's fetch as it was when the script loaded, before the page could wrap or replace it. */
   fetch?: typeof fetch;
 }
 
-/** The survey's background in each theme, for the accent colour's contrast check (see styles.css). */
-const BACKGROUNDS = { light: [255, 255, 255], dark: [28, 31, 38] } as const;
+export type Extras = typeof import('./extras.js');
+
 
 interface Showing {
   options: ShowOptions;
@@ -158,19 +158,12 @@ function loadText(config: Config, door: Door, debug: (message: string) => void):
   return { ready, current: () => (text ??= surveyText(config, table)) };
 }
 
-/**
- * The site's accent with the text colour it can carry; what fails contrast in the themes in
- * use is said once, in a console warning.
- */
-function accentFor(config: Config): AccentPalette | null {
-  const accent = config.accentColor ? parseColor(config.accentColor) : null;
-  if (!accent) return null;
-  const themes = config.theme === 'auto' ? BACKGROUNDS : { [config.theme]: BACKGROUNDS[config.theme] };
-  const palette = accentPalette(accent, themes);
-  if (palette.problems.length) {
-    console.warn(`${PREFIX} accentColor ${config.accentColor}: ${palette.problems.join('; ')}; consider a darker or lighter accent.`);
-  }
-  return palette;
+/** Loads the extras, or says once what is done without them. */
+function loadExtras(door: Door, without: string): Promise<Extras | null> {
+  return door.extras().catch((error: unknown) => {
+    console.warn(`${PREFIX} could not load the extras (${error instanceof Error ? error.message : String(error)}); ${without}.`);
+    return null;
+  });
 }
 
 function widgetFor(config: Config, door: Door): NpsWidget {
@@ -191,7 +184,18 @@ function widgetFor(config: Config, door: Door): NpsWidget {
     ...(door.fetch ? { fetch: door.fetch } : {}),
   });
   const wording = loadText(config, door, debug);
-  const accent = accentFor(config);
+  /** The accent's text colour, once the extras have judged it; null without an accent. */
+  let accent: { accentText: string } | null = null;
+  const accentReady = async () => {
+    const extras = config.accentColor ? await loadExtras(door, 'the survey keeps its own colours') : null;
+    if (!extras || !config.accentColor) return;
+    const judged = extras.accentFor(config.accentColor, config.theme);
+    if (judged.warning) console.warn(`${PREFIX} ${judged.warning}`);
+    accent = judged;
+  };
+  let preparing: Promise<unknown> | null = null;
+  /** Everything a survey needs before its first draw: the wording, the accent. Fetched once, when first shown. */
+  const prepare = () => (preparing ??= Promise.all([wording.ready(), accentReady()]));
   const rules: Rules = config;
   const forgetful = (reason: string) => debug(`storage unavailable (${reason}); the rules forget on reload`);
   const history = createJsonStore(`nps-widget:history:${config.surveyId}`, { parse: parseHistory, onFallback: forgetful });
@@ -385,7 +389,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
         if (destroyed || showing) return debug(`show() ignored: ${destroyed ? 'destroyed' : 'already open'}`);
         // Rules first, then the wording (possibly a locale file), then the survey.
         whenBodyReady(() => {
-          if (allowed(parsed)) void wording.ready().then(() => open(parsed));
+          if (allowed(parsed)) void prepare().then(() => open(parsed));
         });
       },
       undefined,
@@ -428,10 +432,19 @@ function widgetFor(config: Config, door: Door): NpsWidget {
       // Checked now to skip the listeners on ineligible visits, and again when a trigger fires.
       const decision = force ? null : eligibility();
       if (decision && !decision.eligible) return debug(`will not show by itself: ${refusal(decision)}`);
-      const triggers = { delayMs: config.delaySeconds * 1000, scrollPercent: config.scrollPercent, exitIntent: config.exitIntent };
-      stopTriggers = whenTriggered(force ? { delayMs: 0, scrollPercent: null, exitIntent: false } : triggers, () =>
-        widget.show({ force }),
-      );
+      const fire = () => widget.show({ force });
+      const delayOnly = () => {
+        const timer = setTimeout(fire, force ? 0 : config.delaySeconds * 1000);
+        stopTriggers = () => clearTimeout(timer);
+      };
+      const { scrollPercent, exitIntent } = config;
+      // Scroll and exit-intent signals are extras; without them (or their file) the delay alone decides.
+      if (force || (scrollPercent === null && !exitIntent)) return delayOnly();
+      void loadExtras(door, 'showing after the delay alone').then((extras) => {
+        if (destroyed) return;
+        if (!extras) return delayOnly();
+        stopTriggers = extras.whenTriggered({ delayMs: config.delaySeconds * 1000, scrollPercent, exitIntent }, fire);
+      });
     });
   }
   return widget;

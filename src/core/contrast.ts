@@ -43,6 +43,19 @@ export interface AccentPalette {
   problems: string[];
 }
 
+/** The survey's background in each theme (see styles.css). */
+const BACKGROUNDS = { light: [255, 255, 255], dark: [28, 31, 38] } as const;
+
+/**
+ * The text colour the site's accent carries, and a warning naming what fails contrast in the
+ * themes in use (null when nothing does). `accentColor` is one parseColor accepts.
+ */
+export function accentFor(accentColor: string, theme: 'light' | 'dark' | 'auto'): { accentText: string; warning: string | null } {
+  const themes = theme === 'auto' ? BACKGROUNDS : { [theme]: BACKGROUNDS[theme] };
+  const { accentText, problems } = accentPalette(parseColor(accentColor) ?? WHITE, themes);
+  return { accentText, warning: problems.length ? `accentColor ${accentColor}: ${problems.join('; ')}; consider a darker or lighter accent.` : null };
+}
+
 /** The accent's text colour, and what fails against the given survey backgrounds. */
 export function accentPalette(accent: Rgb, backgrounds: Readonly<Record<string, Rgb>>): AccentPalette {
   const onWhite = contrast(accent, WHITE);

@@ -5,8 +5,10 @@
  * feature and says so in its commit, so nothing grows by accident.
  */
 export const BUDGET = {
-  gzip: { target: 15_000, ceiling: 20_000, enforced: 20_450 },
-  brotli: { target: 13_000, ceiling: 18_000, enforced: 18_420 },
+  /** dist/nps-widget-extras.js, fetched only by configurations that use it. */
+  extrasGzip: 1_500,
+  gzip: { target: 15_000, ceiling: 20_000, enforced: 20_050 },
+  brotli: { target: 13_000, ceiling: 18_000, enforced: 18_050 },
 };
 
 /** The file's compressed sizes, measured the way the budget is stated. */

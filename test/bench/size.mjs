@@ -99,6 +99,14 @@ for (const row of rows) console.log(line(row.name, row.raw, row.gzip, row.brotli
 console.log(line('TOTAL', total.raw, total.gzip, total.brotli));
 console.log(`\nbudget: gzip ${total.gzip} (target ${BUDGET.gzip.target}, ceiling ${BUDGET.gzip.ceiling}), brotli ${total.brotli} (target ${BUDGET.brotli.target}, ceiling ${BUDGET.brotli.ceiling})`);
 
+// The extras load only for configurations that use them (README "Extras"); the script's figure excludes them.
+try {
+  const extras = await measure(readFileSync(new URL('dist/nps-widget-extras.js', root)));
+  console.log(`dist/nps-widget-extras.js (only for accentColor, scrollPercent, exitIntent): ${extras.gzip} B gzip, ${extras.brotli} B brotli (cap ${BUDGET.extrasGzip} gzip)`);
+} catch {
+  console.log('dist/nps-widget-extras.js: not built (npm run build)');
+}
+
 // --write: put the size of the built dist/nps-widget.js into the README (a test checks it).
 if (process.argv.includes('--write')) {
   const built = await measure(readFileSync(new URL('dist/nps-widget.js', root)));

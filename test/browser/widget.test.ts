@@ -264,3 +264,68 @@ describe('delivery against a failing receiver', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe('extras: what only some configurations load', () => {
+  const extrasRequests = () => {
+    const seen: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/nps-widget-extras.js')) seen.push(request.url());
+    });
+    return seen;
+  };
+  const accentOnHost = () =>
+    page.locator('[data-nps-widget]').evaluate((host) => [(host as HTMLElement).style.getPropertyValue('--nps-accent'), (host as HTMLElement).style.getPropertyValue('--nps-accent-text')]);
+
+  it('are not fetched by a survey that uses none of them', async () => {
+    const seen = extrasRequests();
+    server.page('/plain', scriptTagPage('data-endpoint="/collect" data-brand="Acme"'));
+    await page.goto(`${server.origin}/plain`);
+    await page.getByRole('dialog', { name: QUESTION }).waitFor();
+    await radio(8).click();
+    await server.waitForDeliveries(1);
+    expect(seen).toEqual([]);
+    expect(await accentOnHost()).toEqual(['initial', 'initial']);
+  });
+
+  it('are fetched once from beside the script for an accent colour, which then gets its text colour', async () => {
+    const seen = extrasRequests();
+    server.page('/accent', scriptTagPage('data-endpoint="/collect" data-brand="Acme" data-accent-color="#ffd600"'));
+    await page.goto(`${server.origin}/accent`);
+    await page.getByRole('dialog', { name: QUESTION }).waitFor();
+    expect(await accentOnHost()).toEqual(['#ffd600', '#111318']);
+    expect(seen).toEqual([`${server.origin}/nps-widget-extras.js`]);
+  });
+
+  it('watch scrolling for scrollPercent, and the survey waits for it', async () => {
+    const seen = extrasRequests();
+    server.page(
+      '/long',
+      `<!doctype html><html lang="en"><body><div style="height: 4000px">Long article</div>
+<script src="/nps-widget.js" data-endpoint="/collect" data-brand="Acme" data-scroll-percent="50" async></script></body></html>`,
+    );
+    await page.goto(`${server.origin}/long`);
+    await expect.poll(() => seen.length).toBe(1);
+    await page.waitForTimeout(300);
+    expect(await page.locator('[data-nps-widget]').count()).toBe(0);
+    await page.mouse.wheel(0, 3000);
+    await page.getByRole('dialog', { name: QUESTION }).waitFor();
+  });
+
+  it('never keep a survey from showing: without their file it shows in its own colours, after the delay alone', async () => {
+    await page.route('**/nps-widget-extras.js', (route) => route.abort());
+    const warnings: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'warning') warnings.push(m.text());
+    });
+    server.page(
+      '/offline-extras',
+      `<!doctype html><html lang="en"><body><div style="height: 4000px">Long article</div>
+<script src="/nps-widget.js" data-endpoint="/collect" data-brand="Acme" data-accent-color="#ffd600" data-scroll-percent="90" async></script></body></html>`,
+    );
+    await page.goto(`${server.origin}/offline-extras`);
+    await page.getByRole('dialog', { name: QUESTION }).waitFor();
+    expect(await accentOnHost()).toEqual(['initial', 'initial']);
+    expect(warnings.filter((w) => w.includes('could not load the extras'))).toHaveLength(2);
+    expect(pageErrors).toEqual([]);
+  });
+});

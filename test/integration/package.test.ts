@@ -71,6 +71,15 @@ describe('build outputs', () => {
     expect(matcher.pickLocale(null, 'es-MX', [])).toBe('es-419');
   });
 
+  it('ships the extras beside the script as one standalone module, and in the package as a chunk', async () => {
+    expect(read('dist/nps-widget-extras.js')).not.toMatch(/^\s*import\s|\bimport\(/m);
+    const extras = (await import(new URL('dist/nps-widget-extras.js', root).href)) as { accentFor(c: string, t: string): unknown; whenTriggered: unknown };
+    expect(extras.accentFor('#ffd600', 'light')).toMatchObject({ accentText: '#111318' });
+    expect(typeof extras.whenTriggered).toBe('function');
+    expect(read('dist/widget.js')).not.toMatch(/accentPalette|scrolledPercent/);
+    expect(pkg.exports['./nps-widget-extras.js']).toBe('./dist/nps-widget-extras.js');
+  });
+
   it('declares the public API in the types', () => {
     const types = read('dist/index.d.ts');
     for (const name of ['createNpsWidget', 'calculateNps', 'compareNps', 'mountNpsPreview', 'validateResponse', 'NpsResponse']) {

@@ -25,6 +25,12 @@ describe('dist/nps-widget.js', async () => {
     expect(BUDGET.gzip.enforced).toBeGreaterThanOrEqual(BUDGET.gzip.ceiling);
   });
 
+  it('leaves what only some configurations use to a small extras file', async () => {
+    const extras = await measure(readFileSync(new URL('dist/nps-widget-extras.js', root)));
+    console.log(`nps-widget-extras.js: ${extras.gzip} B gzip (cap ${BUDGET.extrasGzip})`);
+    expect(extras.gzip).toBeLessThanOrEqual(BUDGET.extrasGzip);
+  });
+
   it('is stated in the README as the build measures it', () => {
     const readme = readFileSync(new URL('README.md', root), 'utf8');
     const stated = /<!-- size -->\*\*([\d,]+) bytes gzip, ([\d,]+) bytes brotli\*\*<!-- \/size -->/.exec(readme);
