@@ -2,7 +2,8 @@
  * The demo's whole loop in Chromium, as a newcomer meets it: the survey appears on the shop,
  * the answer reaches the collector, and the results page shows the score and the comment; the
  * checkout page asks about every order; the placements page shows each placement; and the
- * shop's "Forget my answers" brings the survey back without losing undelivered answers.
+ * shop's "Forget my answers" brings the survey back without losing undelivered answers. The
+ * playground has tests of its own (playground.test.ts).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -165,11 +166,17 @@ describe('demo', () => {
   });
 
   it('links every page to the others', async () => {
-    const pages = ['/', '/checkout.html', '/placements.html', '/results.html'];
+    const pages = ['/', '/checkout.html', '/placements.html', '/playground.html', '/results.html'];
     for (const path of pages) {
       await page.goto(new URL(path, server.url).href);
       const nav = page.getByRole('navigation', { name: 'Main' });
-      for (const [name, href] of [['Shop', '/'], ['Checkout', '/checkout.html'], ['Placements', '/placements.html'], ['Survey results', '/results.html']]) {
+      for (const [name, href] of [
+        ['Shop', '/'],
+        ['Checkout', '/checkout.html'],
+        ['Placements', '/placements.html'],
+        ['Playground', '/playground.html'],
+        ['Survey results', '/results.html'],
+      ]) {
         await expect(nav.getByRole('link', { name, exact: false }).first().getAttribute('href')).resolves.toBe(href);
       }
       await expect(nav.locator('[aria-current="page"]').getAttribute('href')).resolves.toBe(path);
