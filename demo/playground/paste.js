@@ -31,7 +31,7 @@ export function readSnippet(text) {
     const code = page ? Array.from(page.querySelectorAll('script:not([src])'), (script) => script.textContent ?? '').join('\n') : text;
     const tag = page?.querySelector('script[data-endpoint]');
     const show = objectAfter(code, SHOW_CALL, true);
-    if (tag instanceof HTMLScriptElement) return restored('the script tag', fromDataset(tag.dataset), show);
+    if (tag) return restored('the script tag', fromDataAttributes(tag), show);
     const init = objectAfter(code, INIT_CALL, false) ?? objectAfter(code, CREATE_CALL, false);
     if (init) return restored(INIT_CALL.test(code) ? 'the async snippet' : 'the ESM code', init, show);
   } catch (error) {
@@ -67,16 +67,19 @@ function objectAfter(code, pattern, optional) {
 }
 
 /**
- * Data attributes as the widget reads them: the dataset, typed by each option's input.
- * @param {DOMStringMap} dataset
+ * Data attributes as the widget reads them (data-resurvey-days is resurveyDays), typed by each
+ * option's input. Read from the attributes rather than the dataset, which some DOMs fill
+ * without the bare ones (data-debug).
+ * @param {Element} tag
  * @returns {Record<string, LiteralValue>}
  */
-function fromDataset(dataset) {
+function fromDataAttributes(tag) {
   /** @type {Record<string, LiteralValue>} */
   const options = {};
-  for (const [name, text] of Object.entries(dataset)) {
-    const option = optionNamed(name);
-    options[name] = option && text !== undefined ? fromText(option, text) : text;
+  for (const { name, value } of Array.from(tag.attributes).filter((attribute) => attribute.name.startsWith('data-'))) {
+    const camel = name.slice('data-'.length).replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
+    const option = optionNamed(camel);
+    options[camel] = option ? fromText(option, value) : value;
   }
   return options;
 }
