@@ -108,8 +108,8 @@ function update() {
   const values = readForm(form);
   keepInUrl(values);
   showSnippets(values);
-  showWarnings(values);
   renderFrame(values);
+  showWarnings(values);
 }
 
 /**
