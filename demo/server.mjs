@@ -412,7 +412,7 @@ async function main() {
     console.log(`nps-widget demo: port ${preferred} is busy, using a free one`);
     return startDemoServer({ port: 0 });
   });
-  console.log(`nps-widget demo: ${server.url}  (results: ${server.url}results.html)`);
+  console.log(`nps-widget demo: ${server.url}  (playground: ${server.url}playground.html, results: ${server.url}results.html)`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
