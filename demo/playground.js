@@ -99,6 +99,8 @@ function showWarnings(values) {
 function renderFrame(values) {
   render += 1;
   widgetSays = [];
+  // Set again when the new page says it is ready: the survey shown is then the current one.
+  delete frame.dataset['ready'];
   const setup = { render, ...installation(values), force: alwaysShow.checked };
   frame.contentWindow?.location.replace(`${FRAME_PAGE}?setup=${encodeURIComponent(JSON.stringify(setup))}`);
 }
@@ -173,6 +175,7 @@ function listenToFrame(inspector) {
       const before = asked();
       offerOnly(form, /** @type {string[]} */ (message['unknown'] ?? []));
       form.dataset['offered'] = 'checked';
+      frame.dataset['ready'] = 'true';
       // An option this widget does not take was set (a link from a newer playground): drop it.
       if (asked() !== before) update();
     }

@@ -65,6 +65,13 @@ afterEach(async () => {
   expect(foreignRequests).toEqual([]);
 });
 
+/** The frame's current page is up (the survey was created), and after a moment shows no survey. */
+async function expectNoSurvey() {
+  await page.locator('#preview[data-ready]').waitFor();
+  await page.waitForTimeout(750);
+  await expect(frame.locator('[data-nps-widget]').count()).resolves.toBe(0);
+}
+
 /** Opens the playground and waits for its survey and for the form to know what the widget takes. */
 async function openPlayground(query = '') {
   await page.goto(new URL(`/playground.html${query}`, server.url).href);
@@ -97,6 +104,8 @@ const panelClass = () => frame.locator('[data-nps-widget]').evaluate((host) => h
 async function questionShown(name: RegExp) {
   await frame.getByRole('dialog', { name }).waitFor();
 }
+
+const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
 
 const snippet = (id: 'script-tag' | 'async' | 'esm') => page.locator(`#snippet-${id}`).textContent().then((text) => text ?? '');
 
@@ -154,9 +163,7 @@ describe('playground', () => {
 
     // Following the rules, an answered survey stays away for resurveyDays.
     await page.getByLabel('Show it on every change, past the rules').uncheck();
-    await page.locator('#preview').evaluate((iframe) => new Promise((done) => iframe.addEventListener('load', done, { once: true })));
-    await page.waitForTimeout(1000);
-    await expect(frame.locator('[data-nps-widget]').count()).resolves.toBe(0);
+    await expectNoSurvey();
 
     await page.getByRole('button', { name: 'Show the survey again' }).click();
     await frame.getByRole('dialog').waitFor();
@@ -205,9 +212,8 @@ describe('playground', () => {
     try {
       for (const [id, name, embed] of forms) {
         await page.getByRole('button', { name: `Copy ${name}` }).click();
-        await page.getByRole('status').filter({ hasText: 'Copied.' }).waitFor();
-        const copied = await page.evaluate(() => navigator.clipboard.readText());
-        expect(copied).toBe(await snippet(id));
+        const shown = await snippet(id);
+        const copied = await until(clipboard, (text) => text === shown, `${name} did not reach the clipboard`);
 
         // A page of its own origin on 127.0.0.1 and a first visit, as a site owner's would be.
         blank.page(`/${id}`, `<!doctype html><html lang="en"><head><title>Blank</title></head><body><h1>A blank page</h1>\n${embed(copied)}\n</body></html>`);
@@ -265,7 +271,7 @@ describe('playground', () => {
     await option('accentColor').fill('#0f766e');
     await until(() => Promise.resolve(page.url()), (url) => url.includes('accentColor'), 'the URL did not follow the form');
     await page.getByRole('button', { name: 'Copy a link to these options' }).click();
-    const link = await page.evaluate(() => navigator.clipboard.readText());
+    const link = await until(clipboard, (text) => text.includes('accentColor'), 'the link did not reach the clipboard');
     expect(Object.fromEntries(new URL(link).searchParams)).toEqual({ brand: 'Linked & Co', resurveyDays: '14', exitIntent: 'true', accentColor: '#0f766e' });
     const code = await snippet('script-tag');
 
@@ -360,8 +366,7 @@ describe('playground', () => {
     expect(JSON.parse(before['nps-widget:history:nps'] ?? '{}')).toMatchObject({ lastRespondedAt: expect.any(Number) });
     // Following the rules now, so only a forgotten answer lets the survey show by itself.
     await page.getByLabel('Show it on every change, past the rules').uncheck();
-    await page.waitForTimeout(1000);
-    await expect(frame.locator('[data-nps-widget]').count()).resolves.toBe(0);
+    await expectNoSurvey();
 
     await page.getByRole('button', { name: 'Reset this browser' }).click();
     await page.locator('#delivery-rows').getByText('This browser was reset').waitFor();
