@@ -1,6 +1,8 @@
 // The demo shop's cart, shared by the shop and checkout pages: kept in sessionStorage (this tab
 // only) and drawn into #cart-items and #cart-total. Nothing here is nps-widget code.
 
+import { byId } from './dom.js';
+
 /** @typedef {{ name: string, price: number, quantity: number }} CartLine */
 
 export const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
@@ -9,16 +11,6 @@ export const money = new Intl.NumberFormat('en-US', { style: 'currency', currenc
 const CART_KEY = 'acme-demo:cart';
 /** @type {CartLine[]} */
 const DEFAULT_CART = [{ name: 'Stoneware mug', price: 18, quantity: 1 }];
-
-/**
- * @param {string} id
- * @returns {HTMLElement}
- */
-export function byId(id) {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`This demo page has no #${id}`);
-  return element;
-}
 
 /**
  * @param {unknown} value

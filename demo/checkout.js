@@ -4,7 +4,8 @@
 
 /** @typedef {(command: string, ...args: unknown[]) => void} NpsCommand */
 
-import { byId, loadCart, renderCart } from './cart.js';
+import { loadCart, renderCart } from './cart.js';
+import { byId } from './dom.js';
 
 /** A real shop would wait for its payment provider here. */
 const PAYMENT_MS = 600;

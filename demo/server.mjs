@@ -1,6 +1,7 @@
 /**
- * The demo: a small shop that installs the widget, a results page, and the collector the widget
- * posts to. Plain node:http so a reader sees every header a receiver needs.
+ * The demo: a small shop that installs the widget, a results page, a playground, and the
+ * collector the widget posts to, with a switch that makes it fail on purpose (for the
+ * playground's delivery inspector). Plain node:http so a reader sees every header a receiver needs.
  *
  *   npm run demo        build, then serve on http://127.0.0.1:5178/ (PORT overrides)
  */
@@ -10,10 +11,14 @@ import { createServer } from 'node:http';
 import { extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCollector } from './collector.mjs';
+import { RETRY_AFTER_SECONDS, createFailureSwitch, parseFailureRequest } from './failure.mjs';
 
 /** @typedef {import('node:http').IncomingMessage} Request */
 /** @typedef {import('node:http').ServerResponse} Response */
 /** @typedef {ReturnType<typeof createCollector>} Collector */
+/** @typedef {ReturnType<typeof createFailureSwitch>} FailureSwitch */
+/** @typedef {import('./failure.mjs').FailureState} FailureState */
+/** @typedef {{ collector: Collector, failures: FailureSwitch, log: (line: string) => void }} Demo */
 
 const DEMO_ROOT = fileURLToPath(new URL('.', import.meta.url));
 const DIST_ROOT = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -56,10 +61,15 @@ const CORS_HEADERS = {
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
 export async function startDemoServer({ port = 0, host = '127.0.0.1', dataFile, quiet = false } = {}) {
-  const collector = createCollector(dataFile ? { file: dataFile } : {});
-  const log = quiet ? () => {} : console.log;
+  /** @type {Demo} */
+  const demo = {
+    collector: createCollector(dataFile ? { file: dataFile } : {}),
+    failures: createFailureSwitch(),
+    log: quiet ? () => {} : console.log,
+  };
   const server = createServer((request, response) => {
-    route(request, response, collector, log).catch((error) => {
+    requestsOn.set(request.socket, (requestsOn.get(request.socket) ?? 0) + 1);
+    route(request, response, demo).catch((error) => {
       console.error('nps-widget demo:', error);
       if (!response.headersSent) sendJson(response, 500, { error: 'internal error' });
       else response.destroy();
@@ -77,6 +87,14 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1', dataFile, 
       }),
   };
 }
+
+/**
+ * Requests seen per connection. Chromium sends a request again by itself when a reused
+ * keep-alive connection dies before any answer, so the 'offline' failure counts only cuts the
+ * browser gets to see: those on a fresh connection.
+ * @type {WeakMap<import('node:net').Socket, number>}
+ */
+const requestsOn = new WeakMap();
 
 /**
  * @param {import('node:http').Server} server
@@ -97,13 +115,13 @@ function listen(server, port, host) {
 /**
  * @param {Request} request
  * @param {Response} response
- * @param {Collector} collector
- * @param {(line: string) => void} log
+ * @param {Demo} demo
  */
-async function route(request, response, collector, log) {
+async function route(request, response, demo) {
   const { pathname } = new URL(request.url ?? '/', 'http://demo.invalid');
-  if (pathname === '/api/nps') return handleDelivery(request, response, collector, log);
-  if (pathname === '/api/responses') return handleResponses(request, response, collector);
+  if (pathname === '/api/nps') return handleDelivery(request, response, demo);
+  if (pathname === '/api/responses') return handleResponses(request, response, demo.collector);
+  if (pathname === '/api/demo/failure') return handleFailureControl(request, response, demo);
   if (pathname.startsWith('/api/')) return sendJson(response, 404, { error: `no API route ${pathname}` });
   return serveStatic(request, response, pathname);
 }
@@ -112,12 +130,14 @@ async function route(request, response, collector, log) {
  * POST /api/nps: one delivery of payload v1.
  * @param {Request} request
  * @param {Response} response
- * @param {Collector} collector
- * @param {(line: string) => void} log
+ * @param {Demo} demo
  */
-async function handleDelivery(request, response, collector, log) {
+async function handleDelivery(request, response, { collector, failures, log }) {
   if (request.method === 'OPTIONS') return sendPreflight(response);
   if (request.method !== 'POST') return sendMethodNotAllowed(response, 'POST, OPTIONS');
+  if (failures.state().mode === 'offline' && (requestsOn.get(request.socket) ?? 0) > 1) return void request.socket.destroy();
+  const failure = failures.spend();
+  if (failure && (await playFailure(failure, request, response, log))) return;
 
   const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!JSON_BODY_TYPES.includes(mediaType)) {
@@ -133,6 +153,70 @@ async function handleDelivery(request, response, collector, log) {
 
   log(describeDelivery(result.response, result.stored));
   return sendJson(response, result.status, { ok: true });
+}
+
+/**
+ * Makes this delivery fail as the switch says. Returns true when the request is done with;
+ * 'slow' stalls past the sender's patience and lets the request through if it is still waiting.
+ * @param {FailureState} failure
+ * @param {Request} request
+ * @param {Response} response
+ * @param {(line: string) => void} log
+ * @returns {Promise<boolean>}
+ */
+async function playFailure(failure, request, response, log) {
+  const left = failure.remaining === null ? 'until switched off' : `${failure.remaining - 1} more to fail`;
+  log(`simulated failure (${failure.mode}, ${left})`);
+  switch (failure.mode) {
+    case '500':
+      request.resume();
+      sendJson(response, 500, { error: 'simulated failure: the collector is failing on purpose (playground)' });
+      return true;
+    case '429':
+      request.resume();
+      sendJson(response, 429, { error: 'simulated failure: too many requests (playground)' }, { 'Retry-After': String(RETRY_AFTER_SECONDS) });
+      return true;
+    case 'offline':
+      request.socket.destroy();
+      return true;
+    case 'slow':
+      await new Promise((done) => {
+        // A sender that gave up (its request timeout) closes the connection: stop waiting then.
+        const gaveUp = () => {
+          clearTimeout(timer);
+          done(undefined);
+        };
+        const timer = setTimeout(() => {
+          request.socket.off('close', gaveUp);
+          done(undefined);
+        }, failure.seconds * 1000);
+        request.socket.once('close', gaveUp);
+      });
+      return request.socket.destroyed;
+    case 'none':
+      return false;
+  }
+}
+
+/**
+ * GET /api/demo/failure: how the collector fails now. POST `{ mode, count?, seconds? }`: make
+ * the next `count` deliveries (or all, until mode 'none') fail that way.
+ * @param {Request} request
+ * @param {Response} response
+ * @param {Demo} demo
+ */
+async function handleFailureControl(request, response, { failures, log }) {
+  if (request.method === 'OPTIONS') return sendPreflight(response);
+  if (request.method === 'GET') return sendJson(response, 200, failures.state());
+  if (request.method !== 'POST') return sendMethodNotAllowed(response, 'GET, POST, OPTIONS');
+  const body = await readBody(request, 1024);
+  if (body === null) return sendJson(response, 413, { error: 'body is larger than 1024 bytes' });
+  const parsed = parseJson(body);
+  const checked = parsed.ok ? parseFailureRequest(parsed.value) : parsed;
+  if (!checked.ok) return sendJson(response, 400, { error: checked.reason });
+  failures.set(checked.state);
+  log(`collector failure mode: ${checked.state.mode}`);
+  return sendJson(response, 200, checked.state);
 }
 
 /**
@@ -261,6 +345,8 @@ async function serveStatic(request, response, pathname) {
     // Revalidate every time, so a rebuilt widget shows on the next reload.
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
+    // A snippet pasted into a page of another origin loads the locale files as modules, which needs CORS.
+    ...(file.startsWith(DIST_ROOT) ? { 'Access-Control-Allow-Origin': '*' } : {}),
   });
   if (request.method === 'HEAD') return void response.end();
   createReadStream(file).pipe(response);
@@ -282,9 +368,14 @@ function resolveStaticFile(pathname) {
   }
   if (path.includes('\0')) return null;
   if (path === '/') path = '/index.html';
-  if (path === '/nps-widget.js' || path === '/nps-widget-extras.js' || path === '/nps-preview.js') return resolveInside(DIST_ROOT, path);
-  if (path.startsWith('/dist/')) return resolveInside(DIST_ROOT, path.slice('/dist'.length));
+  // The script loads its locale files and extras from beside itself: /locales/<tag>.js, /nps-widget-extras.js.
+  if (isBuiltFile(path)) return resolveInside(DIST_ROOT, path.startsWith('/dist/') ? path.slice('/dist'.length) : path);
   return resolveInside(DEMO_ROOT, path);
+}
+
+/** @param {string} path */
+function isBuiltFile(path) {
+  return ['/nps-widget.js', '/nps-widget-extras.js', '/nps-preview.js'].includes(path) || path.startsWith('/locales/') || path.startsWith('/dist/');
 }
 
 /**
@@ -298,8 +389,7 @@ function resolveInside(root, path) {
 
 /** @param {string} pathname */
 function notFoundMessage(pathname) {
-  const fromBuild = pathname === '/nps-widget.js' || pathname === '/nps-preview.js' || pathname.startsWith('/dist/');
-  return fromBuild ? `not found: ${pathname} (run npm run build first)\n` : `not found: ${pathname}\n`;
+  return isBuiltFile(pathname) ? `not found: ${pathname} (run npm run build first)\n` : `not found: ${pathname}\n`;
 }
 
 /**
@@ -322,7 +412,7 @@ async function main() {
     console.log(`nps-widget demo: port ${preferred} is busy, using a free one`);
     return startDemoServer({ port: 0 });
   });
-  console.log(`nps-widget demo: ${server.url}  (results: ${server.url}results.html)`);
+  console.log(`nps-widget demo: ${server.url}  (playground: ${server.url}playground.html, results: ${server.url}results.html)`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

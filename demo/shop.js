@@ -1,7 +1,9 @@
 // The demo shop's own behaviour: a cart that checkout.html reads, and two demo controls for the
 // survey's memory. The survey itself is the async snippet in index.html; nothing here calls it.
 
-import { byId, loadCart, renderCart, saveCart } from './cart.js';
+import { loadCart, renderCart, saveCart } from './cart.js';
+import { byId } from './dom.js';
+import { forgetWidgetState, isEligibilityKey } from './widget-storage.js';
 
 let cart = loadCart();
 
@@ -28,14 +30,7 @@ function showCart() {
  * Outbox keys (`nps-widget:outbox:*`) stay: they hold answers not yet delivered.
  */
 function forgetAnswers() {
-  try {
-    const keys = Array.from({ length: localStorage.length }, (_, index) => localStorage.key(index));
-    for (const key of keys) {
-      if (key !== null && (key.startsWith('nps-widget:history:') || key === 'nps-widget:site')) localStorage.removeItem(key);
-    }
-  } catch {
-    // Storage is blocked: the widget then remembers nothing beyond the page anyway.
-  }
+  forgetWidgetState(isEligibilityKey);
   // Reload without ?nps-force=1, so the survey shows only because the rules now allow it.
   const url = new URL(location.href);
   url.searchParams.delete('nps-force');

@@ -1,8 +1,9 @@
 /**
- * Launches the machine's Chromium for browser tests and benchmarks. Never skips: with no
- * browser it fails and says how to get one.
+ * Launches the machine's Chromium for browser tests and benchmarks (never skips: with no browser
+ * it fails and says how to get one), and the helpers the demo's browser tests share.
  */
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
@@ -38,5 +39,81 @@ export function launchChromium() {
       '--disable-component-update',
       '--disable-sync',
     ],
+  });
+}
+
+/** @typedef {import('../src/core/payload.js').NpsResponse} NpsResponse */
+
+/**
+ * The demo server module. It serves the built scripts and its collector runs the built package,
+ * so dist/ must exist before it loads.
+ * @returns {Promise<typeof import('../demo/server.mjs')>}
+ */
+export async function importDemoServer() {
+  for (const file of ['index.js', 'nps-widget.js', 'nps-preview.js']) {
+    const path = fileURLToPath(new URL(`../dist/${file}`, import.meta.url));
+    if (!existsSync(path)) throw new Error(`${path} is missing: run npm run build first (npm test builds before running vitest).`);
+  }
+  return import('../demo/server.mjs');
+}
+
+/**
+ * @param {string} serverUrl the demo server
+ * @returns {Promise<NpsResponse[]>} what its collector stored
+ */
+export async function storedRecords(serverUrl) {
+  const response = await fetch(new URL('/api/responses', serverUrl));
+  return /** @type {NpsResponse[]} */ (await response.json());
+}
+
+/**
+ * Delivery is asynchronous: polls the demo's collector until `done` accepts what it holds.
+ * @param {string} serverUrl
+ * @param {(records: NpsResponse[]) => boolean} done
+ * @param {number} [timeoutMs]
+ * @returns {Promise<NpsResponse[]>}
+ */
+export async function waitForRecords(serverUrl, done, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  let records = await storedRecords(serverUrl);
+  while (!done(records)) {
+    if (Date.now() > deadline) {
+      throw new Error(`The expected responses did not reach the collector within ${timeoutMs} ms; stored: ${JSON.stringify(records)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    records = await storedRecords(serverUrl);
+  }
+  return records;
+}
+
+/**
+ * Answers the survey shown in `scope` (a page, or a frame of one): a score, a reason, submit,
+ * and waits for the thank-you. Accessible names begin with the number; 0 and 10 go on with a label.
+ * @param {import('playwright-core').Page | import('playwright-core').FrameLocator} scope
+ * @param {number} score
+ * @param {string} comment
+ * @param {{ submit: string | RegExp, thanks: string | RegExp }} [wording] the survey's language's, English by default
+ */
+export async function answerSurvey(scope, score, comment, wording = { submit: /submit|send/i, thanks: /thank/i }) {
+  const survey = scope.getByRole('dialog');
+  await survey.getByRole('radio', { name: new RegExp(`^${score}\\b`) }).click();
+  await survey.getByRole('textbox').fill(comment);
+  await survey.getByRole('button', { name: wording.submit }).click();
+  await scope.locator('[data-nps-widget]').getByRole('status').getByText(wording.thanks).waitFor();
+}
+
+/**
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<Record<string, string>>} the nps-widget keys in the page's localStorage, with their values
+ */
+export function widgetStorage(page) {
+  return page.evaluate(() => {
+    /** @type {Record<string, string>} */
+    const entries = {};
+    for (let index = 0; index < localStorage.length; index++) {
+      const key = localStorage.key(index);
+      if (key?.startsWith('nps-widget:')) entries[key] = localStorage.getItem(key) ?? '';
+    }
+    return entries;
   });
 }

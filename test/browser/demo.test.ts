@@ -2,23 +2,18 @@
  * The demo's whole loop in Chromium, as a newcomer meets it: the survey appears on the shop,
  * the answer reaches the collector, and the results page shows the score and the comment; the
  * checkout page asks about every order; the placements page shows each placement; and the
- * shop's "Forget my answers" brings the survey back without losing undelivered answers.
+ * shop's "Forget my answers" brings the survey back without losing undelivered answers. The
+ * playground has tests of its own (playground.test.ts).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { NpsResponse } from '../../src/core/payload.js';
-import { launchChromium } from '../chromium.mjs';
+import { answerSurvey as answerIn, importDemoServer, launchChromium, waitForRecords as waitForStored, widgetStorage as storageOf } from '../chromium.mjs';
 
-// The demo serves the built scripts, so dist/ must exist before the server module loads.
-for (const file of ['index.js', 'nps-widget.js', 'nps-preview.js']) {
-  const path = fileURLToPath(new URL(`../../dist/${file}`, import.meta.url));
-  if (!existsSync(path)) throw new Error(`${path} is missing: run npm run build first (npm test builds before running vitest).`);
-}
-const { startDemoServer } = await import('../../demo/server.mjs');
+const { startDemoServer } = await importDemoServer();
 
 /** The widget may take its time deciding to appear; the loop must still fit in a minute. */
 const SURVEY_TIMEOUT_MS = 15_000;
@@ -66,54 +61,18 @@ afterEach(async () => {
   rmSync(directory, { recursive: true, force: true });
 });
 
-async function storedRecords(): Promise<NpsResponse[]> {
-  const response = await fetch(new URL('/api/responses', server.url));
-  return (await response.json()) as NpsResponse[];
-}
-
-/** Delivery is asynchronous: poll the collector until `done` accepts what it holds. */
-async function waitForRecords(done: (records: NpsResponse[]) => boolean, timeoutMs = 10_000): Promise<NpsResponse[]> {
-  const deadline = Date.now() + timeoutMs;
-  let records = await storedRecords();
-  while (!done(records)) {
-    if (Date.now() > deadline) {
-      throw new Error(`The expected responses did not reach the collector within ${timeoutMs} ms; stored: ${JSON.stringify(records)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    records = await storedRecords();
-  }
-  return records;
-}
+const waitForRecords = (done: (records: NpsResponse[]) => boolean, timeoutMs?: number) => waitForStored(server.url, done, timeoutMs);
 
 const submittedCount = (count: number) => (records: NpsResponse[]) => records.filter((record) => record.complete).length >= count;
 
-/** Accessible names begin with the number; 0 and 10 may go on with an end label. */
-const scoreRadio = (score: number) => page.getByRole('dialog').getByRole('radio', { name: new RegExp(`^${score}\\b`) });
-
-async function answerSurvey(score: number, comment: string) {
-  const survey = page.getByRole('dialog');
-  await scoreRadio(score).click();
-  await survey.getByRole('textbox').fill(comment);
-  await survey.getByRole('button', { name: /submit|send/i }).click();
-  await page.locator('[data-nps-widget]').getByRole('status').getByText(/thank/i).waitFor();
-}
+const answerSurvey = (score: number, comment: string) => answerIn(page, score, comment);
 
 /** The class of the survey's panel, inside the widget's shadow root. */
 function panelClass(): Promise<string> {
   return page.locator('[data-nps-widget]').evaluate((host) => host.shadowRoot?.querySelector('.panel')?.className ?? '');
 }
 
-/** The nps-widget keys in this page's localStorage, with their values. */
-function widgetStorage(): Promise<Record<string, string>> {
-  return page.evaluate(() => {
-    const entries: Record<string, string> = {};
-    for (let index = 0; index < localStorage.length; index++) {
-      const key = localStorage.key(index);
-      if (key?.startsWith('nps-widget:')) entries[key] = localStorage.getItem(key) ?? '';
-    }
-    return entries;
-  });
-}
+const widgetStorage = () => storageOf(page);
 
 /** Places an order on checkout.html and returns the order id the confirmation shows. */
 async function placeOrder(): Promise<string> {
@@ -165,11 +124,17 @@ describe('demo', () => {
   });
 
   it('links every page to the others', async () => {
-    const pages = ['/', '/checkout.html', '/placements.html', '/results.html'];
+    const pages = ['/', '/checkout.html', '/placements.html', '/playground.html', '/results.html'];
     for (const path of pages) {
       await page.goto(new URL(path, server.url).href);
       const nav = page.getByRole('navigation', { name: 'Main' });
-      for (const [name, href] of [['Shop', '/'], ['Checkout', '/checkout.html'], ['Placements', '/placements.html'], ['Survey results', '/results.html']]) {
+      for (const [name, href] of [
+        ['Shop', '/'],
+        ['Checkout', '/checkout.html'],
+        ['Placements', '/placements.html'],
+        ['Playground', '/playground.html'],
+        ['Survey results', '/results.html'],
+      ]) {
         await expect(nav.getByRole('link', { name, exact: false }).first().getAttribute('href')).resolves.toBe(href);
       }
       await expect(nav.locator('[aria-current="page"]').getAttribute('href')).resolves.toBe(path);

@@ -254,7 +254,7 @@ describe('delivery against a failing receiver', () => {
     expect(errors[0]?.message).toMatch(/HTTP 400/);
     // Every request as it ended, for an inspector: the 503 and when it goes again, the retry, the refusal.
     const deliveries = await page.evaluate(() => (window as unknown as { deliveries: Record<string, unknown>[] }).deliveries);
-    expect(deliveries.map(({ id, retryInMs, ...rest }) => rest)).toEqual([
+    expect(deliveries.map(({ id: _id, retryInMs: _retryInMs, ...rest }) => rest)).toEqual([
       { complete: false, attempt: 1, outcome: 'retry', status: 503 },
       { complete: false, attempt: 2, outcome: 'delivered', status: 201 },
       { complete: true, attempt: 1, outcome: 'dropped', status: 400 },

@@ -1,6 +1,7 @@
 /**
  * The demo receiver: its storage rules (one record per id, latest state wins, survives a
- * restart) and its HTTP surface (content types, limits, CORS, static files).
+ * restart), its HTTP surface (content types, limits, CORS, static files) and the failure
+ * switch the playground's delivery inspector drives.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -162,6 +163,24 @@ describe('demo server', () => {
     fetch(endpoint(), { method: 'POST', headers: { 'Content-Type': contentType }, body });
   const listStored = async () => (await (await fetch(new URL('/api/responses', server.url))).json()) as NpsResponse[];
 
+  const failureUrl = () => new URL('/api/demo/failure', server.url);
+  const setFailure = (body: unknown) =>
+    fetch(failureUrl(), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const failureState = async () => (await (await fetch(failureUrl())).json()) as { mode: string; remaining: number | null; seconds: number };
+
+  /** One POST on a connection of its own, as a browser that cannot reuse one sees it. */
+  function postOnFreshConnection(body: string): Promise<number | string> {
+    const { hostname, port } = new URL(server.url);
+    return new Promise((done) => {
+      httpRequest({ host: hostname, port, path: '/api/nps', method: 'POST', agent: false, headers: { 'Content-Type': 'text/plain' } }, (response) => {
+        response.resume();
+        done(response.statusCode ?? 0);
+      })
+        .on('error', (error: NodeJS.ErrnoException) => done(error.code ?? error.message))
+        .end(body);
+    });
+  }
+
   /** A request exactly as written, since fetch would normalise "/../" away before sending. */
   function rawGet(path: string): Promise<number> {
     const { hostname, port } = new URL(server.url);
@@ -255,6 +274,15 @@ describe('demo server', () => {
     expect(await response.text()).toContain("nps('init'");
   });
 
+  it('serves the locale files beside the script, readable from other origins', async () => {
+    const response = await fetch(new URL('/locales/fi.js', server.url));
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await rawGet('/locales/../server.mjs')).toBe(404);
+  });
+
   it('serves nothing outside demo/ and dist/, nor the server’s own source', async () => {
     expect(await rawGet('/../package.json')).toBe(404);
     expect(await rawGet('/..%2fpackage.json')).toBe(404);
@@ -262,5 +290,90 @@ describe('demo server', () => {
     expect(await rawGet('/%2e%2e/%2e%2e/etc/passwd')).toBe(404);
     expect(await rawGet('/server.mjs')).toBe(404);
     expect(await rawGet('/collector.mjs')).toBe(404);
+  });
+
+  describe('failure switch (POST /api/demo/failure)', () => {
+    it('delivers normally until told otherwise', async () => {
+      expect(await failureState()).toEqual({ mode: 'none', remaining: null, seconds: 12 });
+      expect((await post(JSON.stringify(scoreOnly(9, 0)))).status).toBe(201);
+    });
+
+    it('answers the next N deliveries with 500, storing nothing, then stores again', async () => {
+      const response = await setFailure({ mode: '500', count: 2 });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ mode: '500', remaining: 2, seconds: 12 });
+      const payload = scoreOnly(4, 0);
+
+      expect((await post(JSON.stringify(payload))).status).toBe(500);
+      expect(await failureState()).toMatchObject({ mode: '500', remaining: 1 });
+      expect((await post(JSON.stringify(payload))).status).toBe(500);
+      expect(await listStored()).toEqual([]);
+      expect(await failureState()).toEqual({ mode: 'none', remaining: null, seconds: 12 });
+
+      expect((await post(JSON.stringify(payload))).status).toBe(201);
+      expect(await listStored()).toEqual([payload]);
+    });
+
+    it('answers 429 with a Retry-After', async () => {
+      await setFailure({ mode: '429', count: 1 });
+
+      const limited = await post(JSON.stringify(scoreOnly(8, 0)));
+
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get('retry-after')).toBe('2');
+      expect(limited.headers.get('access-control-allow-origin')).toBe('*');
+      expect(await listStored()).toEqual([]);
+    });
+
+    it('cuts the connection without an answer when offline', async () => {
+      await setFailure({ mode: 'offline', count: 1 });
+      const payload = scoreOnly(10, 0);
+
+      expect(await postOnFreshConnection(JSON.stringify(payload))).toBe('ECONNRESET');
+      expect(await listStored()).toEqual([]);
+      expect(await postOnFreshConnection(JSON.stringify(payload))).toBe(201);
+      expect(await listStored()).toEqual([payload]);
+    });
+
+    it('stalls slow deliveries: stored after the stall if the sender still waits, not at all if it gave up', async () => {
+      await setFailure({ mode: 'slow', count: 2, seconds: 1 });
+      const abandoned = scoreOnly(6, 0);
+      const patient = scoreOnly(7, 0);
+
+      const gaveUp = await fetch(endpoint(), { method: 'POST', body: JSON.stringify(abandoned), signal: AbortSignal.timeout(300) }).catch(
+        (error: Error) => error.name,
+      );
+      expect(gaveUp).toBe('TimeoutError');
+
+      const started = Date.now();
+      expect((await post(JSON.stringify(patient))).status).toBe(201);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+      // The first stall ended before the second: had it stored anything, it would be here.
+      expect((await listStored()).map((record) => record.id)).toEqual([patient.id]);
+    });
+
+    it('keeps failing until switched off when no count is given', async () => {
+      await setFailure({ mode: '500' });
+      for (let attempt = 0; attempt < 3; attempt++) expect((await post(JSON.stringify(scoreOnly(5, attempt)))).status).toBe(500);
+      expect(await failureState()).toMatchObject({ mode: '500', remaining: null });
+
+      expect(await (await setFailure({ mode: 'none' })).json()).toEqual({ mode: 'none', remaining: null, seconds: 12 });
+      expect((await post(JSON.stringify(scoreOnly(5, 9)))).status).toBe(201);
+    });
+
+    it('refuses a control request it does not understand, saying why, and keeps the mode', async () => {
+      for (const [body, reason] of [
+        [{ mode: 'teapot' }, /mode is "teapot"; allowed: "none", "500", "429", "slow", "offline"/],
+        [{ mode: '500', count: 0 }, /count is 0/],
+        [{ mode: 'slow', seconds: 500 }, /seconds is 500/],
+        [['500'], /JSON object/],
+      ] as const) {
+        const response = await setFailure(body);
+        expect(response.status).toBe(400);
+        expect(await response.json()).toEqual({ error: expect.stringMatching(reason) });
+      }
+      expect((await fetch(failureUrl(), { method: 'DELETE' })).status).toBe(405);
+      expect(await failureState()).toMatchObject({ mode: 'none' });
+    });
   });
 });
