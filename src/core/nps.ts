@@ -3,6 +3,7 @@
  * Node, in the preview and in tests alike. Every figure is derived from integer counts.
  */
 import { categoryOf, isScore, MAX_SCORE } from './category.js';
+import { showValue } from './show-value.js';
 
 export interface CategoryCounts {
   promoters: number;
@@ -41,16 +42,7 @@ export interface NpsComparison {
 /** The 97.5th percentile of the standard normal distribution: 95% two-sided. */
 const Z95 = 1.959964;
 const SCALE_SIZE = MAX_SCORE + 1;
-const ACCEPTED =
-  'an iterable of scores (integers 0-10), { counts: [11 counts, index = score] }, ' +
-  '{ promoters, passives, detractors } or a result of calculateNps';
-
-/** A value as an error message shows it: strings quoted, objects by kind, never dumped. */
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' && value !== null ? 'an object' : typeof value === 'function' ? 'a function' : String(value);
-}
+const ACCEPTED = 'scores 0-10 (any iterable), { counts: [11 counts] }, { promoters, passives, detractors } or a calculateNps result';
 
 const fail = (message: string, type: ErrorConstructor = RangeError): never => {
   throw new type(`calculateNps: ${message}`);
@@ -59,7 +51,7 @@ const fail = (message: string, type: ErrorConstructor = RangeError): never => {
 /** A count: a TypeError when it is no number at all, a RangeError when it is the wrong number. */
 function checkCount(value: unknown, field: string): number {
   if (!Number.isSafeInteger(value) || (value as number) < 0) {
-    fail(`${field} is ${describe(value)}; counts are non-negative integers`, typeof value === 'number' ? RangeError : TypeError);
+    fail(`${field} is ${showValue(value)}; counts are non-negative integers`, typeof value === 'number' ? RangeError : TypeError);
   }
   return value as number;
 }
@@ -76,7 +68,7 @@ function countScores(scores: Iterable<unknown>): number[] {
   const list = isList(scores) ? scores : Array.from(scores);
   for (let position = 0, length = list.length; position < length; position++) {
     const score = list[position];
-    if (!isScore(score)) fail(`score at position ${position} is ${describe(score)}; scores are integers from 0 to 10`);
+    if (!isScore(score)) fail(`score at position ${position} is ${showValue(score)}; scores are integers from 0 to 10`);
     counts[score as number]!++;
   }
   return counts;
@@ -84,7 +76,7 @@ function countScores(scores: Iterable<unknown>): number[] {
 
 function checkDistribution(counts: unknown): number[] {
   if (typeof counts !== 'object' || counts === null || !isList(counts)) {
-    fail(`counts is ${describe(counts)}; expected an array of 11 counts (index = score)`, TypeError);
+    fail(`counts is ${showValue(counts)}; expected an array of 11 counts (index = score)`, TypeError);
   }
   const list = counts as ArrayLike<unknown>;
   if (list.length !== SCALE_SIZE) fail(`counts has ${list.length} entries; expected 11 (index = score, 0-10)`);
@@ -101,7 +93,7 @@ function categoriesOf(distribution: readonly number[]): CategoryCounts {
 
 /** The counts an input holds; the 0-10 distribution is null when it holds category counts only. */
 function toCounts(input: unknown): { categories: CategoryCounts; distribution: number[] | null } {
-  if (typeof input !== 'object' || input === null) return fail(`input is ${describe(input)}; expected ${ACCEPTED}`, TypeError);
+  if (typeof input !== 'object' || input === null) return fail(`input is ${showValue(input)}; expected ${ACCEPTED}`, TypeError);
   const given = input as Partial<NpsResult> & { counts?: unknown };
   const distribution =
     Symbol.iterator in input
@@ -112,9 +104,7 @@ function toCounts(input: unknown): { categories: CategoryCounts; distribution: n
           ? checkDistribution(given.distribution)
           : null;
   if (distribution) return { categories: categoriesOf(distribution), distribution };
-  if (!('promoters' in input || 'passives' in input || 'detractors' in input)) {
-    fail(`input is an object without scores or counts; expected ${ACCEPTED}`, TypeError);
-  }
+  if (!('promoters' in input || 'passives' in input || 'detractors' in input)) fail(`input is an object; expected ${ACCEPTED}`, TypeError);
   const categories = {
     promoters: checkCount(given.promoters, 'promoters'),
     passives: checkCount(given.passives, 'passives'),

@@ -5,6 +5,7 @@
  */
 import { type FlatRecord, type Kind, type PageUrlMode, isFlatRecord } from './payload.js';
 import { parseColor } from './contrast.js';
+import { showValue } from './show-value.js';
 import { type LocaleStrings, type StringKey, STRING_KEYS } from './locale.js';
 
 /** `{ fi: { thankYou: 'Kiitos!' } }`: known keys only, every value a string. */
@@ -208,18 +209,6 @@ export interface Config {
 
 /** What a site owner passes: the endpoint and any subset of the rest. */
 export type NpsOptions = Partial<Config> & { endpoint: string };
-
-/** Shows a value in an error message without dumping a whole object or a huge string. */
-export function showValue(value: unknown): string {
-  if (typeof value === 'function') return 'a function';
-  let shown: string;
-  try {
-    shown = JSON.stringify(value) ?? String(value);
-  } catch {
-    shown = Object.prototype.toString.call(value);
-  }
-  return shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
-}
 
 export interface Parsed<T> {
   value: T | null;

@@ -10,16 +10,8 @@ import { FollowUp } from './FollowUp.js';
 
 export type Layout = Placement | 'anchored';
 
-const LAYOUT_CLASS: Record<Layout, string> = {
-  'bottom-right': 'corner bottom-right',
-  'bottom-left': 'corner bottom-left',
-  'top-right': 'corner top-right',
-  'top-left': 'corner top-left',
-  'bottom-bar': 'bar',
-  modal: 'modal',
-  inline: 'inline',
-  anchored: 'anchored',
-};
+/** The panel's classes for a layout: the four corners share `corner` (a bottom sheet on phones), the bar is `bar`. */
+const layoutClass = (layout: Layout) => (/^(top|bottom)-(left|right)$/.test(layout) ? `corner ${layout}` : layout === 'bottom-bar' ? 'bar' : layout);
 
 /** What Tab can reach in the panel: the radio group's one tab stop, the reason box, the buttons. */
 const TABBABLE = 'button:not([tabindex="-1"]), textarea';
@@ -75,7 +67,7 @@ export function Survey({ text, theme, announce, score, submitted, layout, commen
       </div>
       {modal && <div class="backdrop" onClick={onClose} />}
       <div
-        class={`panel ${LAYOUT_CLASS[layout]}`}
+        class={`panel ${layoutClass(layout)}`}
         role="dialog"
         aria-modal={modal ? 'true' : undefined}
         aria-labelledby="nps-question"

@@ -1,14 +1,13 @@
 /**
  * The size budget of dist/nps-widget.js in bytes (gzip level 9, brotli quality 11): the target
- * we build towards and the ceiling. Until the file is under the ceiling, `enforced` is the
- * cap CI holds it to: lowered whenever the file shrinks, raised only by a change that adds a
- * feature and says so in its commit, so nothing grows by accident.
+ * we build towards, and the ceiling npm test fails above. A feature that would cross the
+ * ceiling pays for itself first (see README "Extras" for where opt-in code goes).
  */
 export const BUDGET = {
   /** dist/nps-widget-extras.js, fetched only by configurations that use it. */
   extrasGzip: 1_500,
-  gzip: { target: 15_000, ceiling: 20_000, enforced: 20_050 },
-  brotli: { target: 13_000, ceiling: 18_000, enforced: 18_050 },
+  gzip: { target: 15_000, ceiling: 20_000 },
+  brotli: { target: 13_000, ceiling: 18_000 },
 };
 
 /** The file's compressed sizes, measured the way the budget is stated. */

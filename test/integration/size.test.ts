@@ -15,14 +15,13 @@ const root = new URL('../../', import.meta.url);
 describe('dist/nps-widget.js', async () => {
   const size = await measure(readFileSync(new URL('dist/nps-widget.js', root)));
 
-  it('stays within the enforced budget, and says where it stands', () => {
+  it('stays under the ceiling, and says where it stands against the target', () => {
     console.log(
-      `nps-widget.js: ${size.gzip} B gzip (target ${BUDGET.gzip.target}, ceiling ${BUDGET.gzip.ceiling}, enforced ${BUDGET.gzip.enforced}), ` +
-        `${size.brotli} B brotli (target ${BUDGET.brotli.target}, ceiling ${BUDGET.brotli.ceiling}, enforced ${BUDGET.brotli.enforced})`,
+      `nps-widget.js: ${size.gzip} B gzip (target ${BUDGET.gzip.target}, ceiling ${BUDGET.gzip.ceiling}), ` +
+        `${size.brotli} B brotli (target ${BUDGET.brotli.target}, ceiling ${BUDGET.brotli.ceiling})`,
     );
-    expect(size.gzip).toBeLessThanOrEqual(BUDGET.gzip.enforced);
-    expect(size.brotli).toBeLessThanOrEqual(BUDGET.brotli.enforced);
-    expect(BUDGET.gzip.enforced).toBeGreaterThanOrEqual(BUDGET.gzip.ceiling);
+    expect(size.gzip).toBeLessThanOrEqual(BUDGET.gzip.ceiling);
+    expect(size.brotli).toBeLessThanOrEqual(BUDGET.brotli.ceiling);
   });
 
   it('leaves what only some configurations use to a small extras file', async () => {

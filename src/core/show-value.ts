@@ -1,0 +1,16 @@
+/** How error messages (options, calculator) show the value they refuse. */
+
+/** Shows a value in an error message without dumping a whole object or a huge string. */
+export function showValue(value: unknown): string {
+  if (typeof value === 'function') return 'a function';
+  // JSON would write NaN and Infinity as null, and undefined not at all.
+  if (typeof value === 'number' || value === undefined) return String(value);
+  let shown: string;
+  try {
+    shown = JSON.stringify(value) ?? String(value);
+  } catch {
+    shown = Object.prototype.toString.call(value);
+  }
+  return shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
+}
+
