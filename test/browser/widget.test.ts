@@ -265,17 +265,19 @@ describe('delivery against a failing receiver', () => {
   });
 });
 
-describe('extras: what only some configurations load', () => {
-  const extrasRequests = () => {
-    const seen: string[] = [];
-    page.on('request', (request) => {
-      if (request.url().endsWith('/nps-widget-extras.js')) seen.push(request.url());
-    });
-    return seen;
-  };
-  const accentOnHost = () =>
-    page.locator('[data-nps-widget]').evaluate((host) => [(host as HTMLElement).style.getPropertyValue('--nps-accent'), (host as HTMLElement).style.getPropertyValue('--nps-accent-text')]);
+/** The requests for the extras file from now on. */
+const extrasRequests = () => {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/nps-widget-extras.js')) seen.push(request.url());
+  });
+  return seen;
+};
+/** The accent custom properties the host element sets. */
+const accentOnHost = () =>
+  page.locator('[data-nps-widget]').evaluate((host) => [(host as HTMLElement).style.getPropertyValue('--nps-accent'), (host as HTMLElement).style.getPropertyValue('--nps-accent-text')]);
 
+describe('extras: what only some configurations load', () => {
   it('are not fetched by a survey that uses none of them', async () => {
     const seen = extrasRequests();
     server.page('/plain', scriptTagPage('data-endpoint="/collect" data-brand="Acme"'));
