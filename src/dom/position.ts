@@ -1,6 +1,5 @@
 /** Keeps an anchored survey next to its element while both are on screen. */
 import { type Middleware, type Platform, computePosition } from '@floating-ui/core';
-import { shift } from '@floating-ui/dom';
 
 const GAP = 12;
 const EDGE = 8;
@@ -40,10 +39,12 @@ const room = (anchor: { y: number; height: number }, viewportHeight: number) => 
  */
 const aboveOrBelow: Middleware = {
   name: 'aboveOrBelow',
-  fn: ({ placement, rects, y }) => {
-    const { bottom, top } = room(rects.reference, viewportSize().height);
+  fn: ({ placement, rects, x, y }) => {
+    const viewport = viewportSize();
+    const { bottom, top } = room(rects.reference, viewport.height);
     if (placement === 'bottom' && rects.floating.height > bottom && top > bottom) return { reset: { placement: 'top' } };
-    return { y: placement === 'top' ? y - GAP : y + GAP };
+    // Along the side, kept EDGE px inside the viewport: all floating-ui's shift does for a fixed panel.
+    return { x: Math.max(EDGE, Math.min(x, viewport.width - rects.floating.width - EDGE)), y: placement === 'top' ? y - GAP : y + GAP };
   },
 };
 
@@ -68,7 +69,7 @@ export function followAnchor(anchor: Element, panel: HTMLElement, arrowElement: 
       platform: viewport,
       strategy: 'fixed',
       placement: 'bottom',
-      middleware: [aboveOrBelow, shift({ padding: EDGE })],
+      middleware: [aboveOrBelow],
     }).then(({ x, y, placement }) => {
       if (stopped) return;
       const target = anchor.getBoundingClientRect();
