@@ -93,7 +93,8 @@ function libraryBuild(mode: string): UserConfig['build'] {
     target: BROWSERS,
     cssTarget: BROWSERS,
     minify: false,
-    lib: { entry: 'src/index.ts', formats: ['es'] },
+    // element.ts registers <nps-survey> on import: an entry of its own, listed in sideEffects.
+    lib: { entry: { index: 'src/index.ts', element: 'src/element.ts' }, formats: ['es'] },
     rolldownOptions: {
       external: [/^preact(\/|$)/, /^@floating-ui\//],
       output: {

@@ -7,6 +7,7 @@ import { type CommandQueue, createCommandQueue, drain } from './commands.js';
 import { type NpsOptions, optionsFromDataset } from './core/options.js';
 import { NO_FOLDER, loadLocaleFrom, pickLocaleFrom } from './dom/locale-url.js';
 import { type NpsWidget, createWidget } from './widget.js';
+import { defineSurveyElement } from './dom/element.js';
 
 export { calculateNps, compareNps } from './core/nps.js';
 
@@ -50,6 +51,7 @@ function start(script: HTMLOrSVGScriptElement | null): void {
 
 try {
   start(thisScript);
+  defineSurveyElement(createNpsWidget);
 } catch (error) {
   console.error('nps-widget: could not start:', error);
 }

@@ -26,3 +26,4 @@ export type { NpsResponse, FlatRecord, Kind, SurveyType, ValidationResult } from
 export { CONTENT_TYPE } from './delivery/send.js';
 export { mountNpsPreview } from './preview.js';
 export { Preview } from './ui/Preview.js';
+export { defineSurveyElement, ELEMENT_NAME } from './dom/element.js';

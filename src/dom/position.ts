@@ -40,11 +40,11 @@ const room = (anchor: { y: number; height: number }, viewportHeight: number) => 
 const aboveOrBelow: Middleware = {
   name: 'aboveOrBelow',
   fn: ({ placement, rects, x, y }) => {
-    const viewport = viewportSize();
-    const { bottom, top } = room(rects.reference, viewport.height);
+    const area = viewportSize();
+    const { bottom, top } = room(rects.reference, area.height);
     if (placement === 'bottom' && rects.floating.height > bottom && top > bottom) return { reset: { placement: 'top' } };
     // Along the side, kept EDGE px inside the viewport: all floating-ui's shift does for a fixed panel.
-    return { x: Math.max(EDGE, Math.min(x, viewport.width - rects.floating.width - EDGE)), y: placement === 'top' ? y - GAP : y + GAP };
+    return { x: Math.max(EDGE, Math.min(x, area.width - rects.floating.width - EDGE)), y: placement === 'top' ? y - GAP : y + GAP };
   },
 };
 

@@ -331,3 +331,34 @@ describe('extras: what only some configurations load', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe('<nps-survey>, registered by the script tag', () => {
+  it('works from plain HTML, delivers, and leaves nothing behind when removed', async () => {
+    server.page(
+      '/cms',
+      `<!doctype html><html lang="en"><body><main><h1>Help centre</h1>
+<article id="block"><p>Was this article useful?</p>
+<nps-survey endpoint="/collect" brand="Acme" survey-id="help" auto-close-seconds="0"></nps-survey></article></main>
+<script src="/nps-widget.js" async></script></body></html>`,
+    );
+    await page.goto(`${server.origin}/cms`);
+    const dialog = page.getByRole('dialog', { name: QUESTION });
+    await dialog.waitFor();
+    // Inline, in the flow of the article, inside the element itself.
+    const inside = await page.locator('nps-survey [data-nps-widget]').count();
+    expect(inside).toBe(1);
+    const block = (await page.locator('#block').boundingBox())!;
+    const panel = (await dialog.boundingBox())!;
+    expect(panel.y).toBeGreaterThan(block.y);
+    expect(panel.y + panel.height).toBeLessThanOrEqual(block.y + block.height + 1);
+    await radio(10).click();
+    await page.getByRole('textbox', { name: REASON }).fill('Found my answer');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    const [, final] = payloads(await server.waitForDeliveries(2));
+    expect(final).toMatchObject({ surveyId: 'help', score: 10, comment: 'Found my answer', complete: true });
+
+    await page.evaluate(() => document.querySelector('nps-survey')?.remove());
+    expect(await page.locator('[data-nps-widget]').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+});
