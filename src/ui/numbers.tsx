@@ -6,16 +6,20 @@ export interface Numbers {
   oneDecimal(n: number): string;
   /** A p-value: three decimals, and "< 0.001" below that (more digits would claim precision the test lacks). */
   pValue(p: number): string;
+  /** "p = 0.031" or "p < 0.001". */
+  pStatement(p: number): string;
 }
 
 export function numbersFor(locale: string | undefined): Numbers {
   const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const three = new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+  const pValue = (p: number) => (p < 0.001 ? `< ${three.format(0.001)}` : three.format(p));
   return {
     whole: (n) => whole.format(n),
     oneDecimal: (n) => oneDecimal.format(n),
-    pValue: (p) => (p < 0.001 ? `< ${three.format(0.001)}` : three.format(p)),
+    pValue,
+    pStatement: (p) => (p < 0.001 ? `p ${pValue(p)}` : `p = ${pValue(p)}`),
   };
 }
 

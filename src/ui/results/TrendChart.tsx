@@ -22,7 +22,7 @@ function changeText(point: TrendPoint, previous: TrendPoint | undefined, period:
   const { change } = point;
   if (!change) return `no comparison with ${periodLabel(previous.key, period)}: ${point.result.total === 0 ? 'this period' : 'that period'} has no responses`;
   const verdict = change.significant ? (change.difference > 0 ? '▲ significant rise' : '▼ significant fall') : 'not significant';
-  return `change from ${periodLabel(previous.key, period)}: ${signedText(wholePoints(change.difference), f)} points, p = ${f.pValue(change.pValue)}, ${verdict}`;
+  return `change from ${periodLabel(previous.key, period)}: ${signedText(wholePoints(change.difference), f)} points, ${f.pStatement(change.pValue)}, ${verdict}`;
 }
 
 export interface TrendProps {
