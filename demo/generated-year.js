@@ -43,7 +43,7 @@ function pick(choices, r) {
  * @param {{ count?: number, seed?: number, batch?: number }} [options]
  * @returns {Generator<number, ResultRecord[], void>}
  */
-export function* generateYear({ count = YEAR_COUNT, seed = YEAR_SEED, batch = 50_000 } = {}) {
+export function* generateYear({ count = YEAR_COUNT, seed = YEAR_SEED, batch = 10_000 } = {}) {
   const random = seededRandom(seed);
   const cumulative = WEIGHTS.map(((sum) => (/** @type {number} */ weight) => (sum += weight))(0));
   const weightTotal = cumulative[cumulative.length - 1] ?? 1;

@@ -11,7 +11,7 @@ import type { ResultsAggregate } from '../core/results/aggregate.js';
 import { PERIODS, type Period } from '../core/results/period.js';
 import { recordsToCsv } from '../core/results/records-csv.js';
 import { moreResponses } from '../core/results/sample-size.js';
-import { describeScale, scaleOf, SCALES, STANDARD_SCALE, type Scale } from '../core/results/scale.js';
+import { describeScale, scaleOf, STANDARD_SCALE, type Scale } from '../core/results/scale.js';
 import { dimensionLabel, type Dimension } from '../core/results/segment.js';
 import { aggregateToCsv } from '../core/results/table-csv.js';
 import { tallyResult } from '../core/results/tally.js';
@@ -20,6 +20,7 @@ import { Preview } from './Preview.js';
 import { Breakdown } from './results/Breakdown.js';
 import { CATEGORY_NAMES, PERIOD_NAMES } from './results/labels.js';
 import { MoreResponses } from './results/MoreResponses.js';
+import { SelectField } from './results/SelectField.js';
 import { DetractorList, ReasonList } from './results/Reasons.js';
 import { TrendChart, TrendTable } from './results/TrendChart.js';
 import { Interval, numbersFor, plural, Signed, type Numbers } from './numbers.js';
@@ -114,51 +115,21 @@ export function Results({ aggregate, choices, title, locale, onDownload }: Resul
         <h3 id="view-title">View</h3>
         <div class="fields">
           {aggregate.scales.length > 1 && (
-            <label class="field">
-              Scale
-              <select value={scale} onChange={(event) => setScale(event.currentTarget.value as Scale)}>
-                {SCALES.filter((s) => aggregate.scales.includes(s)).map((s) => (
-                  <option key={s} value={s}>
-                    {describeScale(s)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField<Scale> id="field-scale" label="Scale" value={scale} onChange={setScale} options={aggregate.scales.map((s) => [s, describeScale(s)] as const)} />
           )}
-          <label class="field">
-            Period
-            <select value={period} onChange={(event) => setPeriod(event.currentTarget.value as Period)}>
-              {PERIODS.map((p) => (
-                <option key={p} value={p}>
-                  {PERIOD_NAMES[p]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label class="field">
-            Break down by
-            <select value={dimension} onChange={(event) => setDimension(event.currentTarget.value as Dimension)}>
-              {aggregate.dimensions.map((d) => (
-                <option key={d} value={d}>
-                  {dimensionLabel(d)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label class="field">
-            Segment
-            <select value={value} onChange={(event) => setValue(event.currentTarget.value)}>
-              <option value="">All responses</option>
-              {values.map((v) => (
-                <option key={v} value={v}>
-                  {v}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label class="field">
-            Benchmark (industry NPS)
+          <SelectField<Period> id="field-period" label="Period" value={period} onChange={setPeriod} options={PERIODS.map((p) => [p, PERIOD_NAMES[p]] as const)} />
+          <SelectField<Dimension>
+            id="field-break-down-by"
+            label="Break down by"
+            value={dimension}
+            onChange={setDimension}
+            options={aggregate.dimensions.map((d) => [d, dimensionLabel(d)] as const)}
+          />
+          <SelectField id="field-segment" label="Segment" value={value} onChange={setValue} options={[['', 'All responses'] as const, ...values.map((v) => [v, v] as const)]} />
+          <div class="field">
+            <label for="field-benchmark">Benchmark (industry NPS)</label>
             <input
+              id="field-benchmark"
               type="number"
               min={-100}
               max={100}
@@ -168,7 +139,7 @@ export function Results({ aggregate, choices, title, locale, onDownload }: Resul
               aria-invalid={benchmark === 'invalid'}
               onInput={(event) => setBenchmarkText(event.currentTarget.value)}
             />
-          </label>
+          </div>
         </div>
         <p id="benchmark-hint" class={benchmark === 'invalid' ? 'error' : 'muted'}>
           {benchmark === 'invalid' ? 'A benchmark is a score from −100 to +100.' : 'Optional: the score your industry reaches, drawn as a line on the trend.'}
@@ -214,17 +185,13 @@ export function Results({ aggregate, choices, title, locale, onDownload }: Resul
       <section class="panel" aria-labelledby="reasons-title">
         <h3 id="reasons-title">Reasons</h3>
         <div class="fields">
-          <label class="field">
-            Category
-            <select value={category} onChange={(event) => setCategory(event.currentTarget.value as Category | '')}>
-              <option value="">All categories</option>
-              {CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {CATEGORY_NAMES[c]}s
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField<Category | ''>
+            id="field-category"
+            label="Category"
+            value={category}
+            onChange={setCategory}
+            options={[['', 'All categories'], ...CATEGORIES.map((c) => [c, `${CATEGORY_NAMES[c]}s`] as const)]}
+          />
         </div>
         <p class="muted">From {segment ? `the segment ${label}: ${segment.value}` : 'all responses'} (change it under View).</p>
         <ReasonList aggregate={aggregate} indexes={reasons} segmentLabel={label} segmentOf={segmentOf} f={f} />

@@ -10,7 +10,7 @@ import { isNewerState } from '../payload.js';
 import { createDayIndexer } from './period.js';
 import { readRecord, type ResultRecord } from './record.js';
 import { SCALES, type Scale } from './scale.js';
-import { FIXED_DIMENSIONS, metadataDimension, NO_VALUE, segmentName, segmentOf, type Dimension } from './segment.js';
+import { FIXED_DIMENSIONS, metadataDimension, NO_VALUE, segmentName, segmentOf, type Dimension, type FixedDimension } from './segment.js';
 import { addTally, countAnswer, newTally, tallyTotal, type Tally } from './tally.js';
 
 export interface AggregateOptions {
@@ -102,6 +102,7 @@ export function createAggregator(input: readonly unknown[], options: AggregateOp
   const everything = newSegment();
   const fixed = new Map<Dimension, DimensionState>(FIXED_DIMENSIONS.map((d) => [d, { values: new Map(), capped: false }]));
   const metadata = new Map<Dimension, DimensionState>();
+  const metadataByKey = new Map<string, DimensionState>();
   let done = 0;
 
   const segmentFor = (state: DimensionState, value: string): Segment => {
@@ -116,23 +117,26 @@ export function createAggregator(input: readonly unknown[], options: AggregateOp
     return segment;
   };
 
-  /** Adds (or, with -1, takes back) one record in every segment it belongs to. */
+  /** Adds (or, with -1, takes back) one record in every segment it belongs to. Runs once per record: no allocation. */
   const contribute = (position: number, delta: 1 | -1) => {
     const record = records[position] as Partial<ResultRecord>;
     const slot = dayScale[position] ?? 0;
     const score = record.score as number;
     const category = CATEGORY_CODES[categoryCode[position] ?? 0] as Category;
     count(everything, slot, score, category, delta);
-    for (const [dimension, state] of fixed) count(segmentFor(state, segmentOf(record, dimension)), slot, score, category, delta);
+    for (const [dimension, state] of fixed) count(segmentFor(state, segmentName(record[dimension as FixedDimension])), slot, score, category, delta);
     const data = record.metadata;
     if (typeof data !== 'object' || data === null) return;
     for (const key in data) {
       const value = segmentName((data as Record<string, unknown>)[key]);
       // Answers without the key are NO_VALUE: derived at the end as everything minus the rest.
       if (value === NO_VALUE) continue;
-      const dimension = metadataDimension(key);
-      let state = metadata.get(dimension);
-      if (!state) metadata.set(dimension, (state = { values: new Map(), capped: false }));
+      let state = metadataByKey.get(key);
+      if (!state) {
+        state = { values: new Map(), capped: false };
+        metadataByKey.set(key, state);
+        metadata.set(metadataDimension(key), state);
+      }
       count(segmentFor(state, value), slot, score, category, delta);
     }
   };

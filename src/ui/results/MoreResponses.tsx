@@ -2,6 +2,7 @@
 import type { NpsResult } from '../../core/nps.js';
 import { moreResponses } from '../../core/results/sample-size.js';
 import { plural, type Numbers } from '../numbers.js';
+import { SelectField } from './SelectField.js';
 
 export const MARGINS = [1, 2, 3, 5, 10];
 
@@ -12,16 +13,13 @@ export function MoreResponses({ result, margin, onMargin, f }: { result: NpsResu
   return (
     <section class="panel" aria-labelledby="more-title">
       <h3 id="more-title">How many more responses</h3>
-      <label class="field">
-        Margin of error wanted (95%)
-        <select value={String(margin)} onChange={(event) => onMargin(Number(event.currentTarget.value))}>
-          {margins.map((m) => (
-            <option key={m} value={String(m)}>
-              ±{f.whole(m)} points
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        id="field-margin"
+        label="Margin of error wanted (95%)"
+        value={String(margin)}
+        onChange={(chosen) => onMargin(Number(chosen))}
+        options={margins.map((m) => [String(m), `±${f.whole(m)} points`] as const)}
+      />
       <p class="answer" aria-live="polite">
         {result.total === 0
           ? `For ${target}: about ${plural(more.worstCase, 'response', f)}, judged by the worst case, as there are no answers yet to judge the spread by.`

@@ -17,12 +17,16 @@ const TIP_ID = 'trend-tip';
 
 const y = (points: number) => PAD.top + ((100 - points) / 200) * (HEIGHT - PAD.top - PAD.bottom);
 
-function changeText(point: TrendPoint, previous: TrendPoint | undefined, period: Period, f: Numbers): string {
-  if (!previous) return 'first period shown';
+function ChangeText({ point, previous, period, f }: { point: TrendPoint; previous: TrendPoint | undefined; period: Period; f: Numbers }) {
+  if (!previous) return <span>first period shown</span>;
   const { change } = point;
-  if (!change) return `no comparison with ${periodLabel(previous.key, period)}: ${point.result.total === 0 ? 'this period' : 'that period'} has no responses`;
+  if (!change) return <span>no comparison with {periodLabel(previous.key, period)}: {point.result.total === 0 ? 'this period' : 'that period'} has no responses</span>;
   const verdict = change.significant ? (change.difference > 0 ? '▲ significant rise' : '▼ significant fall') : 'not significant';
-  return `change from ${periodLabel(previous.key, period)}: ${signedText(wholePoints(change.difference), f)} points, ${f.pStatement(change.pValue)}, ${verdict}`;
+  return (
+    <span>
+      change from {periodLabel(previous.key, period)}: <Signed value={wholePoints(change.difference)} f={f} /> points, {f.pStatement(change.pValue)}, {verdict}
+    </span>
+  );
 }
 
 export interface TrendProps {
@@ -40,7 +44,7 @@ export function TrendChart({ points, period, timeZone, benchmark, f }: TrendProp
   const current = Math.min(active, points.length - 1);
   const step = points.length > 1 ? (WIDTH - PAD.left - PAD.right) / (points.length - 1) : 0;
   const x = (index: number) => (points.length > 1 ? PAD.left + index * step : (WIDTH + PAD.left - PAD.right) / 2);
-  const hit = Math.max(step, 4);
+  const hit = Math.min(48, Math.max(step, 4));
 
   const focusPoint = (index: number) => {
     const next = Math.max(0, Math.min(points.length - 1, index));
@@ -111,7 +115,8 @@ export function TrendChart({ points, period, timeZone, benchmark, f }: TrendProp
               role="img"
               aria-label={label}
               aria-describedby={shown === index ? TIP_ID : undefined}
-              tabIndex={index === current ? 0 : -1}
+              // Lower case: on SVG elements attribute names are case-sensitive, and only tabindex counts.
+              tabindex={index === current ? 0 : -1}
               onFocus={() => {
                 setActive(index);
                 setShown(index);
@@ -148,7 +153,7 @@ export function TrendChart({ points, period, timeZone, benchmark, f }: TrendProp
                 {plural(tipPoint.result.total, 'response', f)}
               </span>
             )}
-            <span>{changeText(tipPoint, points[(shown ?? 0) - 1], period, f)}</span>
+            <ChangeText point={tipPoint} previous={points[(shown ?? 0) - 1]} period={period} f={f} />
           </>
         )}
       </div>
