@@ -124,7 +124,12 @@ function createInstance(element: Element, options: NpsPreviewOptions): Instance 
       // A newer update() or destroy() took over: this count is no longer wanted.
       if (job !== generation || destroyed) return;
     }
-    paint(resultsView(aggregator.result(), settings));
+    // Finishing the aggregate and the first render are long tasks of their own at this size:
+    // a yield between them keeps either from adding to the other.
+    const aggregate = aggregator.result();
+    await nextTask();
+    if (job !== generation || destroyed) return;
+    paint(resultsView(aggregate, settings));
   }
 
   const instance: Instance = {

@@ -94,10 +94,14 @@ export function Results({ aggregate, choices, title, locale, onDownload }: Resul
     })
     .filter((row) => row.result.total > 0);
 
+  // Memoised on what filters the lists, so switching the period or the breakdown alone does not
+  // walk a few hundred thousand comments again.
+  const filterDimension = value === '' ? null : dimension;
   const inView = useMemo(() => {
-    const scaleAt = (index: number) => scaleOf(aggregate.records[index] ?? {});
-    return (index: number) => scaleAt(index) === scale && (value === '' || aggregate.segmentAt(index, dimension) === value);
-  }, [aggregate, scale, dimension, value]);
+    const oneScale = aggregate.scales.length <= 1;
+    return (index: number) =>
+      (oneScale || scaleOf(aggregate.records[index] ?? {}) === scale) && (filterDimension === null || aggregate.segmentAt(index, filterDimension) === value);
+  }, [aggregate, scale, filterDimension, value]);
   const reasons = useMemo(
     () => aggregate.commented.filter((index) => inView(index) && (category === '' || aggregate.categoryAt(index) === category)),
     [aggregate, inView, category],

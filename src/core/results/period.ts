@@ -24,8 +24,10 @@ function dayFormatter(timeZone: string): Intl.DateTimeFormat {
   }
 }
 
+/** The zone as given, once Intl knows it: ICU may resolve it to an older alias (Asia/Kolkata to Asia/Calcutta), which is not what the viewer chose. */
 export function checkTimeZone(timeZone: string): string {
-  return dayFormatter(timeZone).resolvedOptions().timeZone;
+  dayFormatter(timeZone);
+  return timeZone;
 }
 
 export interface DayIndexer {
