@@ -5,7 +5,7 @@
  * milliseconds, yielding to the page between them, with a progress bar once it takes longer
  * than a moment.
  */
-import { h, render, type ComponentChild } from 'preact';
+import { Fragment, h, render, type ComponentChild } from 'preact';
 import { calculateNps, type NpsInput } from './core/nps.js';
 import type { NpsResponse } from './core/payload.js';
 import { createAggregator, type Aggregator, type ResultsAggregate } from './core/results/aggregate.js';
@@ -77,7 +77,14 @@ function createInstance(element: Element, options: NpsPreviewOptions): Instance 
   let generation = 0;
   let ready = Promise.resolve();
 
-  const paint = (view: ComponentChild) => render(view, mount.container);
+  /** What is on screen below a progress bar: the last view stays (with its choices) while a new input is counted. */
+  let view: ComponentChild = null;
+  const paint = (next: ComponentChild, progress: ComponentChild = null) => {
+    view = next;
+    // The progress bar's slot is always there (null when idle), so the view keeps its place in
+    // the tree and Preact keeps its state: the viewer's period and segment survive update().
+    render(h(Fragment, null, progress, view), mount.container);
+  };
   const failed = (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`mountNpsPreview: cannot show the preview: ${message}`);
@@ -116,10 +123,11 @@ function createInstance(element: Element, options: NpsPreviewOptions): Instance 
     const f = numbersFor(locale);
     for (;;) {
       const sliceEnd = performance.now() + SLICE_MS;
-      let finished = false;
+      // At least one batch a slice, however slow the clock says the machine is: a slice must move.
+      let finished = aggregator.advance(BATCH);
       while (!finished && performance.now() < sliceEnd) finished = aggregator.advance(BATCH);
       if (finished) break;
-      if (performance.now() - started > PROGRESS_AFTER_MS) paint(h(Progress, { done: aggregator.done, total: aggregator.total, f }));
+      if (performance.now() - started > PROGRESS_AFTER_MS) paint(view, h(Progress, { done: aggregator.done, total: aggregator.total, f }));
       await nextTask();
       // A newer update() or destroy() took over: this count is no longer wanted.
       if (job !== generation || destroyed) return;

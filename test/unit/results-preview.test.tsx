@@ -142,6 +142,23 @@ describe('the results view', () => {
     expect(root().querySelector('.muted')?.textContent).toContain('30,000 responses');
   });
 
+  it("keeps the viewer's choices across update(), a large one counted in slices too", async () => {
+    const { preview, root } = mount([...many(5, 10, '2026-01-10T12:00:00Z'), ...many(5, 0, '2026-05-10T12:00:00Z')]);
+    await choose(root(), 'field-period', 'quarter');
+    expect(root().querySelector('#trend-caption')?.textContent).toBe('NPS by quarter, UTC time');
+    // A slow machine: every reading of the clock is 60 ms later, so the progress bar shows at once.
+    let clock = performance.now();
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 60));
+    preview.update(many(30_000, 9, '2026-02-10T12:00:00Z'));
+    await vi.waitFor(() => expect(root().querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow')).toBeTruthy());
+    // The old view stays below the bar, choices and all, until the new count is done.
+    expect(root().querySelector('#trend-caption')?.textContent).toBe('NPS by quarter, UTC time');
+    await preview.ready();
+    expect(root().querySelector('[role="progressbar"]')).toBeNull();
+    expect(root().querySelector<HTMLSelectElement>('#field-period')?.value).toBe('quarter');
+    expect(rows(root(), 'NPS by quarter').map((row) => [row[0], row[1]])).toEqual([['Q1 2026', '30,000']]);
+  });
+
   it('hands the CSV export to the browser as a file', () => {
     const created: Blob[] = [];
     vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
