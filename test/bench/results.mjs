@@ -91,6 +91,7 @@ try {
       const host = document.body.appendChild(document.createElement('div'));
       const root = () => /** @type {ShadowRoot} */ (host.querySelector('[data-nps-preview]')?.shadowRoot);
       /** Resolves with the time once `done()` holds at a frame (so the view is laid out), or null after 20 s. */
+      // oxlint-disable-next-line unicorn/consistent-function-scoping -- this function runs inside the page
       const until = (/** @type {() => boolean} */ done, /** @type {number} */ start) =>
         /** @type {Promise<number | null>} */ (
           new Promise((resolve) => {
