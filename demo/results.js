@@ -1,9 +1,21 @@
-// The results page: polls the demo collector and hands the records to the preview. Data is
-// written with textContent only; a comment is whatever a visitor typed.
+// The results page: polls the demo collector and hands the records to the preview, or shows
+// other data instead: what the visitor pastes, the Hungarian worked example, or a generated
+// year. Data is written with textContent only; a comment is whatever a visitor typed.
+import { generateYear, YEAR_COUNT } from './generated-year.js';
 
 /** @typedef {import('../src/core/payload.js').NpsResponse} NpsResponse */
-/** @typedef {{ update(input: NpsResponse[]): void, destroy(): void }} PreviewHandle */
-/** @typedef {{ mountNpsPreview(element: HTMLElement, input: NpsResponse[]): PreviewHandle }} PreviewApi */
+/** @typedef {import('../src/preview.js').NpsPreview} PreviewHandle */
+/** @typedef {import('../src/preview.js').NpsPreviewInput} PreviewInput */
+/**
+ * The global dist/nps-preview.js defines.
+ * @typedef {{ mountNpsPreview: typeof import('../src/preview.js').mountNpsPreview, readPastedResults: typeof import('../src/core/results/paste.js').readPastedResults }} PreviewApi
+ */
+
+/**
+ * The Hungarian article's worked example: 378 answers on scores 1-10, NPS -11.64, shown as -12.
+ * Loaded through the paste box, as a table copied from the article would be.
+ */
+const HUNGARIAN_TABLE = ['Score\tResponses', '1\t42', '2\t54', '3\t22', '4\t31', '5\t13', '6\t19', '7\t22', '8\t38', '9\t62', '10\t75'].join('\n');
 
 const REFRESH_MS = 2000;
 const COMMENTS_SHOWN = 10;
@@ -13,6 +25,8 @@ const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle
 let preview = null;
 /** The last rendered list, so an unchanged poll does not re-render (or re-announce) anything. */
 let lastJson = '';
+/** Whether the preview follows the collector; false while pasted or example data is shown. */
+let live = true;
 
 /**
  * @param {string} id
@@ -31,17 +45,87 @@ async function fetchRecords() {
   return response.json();
 }
 
-/** @param {NpsResponse[]} records */
-function showPreview(records) {
-  if (preview) return preview.update(records);
+/** @returns {PreviewApi} */
+function previewApi() {
   const api = /** @type {Window & { NpsPreview?: PreviewApi }} */ (window).NpsPreview;
   if (!api) throw new Error('/nps-preview.js did not load; run npm run build, then reload.');
-  preview = api.mountNpsPreview(byId('preview'), records);
+  return api;
+}
+
+/**
+ * @param {PreviewInput} input
+ * @param {string} title
+ * @returns {PreviewHandle}
+ */
+function showPreview(input, title) {
+  preview = previewApi().mountNpsPreview(byId('preview'), input, { title });
+  return preview;
+}
+
+/**
+ * Shows data other than the collector's, until "Show live answers".
+ * @param {PreviewInput} input
+ * @param {string} title
+ * @param {string} description
+ */
+async function showOther(input, title, description) {
+  live = false;
+  byId('live-comments').hidden = true;
+  byId('source').textContent = `Showing: ${description}`;
+  await showPreview(input, title).ready();
+}
+
+function showLive() {
+  live = true;
+  lastJson = '';
+  byId('live-comments').hidden = false;
+  byId('source').textContent = 'Live answers from the collector.';
+  void refresh();
+}
+
+/** Reads the paste box; says which form it recognised, or what is wrong and where. */
+function showPasted() {
+  const status = byId('paste-status');
+  const pasted = previewApi().readPastedResults(/** @type {HTMLTextAreaElement} */ (byId('paste')).value);
+  status.classList.toggle('is-error', !pasted.ok);
+  if (!pasted.ok) {
+    status.textContent = pasted.error;
+    return;
+  }
+  status.textContent = pasted.summary;
+  void showOther(pasted.input, 'Pasted data', `pasted data (${pasted.form}).`);
+}
+
+/** A million records take a few seconds to make: in batches, with a progress bar, the page never freezes. */
+async function loadGeneratedYear() {
+  const button = /** @type {HTMLButtonElement} */ (byId('load-year'));
+  const bar = /** @type {HTMLProgressElement} */ (byId('generating-bar'));
+  button.disabled = true;
+  byId('generating').hidden = false;
+  try {
+    const generator = generateYear();
+    let step = generator.next();
+    while (!step.done) {
+      bar.value = (100 * step.value) / YEAR_COUNT;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      step = generator.next();
+    }
+    byId('generating').hidden = true;
+    const count = step.value.length.toLocaleString('en');
+    await showOther(step.value, 'A generated year', `a generated year of a busy shop, ${count} answers (seeded, the same every time).`);
+  } catch (error) {
+    showProblem(error instanceof Error ? error.message : String(error));
+  } finally {
+    byId('generating').hidden = true;
+    button.disabled = false;
+  }
 }
 
 /** @param {number} count */
 function showTotal(count) {
-  byId('total').textContent = count === 1 ? '1 response stored' : `${count} responses stored`;
+  const text = count === 1 ? '1 response stored' : `${count} responses stored`;
+  // Every poll lands here; rewriting the same text would make screen readers say it again.
+  if (byId('total').textContent !== text) byId('total').textContent = text;
 }
 
 /** @param {NpsResponse[]} records */
@@ -100,10 +184,10 @@ async function refresh() {
   try {
     const records = await fetchRecords();
     const json = JSON.stringify(records);
-    if (json !== lastJson) {
-      showTotal(records.length);
+    showTotal(records.length);
+    if (live && json !== lastJson) {
       showComments(records);
-      showPreview(records);
+      showPreview(records, 'Live answers');
       lastJson = json;
     }
     showProblem(null);
@@ -133,6 +217,16 @@ async function resetDemoData() {
 }
 
 byId('reset').addEventListener('click', () => void resetDemoData());
+byId('show-live').addEventListener('click', showLive);
+byId('load-year').addEventListener('click', () => void loadGeneratedYear());
+byId('load-hungarian').addEventListener('click', () => {
+  /** @type {HTMLTextAreaElement} */ (byId('paste')).value = HUNGARIAN_TABLE;
+  showPasted();
+});
+byId('paste-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  showPasted();
+});
 // Background tabs poll slowly (browsers throttle timers); catch up the moment this one is seen.
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible') void refresh();

@@ -1,11 +1,2 @@
-/** mulberry32: a small seeded PRNG, uniform in [0, 1), so a test or benchmark run can be repeated exactly. */
-export function seededRandom(/** @type {number} */ seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG lives with the demo, whose results page generates a year of data with it in the browser. */
+export { seededRandom } from '../demo/seeded-random.js';

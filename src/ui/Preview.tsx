@@ -1,25 +1,18 @@
 /** The results preview: a score, how far to trust it, and where it comes from. Renders only. */
 import type { ComponentChildren } from 'preact';
 import { CATEGORIES, categoryOf, MAX_SCORE, type Category } from '../core/category.js';
-import { adjustedWald, responsesNeeded, type NpsResult } from '../core/nps.js';
+import type { NpsResult } from '../core/nps.js';
+import { moreResponses } from '../core/results/sample-size.js';
+import { scaleLabel, STANDARD_SCALE, type Scale } from '../core/results/scale.js';
+import { Interval, numbersFor, plural, Signed, type Numbers } from './numbers.js';
 
 export interface PreviewProps {
   result: NpsResult;
   title?: string | undefined;
   /** Writes numbers as this locale does (digits, grouping, decimals), like the survey's scale. */
   locale?: string | undefined;
-}
-
-/** Number writing for one locale; the words around the numbers stay English. */
-interface Numbers {
-  whole(n: number): string;
-  oneDecimal(n: number): string;
-}
-
-function numbersFor(locale: string | undefined): Numbers {
-  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  return { whole: (n) => whole.format(n), oneDecimal: (n) => oneDecimal.format(n) };
+  /** The answers' scale; off 0-10 the score is labelled non-standard and no 0-10 ranges are shown. */
+  scale?: Scale | undefined;
 }
 
 /** Above this margin of error (points) the score is flagged as not to be trusted yet. */
@@ -35,40 +28,8 @@ function rangeOf(category: Category, f: Numbers): string {
   return `${f.whole(scores[0] ?? 0)}–${f.whole(scores[scores.length - 1] ?? 0)}`;
 }
 
-const plural = (count: number, noun: string, f: Numbers) => `${f.whole(count)} ${noun}${count === 1 ? '' : 's'}`;
-
-/** Bounds are floats; shown whole, half away from zero like the score, and never as -0. */
-function wholePoints(points: number): number {
-  const magnitude = Math.round(Math.abs(points));
-  return magnitude === 0 ? 0 : Math.sign(points) * magnitude;
-}
-
-/**
- * "+23" / "−12" with a real minus sign for the eye; screen readers get "-12" instead, which
- * they read as "minus 12" in the listener's own language (U+2212 is read inconsistently).
- */
-function Signed({ value, f }: { value: number; f: Numbers }) {
-  const digits = f.whole(Math.abs(value));
-  return (
-    <>
-      <span aria-hidden="true">{value > 0 ? `+${digits}` : value < 0 ? `\u2212${digits}` : digits}</span>
-      <span class="sr">{value > 0 ? `+${digits}` : value < 0 ? `-${digits}` : digits}</span>
-    </>
-  );
-}
-
-function Interval({ interval: [low, high], f }: { interval: [number, number]; f: Numbers }) {
-  return (
-    <>
-      <Signed value={wholePoints(low)} f={f} /> to <Signed value={wholePoints(high)} f={f} />
-    </>
-  );
-}
-
 function TooFewNote({ result, interval, f }: { result: NpsResult; interval: [number, number]; f: Numbers }) {
-  // The observed adjusted variance, not the worst case (1): it is the best guess of how
-  // answers will keep spreading, and the adjustment keeps it sensible for a handful of them.
-  const more = responsesNeeded(TRUSTED_MARGIN, adjustedWald(result).variance) - result.total;
+  const { more } = moreResponses(result, TRUSTED_MARGIN);
   return (
     <p class="note">
       Too few responses to trust this score: with {plural(result.total, 'response', f)} the true score could be anywhere
@@ -78,7 +39,7 @@ function TooFewNote({ result, interval, f }: { result: NpsResult; interval: [num
   );
 }
 
-function Shares({ result, f }: { result: NpsResult; f: Numbers }) {
+function Shares({ result, f, standard }: { result: NpsResult; f: Numbers; standard: boolean }) {
   const percent = (category: Category) => result[`${category}Percent` as const] ?? 0;
   return (
     <>
@@ -91,7 +52,8 @@ function Shares({ result, f }: { result: NpsResult; f: Numbers }) {
         {CATEGORIES.map((category) => (
           <li key={category}>
             <i class={category} />
-            {NAMES[category]} ({rangeOf(category, f)}): <b>{f.whole(Math.round(percent(category)))}%</b> ({f.whole(result[`${category}s` as const])})
+            {NAMES[category]}
+            {standard && ` (${rangeOf(category, f)})`}: <b>{f.whole(Math.round(percent(category)))}%</b> ({f.whole(result[`${category}s` as const])})
           </li>
         ))}
       </ul>
@@ -149,7 +111,7 @@ function Card({ title, children }: { title?: string | undefined; children: Compo
   );
 }
 
-export function Preview({ result, title, locale }: PreviewProps) {
+export function Preview({ result, title, locale, scale = STANDARD_SCALE }: PreviewProps) {
   const { rounded, marginOfError, interval } = result;
   const f = numbersFor(locale);
   if (rounded === null || marginOfError === null || interval === null) {
@@ -162,7 +124,7 @@ export function Preview({ result, title, locale }: PreviewProps) {
   return (
     <Card title={title}>
       <p class="headline">
-        <span class="label">NPS</span>
+        <span class="label">{scaleLabel(scale)}</span>
         <strong class="score">
           <Signed value={rounded} f={f} />
         </strong>
@@ -172,7 +134,7 @@ export function Preview({ result, title, locale }: PreviewProps) {
         95% interval <Interval interval={interval} f={f} /> · {plural(result.total, 'response', f)}
       </p>
       {marginOfError > TRUSTED_MARGIN && <TooFewNote result={result} interval={interval} f={f} />}
-      <Shares result={result} f={f} />
+      <Shares result={result} f={f} standard={scale === STANDARD_SCALE} />
       {result.distribution && <Histogram distribution={result.distribution} f={f} />}
     </Card>
   );

@@ -1,0 +1,36 @@
+/**
+ * A tally: the counts one group of answers adds up to. Groups are combined by adding tallies,
+ * never by averaging scores (nps-method.md).
+ */
+import type { Category } from '../category.js';
+import { calculateNps, type NpsResult } from '../nps.js';
+import { STANDARD_SCALE, type Scale } from './scale.js';
+
+/** Slots 0-10: answers per score; 11-13: detractors, passives, promoters. */
+export type Tally = Int32Array;
+
+const SCORE_SLOTS = 11;
+const CATEGORY_SLOT: Record<Category, number> = { detractor: 11, passive: 12, promoter: 13 };
+
+export const newTally = (): Tally => new Int32Array(SCORE_SLOTS + 3);
+
+export function countAnswer(tally: Tally, score: number, category: Category, delta: 1 | -1): void {
+  tally[score] = (tally[score] ?? 0) + delta;
+  tally[CATEGORY_SLOT[category]] = (tally[CATEGORY_SLOT[category]] ?? 0) + delta;
+}
+
+export function addTally(into: Tally, from: Tally, sign: 1 | -1 = 1): Tally {
+  for (let slot = 0; slot < into.length; slot++) into[slot] = (into[slot] ?? 0) + sign * (from[slot] ?? 0);
+  return into;
+}
+
+export const tallyTotal = (tally: Tally): number => (tally[11] ?? 0) + (tally[12] ?? 0) + (tally[13] ?? 0);
+
+/**
+ * The calculator's result for a tally. On 0-10 it gets the 11 counts (so the histogram shows);
+ * on other scales only the categories, which are the site's and not derived from 0-10 scores.
+ */
+export function tallyResult(tally: Tally, scale: Scale): NpsResult {
+  if (scale === STANDARD_SCALE) return calculateNps({ counts: tally.subarray(0, SCORE_SLOTS) });
+  return calculateNps({ detractors: tally[11] ?? 0, passives: tally[12] ?? 0, promoters: tally[13] ?? 0 });
+}
