@@ -187,9 +187,10 @@ function widgetFor(config: Config, door: Door): NpsWidget {
   /** The accent's text colour, once the extras have judged it; null without an accent. */
   let accent: { accentText: string } | null = null;
   const accentReady = async () => {
-    const extras = config.accentColor ? await loadExtras(door, 'the survey keeps its own colours') : null;
-    if (!extras || !config.accentColor) return;
-    const judged = extras.accentFor(config.accentColor, config.theme);
+    const color = config.accentColor;
+    const extras = color && (await loadExtras(door, 'the survey keeps its own colours'));
+    if (!color || !extras) return;
+    const judged = extras.accentFor(color, config.theme);
     if (judged.warning) console.warn(`${PREFIX} ${judged.warning}`);
     accent = judged;
   };

@@ -4,25 +4,20 @@
  * and its p-value with the keyboard, export both CSVs and read the files, filter the reasons,
  * load the Hungarian example and a generated year, and pass axe-core.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { completeResponse, startResponse, toPayload } from '../../src/core/payload.js';
 import { parseCsv } from '../../src/core/results/csv.js';
 import type { ResultRecord } from '../../src/core/results/record.js';
 import { recordsFromCsv, recordsToCsv } from '../../src/core/results/records-csv.js';
-import { launchChromium } from '../chromium.mjs';
+import { importDemoServer, launchChromium } from '../chromium.mjs';
 import { relationshipContext } from '../fixtures.js';
 
-for (const file of ['index.js', 'nps-preview.js']) {
-  const path = fileURLToPath(new URL(`../../dist/${file}`, import.meta.url));
-  if (!existsSync(path)) throw new Error(`${path} is missing: run npm run build first (npm test builds before running vitest).`);
-}
-const { startDemoServer } = await import('../../demo/server.mjs');
+const { startDemoServer } = await importDemoServer();
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let browser: Browser;
