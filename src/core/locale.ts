@@ -23,6 +23,14 @@ export interface LocaleStrings {
   choiceEnd: string;
   /** Told to screen readers, politely, when the survey appears by itself; `{question}` is the question. */
   announcement: string;
+  /** With `askConsent`: asked after the reason, answered with consentYes / consentNo. */
+  consentQuestion: string;
+  consentYes: string;
+  consentNo: string;
+  /** The promoters' thank-you link (`promoterLink`), e.g. to a review site. */
+  promoterLinkText: string;
+  /** Told to screen readers after a link that opens a new tab. */
+  opensInNewTab: string;
 }
 
 export type StringKey = keyof LocaleStrings;
@@ -30,6 +38,7 @@ export type StringKey = keyof LocaleStrings;
 export const STRING_KEYS: readonly StringKey[] = [
   'question', 'questionNoBrand', 'questionEnps', 'questionEnpsNoBrand', 'lowLabel', 'highLabel', 'followUp',
   'placeholder', 'submitLabel', 'thankYou', 'closeLabel', 'choiceEnd', 'announcement',
+  'consentQuestion', 'consentYes', 'consentNo', 'promoterLinkText', 'opensInNewTab',
 ];
 
 export interface LocaleTable {

@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Close',
     choiceEnd: '{n}, {label}',
     announcement: 'A one-question survey has opened at the end of the page: {question}',
+    consentQuestion: 'May we contact you about your answer?',
+    consentYes: 'Yes',
+    consentNo: 'No',
+    promoterLinkText: 'Leave a review',
+    opensInNewTab: '(opens in a new tab)',
   },
 } satisfies LocaleTable;
