@@ -18,5 +18,10 @@ export default {
     closeLabel: 'إغلاق',
     choiceEnd: '{n}، {label}',
     announcement: 'فُتح استطلاع من سؤال واحد في نهاية الصفحة: {question}',
+    consentQuestion: 'هل تسمح لنا بالتواصل معك بشأن إجابتك؟',
+    consentYes: 'نعم',
+    consentNo: 'لا',
+    promoterLinkText: 'كتابة مراجعة',
+    opensInNewTab: '(يُفتح في علامة تبويب جديدة)',
   },
 } satisfies LocaleTable;

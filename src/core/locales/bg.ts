@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Затваряне',
     choiceEnd: '{n}, {label}',
     announcement: 'В края на страницата се отвори анкета с един въпрос: {question}',
+    consentQuestion: 'Може ли да се свържем с Вас във връзка с Вашия отговор?',
+    consentYes: 'Да',
+    consentNo: 'Не',
+    promoterLinkText: 'Напишете отзив',
+    opensInNewTab: '(отваря се в нов раздел)',
   },
 } satisfies LocaleTable;

@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Zavřít',
     choiceEnd: '{n}, {label}',
     announcement: 'Na konci stránky se otevřel dotazník s jednou otázkou: {question}',
+    consentQuestion: 'Můžeme vás kontaktovat ohledně vaší odpovědi?',
+    consentYes: 'Ano',
+    consentNo: 'Ne',
+    promoterLinkText: 'Napsat recenzi',
+    opensInNewTab: '(otevře se na nové kartě)',
   },
 } satisfies LocaleTable;

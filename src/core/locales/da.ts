@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Luk',
     choiceEnd: '{n}, {label}',
     announcement: 'Der er åbnet en undersøgelse med ét spørgsmål nederst på siden: {question}',
+    consentQuestion: 'Må vi kontakte dig om dit svar?',
+    consentYes: 'Ja',
+    consentNo: 'Nej',
+    promoterLinkText: 'Skriv en anmeldelse',
+    opensInNewTab: '(åbner i en ny fane)',
   },
 } satisfies LocaleTable;

@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Schließen',
     choiceEnd: '{n}, {label}',
     announcement: 'Am Ende der Seite wurde eine Umfrage mit einer einzigen Frage geöffnet: {question}',
+    consentQuestion: 'Dürfen wir Sie zu Ihrer Antwort kontaktieren?',
+    consentYes: 'Ja',
+    consentNo: 'Nein',
+    promoterLinkText: 'Rezension schreiben',
+    opensInNewTab: '(öffnet in einem neuen Tab)',
   },
 } satisfies LocaleTable;

@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Κλείσιμο',
     choiceEnd: '{n}, {label}',
     announcement: 'Στο τέλος της σελίδας άνοιξε μια έρευνα με μία ερώτηση: {question}',
+    consentQuestion: 'Μπορούμε να επικοινωνήσουμε μαζί σας σχετικά με την απάντησή σας;',
+    consentYes: 'Ναι',
+    consentNo: 'Όχι',
+    promoterLinkText: 'Γράψτε μια κριτική',
+    opensInNewTab: '(ανοίγει σε νέα καρτέλα)',
   },
 } satisfies LocaleTable;

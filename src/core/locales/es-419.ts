@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Cerrar',
     choiceEnd: '{n}, {label}',
     announcement: 'Se abrió una encuesta de una sola pregunta al final de la página: {question}',
+    consentQuestion: '¿Podemos comunicarnos con usted acerca de su respuesta?',
+    consentYes: 'Sí',
+    consentNo: 'No',
+    promoterLinkText: 'Escribir una reseña',
+    opensInNewTab: '(se abre en una pestaña nueva)',
   },
 } satisfies LocaleTable;

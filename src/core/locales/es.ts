@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Cerrar',
     choiceEnd: '{n}, {label}',
     announcement: 'Se ha abierto una encuesta de una sola pregunta al final de la página: {question}',
+    consentQuestion: '¿Podemos ponernos en contacto con usted acerca de su respuesta?',
+    consentYes: 'Sí',
+    consentNo: 'No',
+    promoterLinkText: 'Escribir una reseña',
+    opensInNewTab: '(se abre en una pestaña nueva)',
   },
 } satisfies LocaleTable;

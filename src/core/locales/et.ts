@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Sulge',
     choiceEnd: '{n}, {label}',
     announcement: 'Lehe lõppu avanes ühe küsimusega küsitlus: {question}',
+    consentQuestion: 'Kas võime teiega teie vastuse kohta ühendust võtta?',
+    consentYes: 'Jah',
+    consentNo: 'Ei',
+    promoterLinkText: 'Kirjutage arvustus',
+    opensInNewTab: '(avaneb uuel vahelehel)',
   },
 } satisfies LocaleTable;

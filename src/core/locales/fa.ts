@@ -18,5 +18,10 @@ export default {
     closeLabel: 'بستن',
     choiceEnd: '{n}، {label}',
     announcement: 'یک نظرسنجی تک‌سؤالی در انتهای صفحه باز شد: {question}',
+    consentQuestion: 'اجازه می‌دهید دربارهٔ پاسخ‌تان با شما تماس بگیریم؟',
+    consentYes: 'بله',
+    consentNo: 'خیر',
+    promoterLinkText: 'ثبت نظر',
+    opensInNewTab: '(در برگهٔ جدید باز می‌شود)',
   },
 } satisfies LocaleTable;

@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Sulje',
     choiceEnd: '{n}, {label}',
     announcement: 'Sivun loppuun avautui yhden kysymyksen kysely: {question}',
+    consentQuestion: 'Saammeko ottaa sinuun yhteyttä vastaukseesi liittyen?',
+    consentYes: 'Kyllä',
+    consentNo: 'Ei',
+    promoterLinkText: 'Kirjoita arvostelu',
+    opensInNewTab: '(avautuu uuteen välilehteen)',
   },
 } satisfies LocaleTable;

@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Fermer',
     choiceEnd: '{n}, {label}',
     announcement: 'Un questionnaire d’une seule question s’est ouvert en bas de la page : {question}',
+    consentQuestion: 'Pouvons-nous vous contacter au sujet de votre réponse ?',
+    consentYes: 'Oui',
+    consentNo: 'Non',
+    promoterLinkText: 'Laisser un avis',
+    opensInNewTab: '(s’ouvre dans un nouvel onglet)',
   },
 } satisfies LocaleTable;

@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Dún',
     choiceEnd: '{n}, {label}',
     announcement: 'Osclaíodh suirbhé le ceist amháin ag bun an leathanaigh: {question}',
+    consentQuestion: "An féidir linn teagmháil a dhéanamh leat faoi d'fhreagra?",
+    consentYes: 'Is féidir',
+    consentNo: 'Ní féidir',
+    promoterLinkText: 'Scríobh léirmheas',
+    opensInNewTab: '(osclaítear i gcluaisín nua é)',
   },
 } satisfies LocaleTable;

@@ -18,5 +18,10 @@ export default {
     closeLabel: 'סגירה',
     choiceEnd: '{n}, {label}',
     announcement: 'בסוף העמוד נפתח סקר בן שאלה אחת: {question}',
+    consentQuestion: 'האם נוכל ליצור איתכם קשר בנוגע לתשובה שלכם?',
+    consentYes: 'כן',
+    consentNo: 'לא',
+    promoterLinkText: 'כתיבת ביקורת',
+    opensInNewTab: '(נפתח בכרטיסייה חדשה)',
   },
 } satisfies LocaleTable;

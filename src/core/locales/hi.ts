@@ -18,5 +18,10 @@ export default {
     closeLabel: 'बंद करें',
     choiceEnd: '{n}, {label}',
     announcement: 'पृष्ठ के अंत में एक प्रश्न वाला सर्वेक्षण खुला है: {question}',
+    consentQuestion: 'क्या हम आपके उत्तर के बारे में आपसे संपर्क कर सकते हैं?',
+    consentYes: 'हाँ',
+    consentNo: 'नहीं',
+    promoterLinkText: 'समीक्षा लिखें',
+    opensInNewTab: '(नए टैब में खुलता है)',
   },
 } satisfies LocaleTable;

@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Zatvori',
     choiceEnd: '{n}, {label}',
     announcement: 'Na kraju stranice otvorila se anketa s jednim pitanjem: {question}',
+    consentQuestion: 'Smijemo li vas kontaktirati u vezi s vašim odgovorom?',
+    consentYes: 'Da',
+    consentNo: 'Ne',
+    promoterLinkText: 'Napišite recenziju',
+    opensInNewTab: '(otvara se u novoj kartici)',
   },
 } satisfies LocaleTable;

@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Bezárás',
     choiceEnd: '{n}, {label}',
     announcement: 'Az oldal alján megnyílt egy egykérdéses kérdőív: {question}',
+    consentQuestion: 'Megkereshetjük a válaszával kapcsolatban?',
+    consentYes: 'Igen',
+    consentNo: 'Nem',
+    promoterLinkText: 'Vélemény írása',
+    opensInNewTab: '(új lapon nyílik meg)',
   },
 } satisfies LocaleTable;

@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Tutup',
     choiceEnd: '{n}, {label}',
     announcement: 'Survei berisi satu pertanyaan telah muncul di akhir halaman: {question}',
+    consentQuestion: 'Bolehkah kami menghubungi Anda terkait jawaban Anda?',
+    consentYes: 'Ya',
+    consentNo: 'Tidak',
+    promoterLinkText: 'Tulis ulasan',
+    opensInNewTab: '(terbuka di tab baru)',
   },
 } satisfies LocaleTable;

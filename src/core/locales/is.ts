@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Loka',
     choiceEnd: '{n}, {label}',
     announcement: 'Könnun með einni spurningu hefur opnast neðst á síðunni: {question}',
+    consentQuestion: 'Megum við hafa samband við þig vegna svarsins þíns?',
+    consentYes: 'Já',
+    consentNo: 'Nei',
+    promoterLinkText: 'Skrifa umsögn',
+    opensInNewTab: '(opnast í nýjum flipa)',
   },
 } satisfies LocaleTable;

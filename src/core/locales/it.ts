@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Chiudi',
     choiceEnd: '{n}, {label}',
     announcement: 'In fondo alla pagina si è aperto un sondaggio di una sola domanda: {question}',
+    consentQuestion: 'Possiamo contattarla in merito alla sua risposta?',
+    consentYes: 'Sì',
+    consentNo: 'No',
+    promoterLinkText: 'Lasci una recensione',
+    opensInNewTab: '(si apre in una nuova scheda)',
   },
 } satisfies LocaleTable;

@@ -18,5 +18,10 @@ export default {
     closeLabel: '閉じる',
     choiceEnd: '{n}（{label}）',
     announcement: 'ページの末尾に1問のアンケートが表示されました：{question}',
+    consentQuestion: 'ご回答について、こちらからご連絡してもよろしいですか？',
+    consentYes: 'はい',
+    consentNo: 'いいえ',
+    promoterLinkText: 'レビューを書く',
+    opensInNewTab: '（新しいタブで開きます）',
   },
 } satisfies LocaleTable;

@@ -18,5 +18,10 @@ export default {
     closeLabel: '닫기',
     choiceEnd: '{n}, {label}',
     announcement: '페이지 끝에 한 문항짜리 설문이 열렸습니다: {question}',
+    consentQuestion: '답변하신 내용에 대해 연락을 드려도 되겠습니까?',
+    consentYes: '예',
+    consentNo: '아니요',
+    promoterLinkText: '리뷰 작성',
+    opensInNewTab: '(새 탭에서 열립니다)',
   },
 } satisfies LocaleTable;

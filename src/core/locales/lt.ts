@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Uždaryti',
     choiceEnd: '{n}, {label}',
     announcement: 'Puslapio apačioje atsivėrė vieno klausimo apklausa: {question}',
+    consentQuestion: 'Ar galime susisiekti su Jumis dėl Jūsų atsakymo?',
+    consentYes: 'Taip',
+    consentNo: 'Ne',
+    promoterLinkText: 'Parašyti atsiliepimą',
+    opensInNewTab: '(atsidaro naujame skirtuke)',
   },
 } satisfies LocaleTable;

@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Aizvērt',
     choiceEnd: '{n}, {label}',
     announcement: 'Lapas beigās atvērta aptauja ar vienu jautājumu: {question}',
+    consentQuestion: 'Vai drīkstam ar Jums sazināties saistībā ar Jūsu atbildi?',
+    consentYes: 'Jā',
+    consentNo: 'Nē',
+    promoterLinkText: 'Uzrakstīt atsauksmi',
+    opensInNewTab: '(atveras jaunā cilnē)',
   },
 } satisfies LocaleTable;

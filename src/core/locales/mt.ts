@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Agħlaq',
     choiceEnd: '{n}, {label}',
     announcement: "Infetaħ stħarriġ b'mistoqsija waħda fl-aħħar tal-paġna: {question}",
+    consentQuestion: 'Nistgħu nikkuntattjawk dwar it-tweġiba tiegħek?',
+    consentYes: 'Iva',
+    consentNo: 'Le',
+    promoterLinkText: 'Ikteb reviżjoni',
+    opensInNewTab: "(tinfetaħ f'tab ġdida)",
   },
 } satisfies LocaleTable;

@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Lukk',
     choiceEnd: '{n}, {label}',
     announcement: 'En spørreundersøkelse med ett spørsmål er åpnet nederst på siden: {question}',
+    consentQuestion: 'Kan vi kontakte deg om svaret ditt?',
+    consentYes: 'Ja',
+    consentNo: 'Nei',
+    promoterLinkText: 'Skriv en anmeldelse',
+    opensInNewTab: '(åpnes i en ny fane)',
   },
 } satisfies LocaleTable;

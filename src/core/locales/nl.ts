@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Sluiten',
     choiceEnd: '{n}, {label}',
     announcement: 'Onderaan de pagina is een enquête van één vraag geopend: {question}',
+    consentQuestion: 'Mogen we contact met u opnemen over uw antwoord?',
+    consentYes: 'Ja',
+    consentNo: 'Nee',
+    promoterLinkText: 'Review schrijven',
+    opensInNewTab: '(opent in een nieuw tabblad)',
   },
 } satisfies LocaleTable;

@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Zamknij',
     choiceEnd: '{n}, {label}',
     announcement: 'Na końcu strony otworzyła się ankieta z jednym pytaniem: {question}',
+    consentQuestion: 'Czy możemy skontaktować się z Tobą w sprawie Twojej odpowiedzi?',
+    consentYes: 'Tak',
+    consentNo: 'Nie',
+    promoterLinkText: 'Wystaw opinię',
+    opensInNewTab: '(otwiera się w nowej karcie)',
   },
 } satisfies LocaleTable;

@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Fechar',
     choiceEnd: '{n}, {label}',
     announcement: 'Uma pesquisa de uma só pergunta foi aberta no final da página: {question}',
+    consentQuestion: 'Podemos entrar em contato com você sobre sua resposta?',
+    consentYes: 'Sim',
+    consentNo: 'Não',
+    promoterLinkText: 'Deixar uma avaliação',
+    opensInNewTab: '(abre em uma nova aba)',
   },
 } satisfies LocaleTable;

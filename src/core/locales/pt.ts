@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Fechar',
     choiceEnd: '{n}, {label}',
     announcement: 'Abriu-se um inquérito de uma só pergunta no fim da página: {question}',
+    consentQuestion: 'Podemos entrar em contacto consigo sobre a sua resposta?',
+    consentYes: 'Sim',
+    consentNo: 'Não',
+    promoterLinkText: 'Deixar a sua opinião',
+    opensInNewTab: '(abre num novo separador)',
   },
 } satisfies LocaleTable;

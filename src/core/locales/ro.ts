@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Închideți',
     choiceEnd: '{n}, {label}',
     announcement: 'La finalul paginii s-a deschis un sondaj cu o singură întrebare: {question}',
+    consentQuestion: 'Vă putem contacta în legătură cu răspunsul dumneavoastră?',
+    consentYes: 'Da',
+    consentNo: 'Nu',
+    promoterLinkText: 'Scrieți o recenzie',
+    opensInNewTab: '(se deschide într-o filă nouă)',
   },
 } satisfies LocaleTable;

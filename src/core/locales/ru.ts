@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Закрыть',
     choiceEnd: '{n}, {label}',
     announcement: 'В конце страницы открылся опрос из одного вопроса: {question}',
+    consentQuestion: 'Можно ли связаться с вами по поводу вашего ответа?',
+    consentYes: 'Да',
+    consentNo: 'Нет',
+    promoterLinkText: 'Оставить отзыв',
+    opensInNewTab: '(откроется в новой вкладке)',
   },
 } satisfies LocaleTable;

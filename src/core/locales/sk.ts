@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Zavrieť',
     choiceEnd: '{n}, {label}',
     announcement: 'Na konci stránky sa otvoril dotazník s jednou otázkou: {question}',
+    consentQuestion: 'Môžeme vás kontaktovať v súvislosti s vašou odpoveďou?',
+    consentYes: 'Áno',
+    consentNo: 'Nie',
+    promoterLinkText: 'Napísať recenziu',
+    opensInNewTab: '(otvorí sa na novej karte)',
   },
 } satisfies LocaleTable;

@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Zapri',
     choiceEnd: '{n}, {label}',
     announcement: 'Na koncu strani se je odprla anketa z enim vprašanjem: {question}',
+    consentQuestion: 'Ali vas lahko kontaktiramo glede vašega odgovora?',
+    consentYes: 'Da',
+    consentNo: 'Ne',
+    promoterLinkText: 'Napišite mnenje',
+    opensInNewTab: '(odpre se v novem zavihku)',
   },
 } satisfies LocaleTable;

@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Stäng',
     choiceEnd: '{n}, {label}',
     announcement: 'En enkät med en enda fråga har öppnats längst ned på sidan: {question}',
+    consentQuestion: 'Får vi kontakta dig om ditt svar?',
+    consentYes: 'Ja',
+    consentNo: 'Nej',
+    promoterLinkText: 'Skriv ett omdöme',
+    opensInNewTab: '(öppnas i en ny flik)',
   },
 } satisfies LocaleTable;

@@ -18,5 +18,10 @@ export default {
     closeLabel: 'ปิด',
     choiceEnd: '{n} ({label})',
     announcement: 'แบบสำรวจที่มีคำถามเดียวได้เปิดขึ้นที่ท้ายหน้า: {question}',
+    consentQuestion: 'เราขอติดต่อคุณเกี่ยวกับคำตอบของคุณได้หรือไม่',
+    consentYes: 'ได้',
+    consentNo: 'ไม่ได้',
+    promoterLinkText: 'เขียนรีวิว',
+    opensInNewTab: '(เปิดในแท็บใหม่)',
   },
 } satisfies LocaleTable;

@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Kapat',
     choiceEnd: '{n}, {label}',
     announcement: 'Sayfanın sonunda tek soruluk bir anket açıldı: {question}',
+    consentQuestion: 'Yanıtınızla ilgili sizinle iletişime geçebilir miyiz?',
+    consentYes: 'Evet',
+    consentNo: 'Hayır',
+    promoterLinkText: 'Yorum yazın',
+    opensInNewTab: '(yeni sekmede açılır)',
   },
 } satisfies LocaleTable;

@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Закрити',
     choiceEnd: '{n}, {label}',
     announcement: 'Наприкінці сторінки відкрилося опитування з одного запитання: {question}',
+    consentQuestion: 'Чи можемо ми зв’язатися з вами щодо вашої відповіді?',
+    consentYes: 'Так',
+    consentNo: 'Ні',
+    promoterLinkText: 'Залишити відгук',
+    opensInNewTab: '(відкриється в новій вкладці)',
   },
 } satisfies LocaleTable;

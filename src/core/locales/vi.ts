@@ -18,5 +18,10 @@ export default {
     closeLabel: 'Đóng',
     choiceEnd: '{n}, {label}',
     announcement: 'Một khảo sát gồm một câu hỏi đã xuất hiện ở cuối trang: {question}',
+    consentQuestion: 'Chúng tôi có thể liên hệ với bạn về câu trả lời này không?',
+    consentYes: 'Có',
+    consentNo: 'Không',
+    promoterLinkText: 'Viết đánh giá',
+    opensInNewTab: '(mở trong thẻ mới)',
   },
 } satisfies LocaleTable;

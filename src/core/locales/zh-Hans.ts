@@ -18,5 +18,10 @@ export default {
     closeLabel: '关闭',
     choiceEnd: '{n}（{label}）',
     announcement: '页面末尾已显示一份单题问卷：{question}',
+    consentQuestion: '我们可以就您的回答与您联系吗？',
+    consentYes: '是',
+    consentNo: '否',
+    promoterLinkText: '撰写评价',
+    opensInNewTab: '（在新标签页中打开）',
   },
 } satisfies LocaleTable;

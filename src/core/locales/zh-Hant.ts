@@ -18,5 +18,10 @@ export default {
     closeLabel: '關閉',
     choiceEnd: '{n}（{label}）',
     announcement: '頁面底部已顯示一份單題問卷：{question}',
+    consentQuestion: '我們可以就您的回答與您聯絡嗎？',
+    consentYes: '是',
+    consentNo: '否',
+    promoterLinkText: '撰寫評論',
+    opensInNewTab: '（在新分頁中開啟）',
   },
 } satisfies LocaleTable;
