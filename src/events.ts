@@ -32,6 +32,8 @@ export interface EventMap {
   show: ShowEvent;
   score: NpsResponse;
   submit: NpsResponse;
+  /** With `askConsent`: the response once the consent question is answered. */
+  consent: NpsResponse;
   dismiss: DismissEvent;
   error: Error;
   delivery: DeliveryEvent;
@@ -40,7 +42,7 @@ export interface EventMap {
 export type EventName = keyof EventMap;
 export type Handler<E extends EventName> = (payload: EventMap[E]) => void;
 
-export const EVENT_NAMES: readonly EventName[] = ['show', 'score', 'submit', 'dismiss', 'error', 'delivery'];
+export const EVENT_NAMES: readonly EventName[] = ['show', 'score', 'submit', 'consent', 'dismiss', 'error', 'delivery'];
 
 export function isEventName(name: unknown): name is EventName {
   return EVENT_NAMES.includes(name as EventName);

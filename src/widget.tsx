@@ -18,9 +18,10 @@ import {
   userCreatedAt,
   withDraw,
 } from './core/eligibility.js';
-import { type FlatRecord, type ResponseState, completeResponse, pageUrlFor, rescore, startResponse, toPayload } from './core/payload.js';
+import { type FlatRecord, type ResponseState, answerConsent, completeResponse, pageUrlFor, rescore, startResponse, toPayload } from './core/payload.js';
+import { scaleRange, thresholdsOf } from './core/scale.js';
 import { type SurveyText, surveyText } from './core/text.js';
-import type { BuiltInLocale, LocaleTable, pickLocale } from './core/locale.js';
+import { type BuiltInLocale, type LocaleTable, type pickLocale, fill } from './core/locale.js';
 import en from './core/locales/en.js';
 import { loadLocaleFrom, pickLocaleFrom } from './dom/locale-url.js';
 import { newId } from './core/uuid.js';
@@ -29,7 +30,7 @@ import { followAnchor, resolveElement } from './dom/position.js';
 import { createShadowMount, type ShadowMount } from './dom/shadow.js';
 import { createJsonStore } from './dom/storage.js';
 import { type EventName, type Handler, createEmitter, isEventName, EVENT_NAMES } from './events.js';
-import { type Layout, Survey } from './ui/Survey.js';
+import { type Layout, type Stage, Survey } from './ui/Survey.js';
 import css from './ui/styles.css?inline';
 
 export interface NpsWidget {
@@ -108,7 +109,7 @@ interface Showing {
   layout: Layout;
   stopFollowing: () => void;
   response: ResponseState | null;
-  submitted: boolean;
+  stage: Stage;
   autoClose: ReturnType<typeof setTimeout> | undefined;
   /** Where focus was before the respondent tabbed into the survey (or a modal took it), to return it on close. */
   focusOrigin: Element | null;
@@ -205,6 +206,8 @@ function widgetFor(config: Config, door: Door): NpsWidget {
   let showing: Showing | null = null;
   let destroyed = false;
   let stopTriggers = noop;
+  const thresholds = thresholdsOf(config);
+  const [low, high] = scaleRange(config.scale);
 
   function eligibility(): Decision {
     const drawn = withDraw(history.read(), Math.random);
@@ -214,34 +217,46 @@ function widgetFor(config: Config, door: Door): NpsWidget {
 
   function draw(): void {
     if (!showing) return;
-    const { response, submitted, layout, announced } = showing;
+    const { response, stage, layout, announced } = showing;
     render(
       <Survey
         text={wording.current()}
         theme={config.theme}
         announce={announced}
+        low={low}
+        high={high}
         score={response?.score ?? null}
-        submitted={submitted}
+        category={response?.category ?? null}
+        stage={stage}
+        link={promoterLink(response)}
         layout={layout}
         commentMaxLength={config.commentMaxLength}
         onScore={guard('score', chooseScore, undefined)}
         onSubmit={guard('submit', submit, undefined)}
+        onConsent={guard('consent', consent, undefined)}
         onClose={guard('close', dismiss, undefined)}
       />,
       showing.mount.container,
     );
   }
 
+  /** Promoters' thank-you link; the score goes along only where the site wrote `{score}`. */
+  function promoterLink(response: ResponseState | null): string | null {
+    const link = config.promoterLink;
+    return link && response?.category === 'promoter' ? fill(link, { score: String(response.score) }) : null;
+  }
+
   function chooseScore(score: number): void {
-    if (!showing || showing.submitted) return;
+    if (!showing || showing.stage !== 'asking') return;
     const { options } = showing;
     const isChange = showing.response !== null;
     showing.response = showing.response
-      ? rescore(showing.response, score)
+      ? rescore(showing.response, score, thresholds)
       : startResponse(
           {
             surveyId: config.surveyId,
             kind: config.kind,
+            scale: config.scale,
             surveyType: options.touchpoint ? 'transactional' : 'relationship',
             touchpoint: options.touchpoint,
             user,
@@ -252,6 +267,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
           score,
           newId(),
           new Date(),
+          thresholds,
         );
     courier.send(showing.response, isChange ? RESCORE_SETTLE_MS : 0);
     if (!isChange) history.write(recordResponse(history.read(), Date.now()));
@@ -260,25 +276,40 @@ function widgetFor(config: Config, door: Door): NpsWidget {
   }
 
   function submit(comment: string): void {
-    if (!showing?.response || showing.submitted) return;
+    if (!showing?.response || showing.stage !== 'asking') return;
+    showing.response = completeResponse(showing.response, comment.slice(0, config.commentMaxLength));
+    courier.send(showing.response);
+    emitter.emit('submit', toPayload(showing.response, new Date()));
+    moveTo(config.askConsent ? 'consent' : 'thanks');
+  }
+
+  /** The consent step's answer: the same response again, with `consentToContact`. */
+  function consent(answer: boolean): void {
+    if (!showing?.response || showing.stage !== 'consent') return;
+    showing.response = answerConsent(showing.response, answer);
+    courier.send(showing.response);
+    emitter.emit('consent', toPayload(showing.response, new Date()));
+    moveTo('thanks');
+  }
+
+  function moveTo(stage: Stage): void {
+    if (!showing) return;
     const current = showing;
-    current.response = completeResponse(showing.response, comment.slice(0, config.commentMaxLength));
-    current.submitted = true;
-    courier.send(current.response);
-    emitter.emit('submit', toPayload(current.response, new Date()));
-    const focusWasInside = current.mount.host.shadowRoot?.activeElement != null;
+    current.stage = stage;
+    const root = current.mount.host.shadowRoot;
+    const focusWasInside = root?.activeElement != null;
     draw();
-    // The submit button is gone now; keep keyboard focus in the survey instead of losing it to <body>.
-    if (focusWasInside) current.mount.host.shadowRoot?.querySelector<HTMLElement>('.close')?.focus();
-    // An inline survey is part of the page; it keeps its thank-you instead of vanishing.
-    if (config.autoCloseSeconds > 0 && current.layout !== 'inline') {
+    // The button pressed is gone now; keep keyboard focus in the survey instead of losing it to <body>.
+    if (focusWasInside) root?.querySelector<HTMLElement>(stage === 'consent' ? '.consent button' : '.close')?.focus();
+    // An inline survey is part of the page: it keeps its thank-you. A promoter's link stays until closed.
+    if (stage === 'thanks' && config.autoCloseSeconds > 0 && current.layout !== 'inline' && !promoterLink(current.response)) {
       current.autoClose = setTimeout(close, config.autoCloseSeconds * 1000);
     }
   }
 
   function dismiss(): void {
     if (!showing) return;
-    if (!showing.submitted) {
+    if (showing.stage === 'asking') {
       history.write(recordDismissal(history.read(), Date.now()));
       const { response } = showing;
       emitter.emit('dismiss', { surveyId: config.surveyId, response: response ? toPayload(response, new Date()) : null });
@@ -328,7 +359,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
       layout,
       stopFollowing: noop,
       response: null,
-      submitted: false,
+      stage: 'asking',
       autoClose: undefined,
       focusOrigin: layout === 'modal' ? document.activeElement : null,
       announced: false,

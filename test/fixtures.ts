@@ -4,6 +4,7 @@ import type { ResponseContext } from '../src/core/payload.js';
 export const relationshipContext: ResponseContext = {
   surveyId: 'nps',
   kind: 'nps',
+  scale: '0-10',
   surveyType: 'relationship',
   touchpoint: null,
   user: null,

@@ -7,6 +7,7 @@ import { type FlatRecord, type Kind, type PageUrlMode, isFlatRecord } from './pa
 import { parseColor } from './contrast.js';
 import { showValue } from './show-value.js';
 import { type LocaleStrings, type StringKey, STRING_KEYS } from './locale.js';
+import { SCALES, type Scale, thresholdsProblem } from './scale.js';
 
 /** `{ fi: { thankYou: 'Kiitos!' } }`: known keys only, every value a string. */
 function isStringsOverride(value: unknown): value is Record<string, Partial<LocaleStrings>> {
@@ -87,12 +88,17 @@ const record = (value: FlatRecord | null): Rule => ({
 });
 const element: Rule = { allowed: 'an Element or a CSS selector', test: (v) => isElement(v) || isFilled(v), value: null, trim: true };
 const days = (value: number) => number(0, 3650, value);
+const threshold = number(1, 10, null, true);
+const url = (allowed: string): Rule => ({ allowed, test: isEndpoint, value: null, trim: true });
 
 /** The option table. Wording options have no default: the locale's text is used when absent. */
 const RULES = {
-  endpoint: { allowed: 'an https: URL, a same-origin path, or http: on localhost', test: isEndpoint, trim: true },
+  endpoint: url('an https: URL, a same-origin path, or http: on localhost'),
   brand: text('', true),
   kind: oneOf(['nps', 'enps']),
+  scale: oneOf(SCALES),
+  promoterMin: threshold,
+  passiveMin: threshold,
   surveyId: text('nps'),
   show: oneOf(['auto', 'manual']),
   placement: oneOf(PLACEMENTS),
@@ -126,6 +132,10 @@ const RULES = {
   submitLabel: text(),
   thankYou: text(),
   closeLabel: text(),
+  askConsent: boolean(false),
+  consentQuestion: text(),
+  promoterLink: url('an https: URL, a same-origin path, or http: on localhost, where {score} stands for the score'),
+  promoterLinkText: text(),
   autoCloseSeconds: number(0, 600, 4),
   commentMaxLength: integer(1, 10_000, 2000),
   user: record(null),
@@ -151,6 +161,11 @@ export interface Config {
   endpoint: string;
   brand: string;
   kind: Kind;
+  /** The answer scale: 0-10 (NPS) unless a legacy survey must be kept; others are non-standard NPS. */
+  scale: Scale;
+  /** Off 0-10: the lowest promoter and passive scores, when not the scale's defaults. */
+  promoterMin: number | null;
+  passiveMin: number | null;
   surveyId: string;
   show: 'auto' | 'manual';
   placement: Placement;
@@ -188,6 +203,12 @@ export interface Config {
   submitLabel?: string;
   thankYou?: string;
   closeLabel?: string;
+  /** After the reason, ask whether the site may contact the respondent (`consentToContact`). */
+  askConsent: boolean;
+  consentQuestion?: string;
+  /** Shown to promoters with the thank-you (a review page, say); `{score}` in it is replaced by the score. */
+  promoterLink: string | null;
+  promoterLinkText?: string;
   /** Seconds the thank-you stays before the widget closes itself; 0 keeps it open. */
   autoCloseSeconds: number;
   commentMaxLength: number;
@@ -247,12 +268,14 @@ export function parseOptions(input: unknown, baseUrl: string): Parsed<Config> {
     return { value: null, errors: [`options must be an object with at least "endpoint"; got ${showValue(input)}`], warnings: [] };
   }
   const parsed = checkTable<Config>(RULES, input, 'option', baseUrl);
-  const missing = (name: string, needs: string) => {
-    parsed.errors.push(`option "${name}" is missing; ${needs}`);
+  const reject = (message: string) => {
+    parsed.errors.push(message);
     parsed.value = null;
   };
-  if (input['endpoint'] === undefined) missing('endpoint', `allowed: ${RULES.endpoint.allowed}`);
-  if (input['placement'] === 'inline' && !input['container']) missing('container', `placement "inline" needs ${RULES.container.allowed}`);
+  if (input['endpoint'] === undefined) reject(`option "endpoint" is missing; allowed: ${RULES.endpoint.allowed}`);
+  if (input['placement'] === 'inline' && !input['container']) reject(`option "container" is missing; placement "inline" needs ${RULES.container.allowed}`);
+  const problem = parsed.value && thresholdsProblem(parsed.value);
+  if (problem) reject(`options "passiveMin" and "promoterMin": ${problem}`);
   return parsed;
 }
 

@@ -2,7 +2,8 @@
  * Payload v1 (contract section 6): how a response is built, and how a receiver checks one.
  * Pure: ids and timestamps are passed in.
  */
-import { type Category, categoryOf, isScore, CATEGORIES } from './category.js';
+import { type Category, categoryOf, isScore, CATEGORIES, NPS_THRESHOLDS } from './category.js';
+import { isScale, isScoreOn, SCALES, STANDARD_SCALE, type Scale, type Thresholds } from './scale.js';
 
 export type Primitive = string | number | boolean;
 /** A flat object of string, number or boolean values. */
@@ -15,6 +16,8 @@ export interface NpsResponse {
   id: string;
   surveyId: string;
   kind: Kind;
+  /** Added to v1: the answer scale; receivers read a missing one as "0-10". */
+  scale: Scale;
   score: number;
   category: Category;
   comment: string | null;
@@ -27,6 +30,8 @@ export interface NpsResponse {
   pageUrl: string | null;
   createdAt: string;
   sentAt: string;
+  /** Added to v1, only with `askConsent`: whether the respondent agreed to be contacted; absent when unanswered. */
+  consentToContact?: boolean;
 }
 
 /** A response as the widget holds it between deliveries: everything but the send time. */
@@ -35,16 +40,17 @@ export type ResponseState = Omit<NpsResponse, 'sentAt'>;
 /** What is known about a showing before a score is chosen. */
 export type ResponseContext = Pick<
   ResponseState,
-  'surveyId' | 'kind' | 'surveyType' | 'touchpoint' | 'user' | 'metadata' | 'locale' | 'pageUrl'
+  'surveyId' | 'kind' | 'scale' | 'surveyType' | 'touchpoint' | 'user' | 'metadata' | 'locale' | 'pageUrl'
 >;
 
-export function startResponse(context: ResponseContext, score: number, id: string, now: Date): ResponseState {
+/** `thresholds` are the scale's (see thresholdsOf); 0-10 has NPS's own. */
+export function startResponse(context: ResponseContext, score: number, id: string, now: Date, thresholds: Thresholds = NPS_THRESHOLDS): ResponseState {
   return {
     schemaVersion: 1,
     id,
     ...context,
     score,
-    category: categoryOf(score),
+    category: categoryOf(score, thresholds),
     comment: null,
     complete: false,
     createdAt: now.toISOString(),
@@ -52,13 +58,18 @@ export function startResponse(context: ResponseContext, score: number, id: strin
 }
 
 /** The respondent changed their mind before submitting: same id, new score. */
-export function rescore(response: ResponseState, score: number): ResponseState {
-  return { ...response, score, category: categoryOf(score) };
+export function rescore(response: ResponseState, score: number, thresholds: Thresholds = NPS_THRESHOLDS): ResponseState {
+  return { ...response, score, category: categoryOf(score, thresholds) };
 }
 
 export function completeResponse(response: ResponseState, comment: string): ResponseState {
   const trimmed = comment.trim();
   return { ...response, comment: trimmed === '' ? null : trimmed, complete: true };
+}
+
+/** The answer to the consent step, after the submit: a later state of the same response. */
+export function answerConsent(response: ResponseState, consentToContact: boolean): ResponseState {
+  return { ...response, consentToContact };
 }
 
 export function toPayload(response: ResponseState, sentAt: Date): NpsResponse {
@@ -69,7 +80,7 @@ export function toPayload(response: ResponseState, sentAt: Date): NpsResponse {
  * Receiver rule for at-least-once delivery: of two records with one id, keep the later state.
  * A submitted response beats a score-only one; otherwise the later delivery wins.
  */
-export function isNewerState(candidate: NpsResponse, stored: NpsResponse): boolean {
+export function isNewerState(candidate: Pick<NpsResponse, 'complete' | 'sentAt'>, stored: Pick<NpsResponse, 'complete' | 'sentAt'>): boolean {
   if (candidate.complete !== stored.complete) return candidate.complete;
   return candidate.sentAt >= stored.sentAt;
 }
@@ -144,8 +155,16 @@ export function validateResponse(body: unknown): ValidationResult {
     }
   }
   const response = record as unknown as NpsResponse;
-  if (response.category !== categoryOf(response.score)) {
+  // Fields added to v1 are optional: a widget from before them sends neither.
+  const scale = response.scale ?? STANDARD_SCALE;
+  if (!isScale(scale)) return { ok: false, reason: `field "scale" is ${JSON.stringify(response.scale)}; expected one of ${SCALES.join(', ')}` };
+  if (!isScoreOn(scale, response.score)) return { ok: false, reason: `score ${response.score} is not on the ${scale} scale` };
+  // Off 0-10 the thresholds are the site's, so only the 0-10 category can be checked against the score.
+  if (scale === STANDARD_SCALE && response.category !== categoryOf(response.score)) {
     return { ok: false, reason: `category "${response.category}" does not match score ${response.score}` };
+  }
+  if ('consentToContact' in record && typeof response.consentToContact !== 'boolean') {
+    return { ok: false, reason: `field "consentToContact" is ${JSON.stringify(record['consentToContact'])}; expected a boolean (or no field)` };
   }
   return { ok: true, response };
 }

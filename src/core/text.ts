@@ -5,6 +5,7 @@
 import type { Category } from './category.js';
 import { MAX_SCORE } from './category.js';
 import type { Config } from './options.js';
+import { scaleRange } from './scale.js';
 import { type LocaleStrings, type LocaleTable, fill } from './locale.js';
 
 export interface SurveyText {
@@ -14,9 +15,9 @@ export interface SurveyText {
   question: string;
   lowLabel: string;
   highLabel: string;
-  /** The 11 choices as the language writes numbers. */
+  /** The numbers 0-10 as the language writes them (index = score). */
   digits: string[];
-  /** Accessible names of the choices where the digit alone is not enough (0 and 10), else null. */
+  /** Accessible names of the choices where the digit alone is not enough (the scale's ends), else null (index = score). */
   choiceNames: Array<string | null>;
   followUp: Record<Category, string>;
   placeholder: string;
@@ -24,10 +25,18 @@ export interface SurveyText {
   thankYou: string;
   closeLabel: string;
   announcement: string;
+  consentQuestion: string;
+  consentYes: string;
+  consentNo: string;
+  promoterLinkText: string;
+  opensInNewTab: string;
 }
 
 /** Site wording options, which apply whatever the language. */
-type Wording = Pick<Config, 'question' | 'lowLabel' | 'highLabel' | 'followUp' | 'placeholder' | 'submitLabel' | 'thankYou' | 'closeLabel'>;
+type Wording = Pick<
+  Config,
+  'question' | 'lowLabel' | 'highLabel' | 'followUp' | 'placeholder' | 'submitLabel' | 'thankYou' | 'closeLabel' | 'consentQuestion' | 'promoterLinkText'
+>;
 
 export function surveyText(config: Config, table: LocaleTable): SurveyText {
   const s: LocaleStrings = { ...table.strings, ...config.strings[table.tag] };
@@ -43,6 +52,7 @@ export function surveyText(config: Config, table: LocaleTable): SurveyText {
   const highLabel = pick('highLabel');
   const format = new Intl.NumberFormat(table.tag, { useGrouping: false });
   const digits = Array.from({ length: MAX_SCORE + 1 }, (_, n) => format.format(n));
+  const [low, high] = scaleRange(config.scale);
   const endName = (n: number, label: string) => fill(s.choiceEnd, { n: digits[n] ?? String(n), label });
   const followUp = site.followUp ?? s.followUp;
   return {
@@ -52,7 +62,7 @@ export function surveyText(config: Config, table: LocaleTable): SurveyText {
     lowLabel,
     highLabel,
     digits,
-    choiceNames: digits.map((_, n) => (n === 0 ? endName(0, lowLabel) : n === MAX_SCORE ? endName(n, highLabel) : null)),
+    choiceNames: digits.map((_, n) => (n === low ? endName(n, lowLabel) : n === high ? endName(n, highLabel) : null)),
     followUp: {
       detractor: fill(config.followUpDetractor ?? followUp, { brand }),
       passive: fill(config.followUpPassive ?? followUp, { brand }),
@@ -63,5 +73,10 @@ export function surveyText(config: Config, table: LocaleTable): SurveyText {
     thankYou: pick('thankYou'),
     closeLabel: pick('closeLabel'),
     announcement: fill(s.announcement, { question }),
+    consentQuestion: pick('consentQuestion'),
+    consentYes: s.consentYes,
+    consentNo: s.consentNo,
+    promoterLinkText: pick('promoterLinkText'),
+    opensInNewTab: s.opensInNewTab,
   };
 }

@@ -1,15 +1,15 @@
 /**
- * The 0-10 scale as a WAI-ARIA radio group: one Tab stop (roving tabindex), arrow keys move
+ * The scale (0-10, or a site's legacy 1-N) as a WAI-ARIA radio group: one Tab stop (roving tabindex), arrow keys move
  * and select, Home/End jump to the ends, Space/Enter select (native button clicks).
  */
-import { MAX_SCORE } from '../core/category.js';
-
 interface ScaleProps {
+  low: number;
+  high: number;
   score: number | null;
   labelledBy: string;
-  /** The numbers as the language writes them. */
+  /** The numbers as the language writes them (index = score). */
   digits: string[];
-  /** Accessible names where the digit alone is not enough (0 and 10 carry their labels). */
+  /** Accessible names where the digit alone is not enough (the ends carry their labels; index = score). */
   names: Array<string | null>;
   lowLabel: string;
   highLabel: string;
@@ -18,38 +18,38 @@ interface ScaleProps {
   onScore: (score: number) => void;
 }
 
-const SCORES = Array.from({ length: MAX_SCORE + 1 }, (_, i) => i);
-
 const STEP: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
 
-/** Where a key moves focus and selection from the focused choice, or null when the key is not the scale's. */
-function target(key: string, focused: number, rtl: boolean): number | null {
+/** Which choice (by position) a key moves focus and selection to from the focused one, or null when the key is not the scale's. */
+function target(key: string, focused: number, count: number, rtl: boolean): number | null {
   if (key === 'Home') return 0;
-  if (key === 'End') return MAX_SCORE;
+  if (key === 'End') return count - 1;
   const step = STEP[key];
   if (step === undefined) return null;
   const forward = rtl && (key === 'ArrowLeft' || key === 'ArrowRight') ? -step : step;
-  return (focused + forward + SCORES.length) % SCORES.length;
+  return (focused + forward + count) % count;
 }
 
-export function Scale({ score, labelledBy, digits, names, lowLabel, highLabel, rtl, onScore }: ScaleProps) {
-  const tabStop = score ?? 0;
+export function Scale({ low, high, score, labelledBy, digits, names, lowLabel, highLabel, rtl, onScore }: ScaleProps) {
+  const scores = Array.from({ length: high - low + 1 }, (_, i) => low + i);
+  const tabStop = score ?? low;
+  // On narrow touch screens a long scale takes two rows (0-5 over 6-10) to keep 44 px targets.
 
   // The choices are found through the DOM, not refs: no hooks, fewer bytes in every page.
   function onKeyDown(event: KeyboardEvent) {
     const buttons = [...(event.currentTarget as HTMLElement).children] as HTMLElement[];
     const focused = buttons.indexOf(event.target as HTMLElement);
-    const next = focused < 0 ? null : target(event.key, focused, rtl);
+    const next = focused < 0 ? null : target(event.key, focused, buttons.length, rtl);
     if (next === null) return;
     event.preventDefault(); // arrows and Home/End would otherwise scroll the host page
-    onScore(next);
+    onScore(low + next);
     buttons[next]?.focus();
   }
 
   return (
     <div class="scale">
-      <div class="choices" role="radiogroup" aria-labelledby={labelledBy} aria-describedby="nps-low nps-high" onKeyDown={onKeyDown}>
-        {SCORES.map((n) => (
+      <div class="choices" style={`--nps-row:${scores.length > 7 ? Math.ceil(scores.length / 2) : scores.length}`} role="radiogroup" aria-labelledby={labelledBy} aria-describedby="nps-low nps-high" onKeyDown={onKeyDown}>
+        {scores.map((n) => (
           <button
             key={n}
             type="button"

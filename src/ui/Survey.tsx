@@ -2,7 +2,7 @@
  * The survey as the respondent sees it. It renders state and reports intents (a score, a
  * submit, a close); it never sends, stores or decides whether to show.
  */
-import { categoryOf } from '../core/category.js';
+import type { Category } from '../core/category.js';
 import type { Placement } from '../core/options.js';
 import type { SurveyText } from '../core/text.js';
 import { Scale } from './Scale.js';
@@ -10,11 +10,14 @@ import { FollowUp } from './FollowUp.js';
 
 export type Layout = Placement | 'anchored';
 
+/** Where the respondent is: choosing and explaining, answering the consent question, thanked. */
+export type Stage = 'asking' | 'consent' | 'thanks';
+
 /** The panel's classes for a layout: the four corners share `corner` (a bottom sheet on phones), the bar is `bar`. */
 const layoutClass = (layout: Layout) => (/^(top|bottom)-(left|right)$/.test(layout) ? `corner ${layout}` : layout === 'bottom-bar' ? 'bar' : layout);
 
 /** What Tab can reach in the panel: the radio group's one tab stop, the reason box, the buttons. */
-const TABBABLE = 'button:not([tabindex="-1"]), textarea';
+const TABBABLE = 'button:not([tabindex="-1"]), textarea, a';
 
 /** Keeps Tab and Shift+Tab inside the modal, wrapping at either end. */
 function trapTab(event: KeyboardEvent): void {
@@ -37,17 +40,26 @@ export interface SurveyProps {
   theme: 'light' | 'dark' | 'auto';
   /** Tell screen readers, politely, that the survey appeared (set a moment after it mounts). */
   announce: boolean;
+  /** The scale's lowest and highest score. */
+  low: number;
+  high: number;
   score: number | null;
-  submitted: boolean;
+  /** The chosen score's category (it picks the follow-up wording). */
+  category: Category | null;
+  stage: Stage;
+  /** With the thank-you: where the promoter link goes, or null for no link. */
+  link: string | null;
   /** Where the survey sits: a configured placement, or next to an element (`anchored`). */
   layout: Layout;
   commentMaxLength: number;
   onScore: (score: number) => void;
   onSubmit: (comment: string) => void;
+  onConsent: (consent: boolean) => void;
   onClose: () => void;
 }
 
-export function Survey({ text, theme, announce, score, submitted, layout, commentMaxLength, onScore, onSubmit, onClose }: SurveyProps) {
+export function Survey(props: SurveyProps) {
+  const { text, theme, announce, score, category, stage, link, layout, onScore, onConsent, onClose } = props;
   const modal = layout === 'modal';
 
   function onKeyDown(event: KeyboardEvent) {
@@ -78,8 +90,10 @@ export function Survey({ text, theme, announce, score, submitted, layout, commen
       <p id="nps-question" class="question">
         {text.question}
       </p>
-      {!submitted && (
+      {stage === 'asking' && (
         <Scale
+          low={props.low}
+          high={props.high}
           score={score}
           labelledBy="nps-question"
           digits={text.digits}
@@ -90,18 +104,36 @@ export function Survey({ text, theme, announce, score, submitted, layout, commen
           onScore={onScore}
         />
       )}
-      {!submitted && score !== null && (
+      {stage === 'asking' && category && (
         <FollowUp
-          label={text.followUp[categoryOf(score)]}
+          label={text.followUp[category]}
           placeholder={text.placeholder}
           submitLabel={text.submitLabel}
-          maxLength={commentMaxLength}
-          onSubmit={onSubmit}
+          maxLength={props.commentMaxLength}
+          onSubmit={props.onSubmit}
         />
       )}
-      <div role="status" class={submitted ? 'thanks' : 'thanks empty'}>
-        {submitted ? text.thankYou : ''}
+      {stage === 'consent' && (
+        // Two equal buttons and nothing chosen for the respondent: consent is never pre-ticked.
+        <div class="consent" role="group" aria-labelledby="nps-consent">
+          <p id="nps-consent">{text.consentQuestion}</p>
+          <button type="button" class="choice" onClick={() => onConsent(true)}>
+            {text.consentYes}
+          </button>
+          <button type="button" class="choice" onClick={() => onConsent(false)}>
+            {text.consentNo}
+          </button>
+        </div>
+      )}
+      <div role="status" class={stage === 'thanks' ? 'thanks' : 'thanks empty'}>
+        {stage === 'thanks' ? text.thankYou : ''}
       </div>
+      {stage === 'thanks' && link && (
+        <a class="link" href={link} target="_blank" rel="noopener">
+          {text.promoterLinkText}
+          <span class="sr-only"> {text.opensInNewTab}</span>
+        </a>
+      )}
       <button type="button" class="close" aria-label={text.closeLabel} title={text.closeLabel} onClick={onClose}>
       </button>
       </div>

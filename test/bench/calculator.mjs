@@ -252,6 +252,7 @@ try {
           id: `r-${ids}`,
           surveyId: 'nps',
           kind: 'nps',
+          scale: '0-10',
           score,
           category: categories[score] ?? 'detractor',
           comment: null,

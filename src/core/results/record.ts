@@ -3,11 +3,9 @@ import type { Category } from '../category.js';
 import type { NpsResponse } from '../payload.js';
 import { categoryOn, isScoreOn, scaleOf, SCALES, type Scale } from './scale.js';
 
-export interface ResultRecord extends NpsResponse {
-  /** Absent: 0-10. */
+export interface ResultRecord extends Omit<NpsResponse, 'scale'> {
+  /** Absent (widgets before scales): 0-10. */
   scale?: Scale;
-  /** Whether the respondent agreed to be contacted about their answer; absent when not asked. */
-  consentToContact?: boolean;
 }
 
 /** The instant a response is bucketed by: when the score was chosen, else when it was sent. */

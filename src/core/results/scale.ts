@@ -4,35 +4,15 @@
  * pooled, and only 0-10 is called NPS.
  */
 import { CATEGORIES, categoryOf, type Category } from '../category.js';
+import { isScale, STANDARD_SCALE, type Scale } from '../scale.js';
 
-export type Scale = '0-10' | '1-10' | '1-7' | '1-5';
-
-/** In the order they are offered: the standard scale first. */
-export const SCALES: readonly Scale[] = ['0-10', '1-10', '1-7', '1-5'];
-
-export const STANDARD_SCALE: Scale = '0-10';
-
-const RANGES: Record<Scale, readonly [low: number, high: number]> = {
-  '0-10': [0, 10],
-  '1-10': [1, 10],
-  '1-7': [1, 7],
-  '1-5': [1, 5],
-};
-
-export function isScale(value: unknown): value is Scale {
-  return SCALES.includes(value as Scale);
-}
+export { SCALES, STANDARD_SCALE, isScale, isScoreOn, type Scale } from '../scale.js';
 
 /** A record without a `scale` field was given on 0-10 (the only scale payload v1 knew). */
 export function scaleOf(record: { scale?: unknown }): Scale | null {
   const { scale } = record;
   if (scale === undefined || scale === null) return STANDARD_SCALE;
   return isScale(scale) ? scale : null;
-}
-
-export function isScoreOn(scale: Scale, score: unknown): score is number {
-  const [low, high] = RANGES[scale];
-  return typeof score === 'number' && Number.isInteger(score) && score >= low && score <= high;
 }
 
 /**
