@@ -105,8 +105,8 @@ function createInstance(element: Element, options: NpsPreviewOptions): Instance 
   function present(job: number, input: NpsPreviewInput): Promise<void> | undefined {
     const settings = checkViewOptions(options, viewerTimeZone());
     if (!isResponseList(input)) {
-      const result = calculateNps(input as NpsInput);
-      paint(settings.view === 'summary' ? h(Preview, { result, title, locale }) : h(ScoreResults, { result, title, locale, margin: settings.margin }));
+      const result = calculateNps(input as NpsInput, settings.scaleChoice);
+      paint(settings.view === 'summary' ? h(Preview, { result, title, locale, scale: result.scale }) : h(ScoreResults, { result, title, locale, margin: settings.margin }));
       return undefined;
     }
     const aggregator = createAggregator(input, { timeZone: settings.timeZone });

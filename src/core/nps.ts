@@ -228,9 +228,11 @@ export function normalTail(x: number): number {
  * Compares two scores (periods, segments) with the adjusted-Wald z test. The combined variance
  * is never 0 (see adjustedWald), so z is always finite: identical inputs give z = 0, p = 1.
  */
-export function compareNps(a: NpsInput, b: NpsInput): NpsComparison {
-  const first = calculateNps(a);
-  const second = calculateNps(b);
+export function compareNps(a: NpsInput, b: NpsInput, scale?: ScaleChoice): NpsComparison {
+  const first = calculateNps(a, scale);
+  const second = calculateNps(b, scale);
+  // Scores on different scales measure different things (see scale.ts).
+  if (first.scale !== second.scale) throw new RangeError(`compareNps: a is on the ${first.scale} scale, b on ${second.scale}; scales are never compared`);
   if (first.nps === null || second.nps === null) {
     throw new RangeError(`compareNps: both inputs need responses; a has ${first.total}, b has ${second.total}`);
   }

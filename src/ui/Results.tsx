@@ -231,7 +231,7 @@ export function ScoreResults({ result, title, locale, margin: initialMargin }: {
   const f = numbersFor(locale);
   return (
     <div class="results" lang="en">
-      <Preview result={result} title={title} locale={locale} />
+      <Preview result={result} title={title} locale={locale} scale={result.scale} />
       {result.total > 0 && <MoreResponses result={result} margin={margin} onMargin={setMargin} f={f} />}
     </div>
   );

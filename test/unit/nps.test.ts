@@ -200,6 +200,43 @@ describe('calculateNps', () => {
   });
 });
 
+describe('calculateNps on a legacy scale', () => {
+  it('counts 1-5 answers with the default thresholds (5 promotes, 4 is passive) and says the scale', () => {
+    const result = calculateNps([5, 5, 4, 3, 1], { scale: '1-5' });
+    expect(result).toMatchObject({ total: 5, promoters: 2, passives: 1, detractors: 2, nps: 0, rounded: 0, scale: '1-5' });
+    expect(result.distribution).toEqual([0, 1, 0, 1, 1, 2, 0, 0, 0, 0, 0]);
+  });
+
+  it("takes the site's thresholds", () => {
+    expect(calculateNps([7, 6, 5, 4], { scale: '1-7', promoterMin: 7, passiveMin: 6 })).toMatchObject({ promoters: 1, passives: 1, detractors: 2, nps: -25 });
+    expect(calculateNps({ counts: [0, 0, 0, 0, 3, 1, 0, 0, 0, 0, 0] }, { scale: '1-5', promoterMin: 4, passiveMin: 4 })).toMatchObject({ promoters: 4, passives: 0, nps: 100 });
+  });
+
+  it('says 0-10 on every standard result', () => {
+    expect(calculateNps([9, 0]).scale).toBe('0-10');
+    expect(calculateNps({ promoters: 1, passives: 0, detractors: 0 }).scale).toBe('0-10');
+  });
+
+  it('refuses scores and counts off the scale, and thresholds that do not fit it', () => {
+    expect(() => calculateNps([5, 6], { scale: '1-5' })).toThrow(new RangeError('calculateNps: score at position 1 is 6; scores are integers from 1 to 5'));
+    expect(() => calculateNps([10, 0], { scale: '1-10' })).toThrow(/position 1 is 0; scores are integers from 1 to 10/);
+    expect(() => calculateNps({ counts: [2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }, { scale: '1-7' })).toThrow(new RangeError('calculateNps: counts[0] is 2; the 1-7 scale has no 0'));
+    expect(() => calculateNps([1], { scale: '1-5', passiveMin: 1 })).toThrow(/passiveMin 1 and promoterMin 5 do not fit the 1-5 scale/);
+    expect(() => calculateNps([9], { promoterMin: 10 })).toThrow(/do not fit the 0-10 scale; allowed: 7 and 9 \(NPS\)/);
+    expect(() => calculateNps([1], { scale: '0-7' as never })).toThrow(new RangeError('calculateNps: scale is "0-7"; allowed: 0-10, 1-10, 1-7, 1-5'));
+  });
+
+  it('keeps the categories of a result passed back in, whose thresholds it cannot know', () => {
+    const custom = calculateNps([4, 4, 1], { scale: '1-5', promoterMin: 4 });
+    expect(calculateNps(custom)).toMatchObject({ scale: '1-5', promoters: 2, detractors: 1, rounded: 33 });
+  });
+
+  it('compares only answers on one scale', () => {
+    expect(compareNps([5, 5, 1], [5, 1, 1], { scale: '1-5' }).difference).toBeCloseTo(100 / 3 - -100 / 3, 9);
+    expect(() => compareNps(calculateNps([5], { scale: '1-5' }), [10])).toThrow(new RangeError('compareNps: a is on the 1-5 scale, b on 0-10; scales are never compared'));
+  });
+});
+
 describe('compareNps', () => {
   const a = { promoters: 162, passives: 108, detractors: 54 };
   const b = { promoters: 120, passives: 100, detractors: 80 };

@@ -82,6 +82,46 @@ describe('parseOptions', () => {
   });
 });
 
+describe('scales, consent and the promoter link', () => {
+  it('defaults to the 0-10 scale, no consent step and no link', () => {
+    expect(parseOptions({ endpoint: '/x' }, BASE).value).toMatchObject({ scale: '0-10', promoterMin: null, passiveMin: null, askConsent: false, promoterLink: null });
+  });
+
+  it('takes a legacy scale with its own thresholds', () => {
+    const { value, errors } = parseOptions({ endpoint: '/x', scale: '1-5', promoterMin: 4, passiveMin: 3 }, BASE);
+    expect(errors).toEqual([]);
+    expect(value).toMatchObject({ scale: '1-5', promoterMin: 4, passiveMin: 3 });
+  });
+
+  it('names a scale that is not offered', () => {
+    expect(parseOptions({ endpoint: '/x', scale: '0-5' }, BASE).errors).toEqual(['option "scale" is "0-5"; allowed: "0-10" or "1-10" or "1-7" or "1-5"']);
+  });
+
+  it('refuses thresholds that do not fit the scale, and any change to NPS thresholds on 0-10', () => {
+    expect(parseOptions({ endpoint: '/x', scale: '1-5', promoterMin: 7 }, BASE)).toMatchObject({
+      value: null,
+      errors: ['options "passiveMin" and "promoterMin": passiveMin 4 and promoterMin 7 do not fit the 1-5 scale; allowed: 1 < passiveMin <= promoterMin <= 5'],
+    });
+    expect(parseOptions({ endpoint: '/x', promoterMin: 8 }, BASE).errors).toEqual([
+      'options "passiveMin" and "promoterMin": passiveMin 7 and promoterMin 8 do not fit the 0-10 scale; allowed: 7 and 9 (NPS)',
+    ]);
+    expect(parseOptions({ endpoint: '/x', scale: '1-7', passiveMin: 2.5 }, BASE).errors).toEqual(['option "passiveMin" is 2.5; allowed: an integer from 1 to 10']);
+  });
+
+  it('takes a promoter link over https or to the same site, never a script URL', () => {
+    expect(parseOptions({ endpoint: '/x', promoterLink: ' https://reviews.example/acme?stars={score} ' }, BASE).value?.promoterLink).toBe('https://reviews.example/acme?stars={score}');
+    expect(parseOptions({ endpoint: '/x', promoterLink: '/review' }, BASE).value?.promoterLink).toBe('/review');
+    for (const link of ['javascript:alert(1)', 'http://reviews.example/', 'data:text/html,hi']) {
+      expect(parseOptions({ endpoint: '/x', promoterLink: link }, BASE).errors[0]).toMatch(/^option "promoterLink" is .*; allowed: an https: URL, a same-origin path, or http: on localhost, where \{score\} stands for the score$/);
+    }
+  });
+
+  it('reads the new options from data attributes', () => {
+    const options = optionsFromDataset({ endpoint: '/x', scale: '1-7', promoterMin: '7', passiveMin: '5', askConsent: '', promoterLink: '/review' });
+    expect(parseOptions(options, BASE).value).toMatchObject({ scale: '1-7', promoterMin: 7, passiveMin: 5, askConsent: true, promoterLink: '/review' });
+  });
+});
+
 describe('optionsFromDataset', () => {
   it('turns data attributes into typed options by the option table', () => {
     const options = optionsFromDataset({ endpoint: '/x', brand: 'Acme', autoCloseSeconds: '0', debug: '', show: 'manual' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeResponse, isFlatRecord, isNewerState, pageUrlFor, rescore, startResponse, toPayload, validateResponse } from '../../src/core/payload.js';
+import { answerConsent, completeResponse, isFlatRecord, isNewerState, pageUrlFor, rescore, startResponse, toPayload, validateResponse } from '../../src/core/payload.js';
 import { relationshipContext } from '../fixtures.js';
 
 const chosenAt = new Date('2026-11-22T10:00:00.000Z');
@@ -54,6 +54,41 @@ describe('validateResponse (for receivers)', () => {
   it('names a missing field', () => {
     const { comment: _omitted, ...withoutComment } = valid;
     expect(validateResponse(withoutComment)).toEqual({ ok: false, reason: 'missing field "comment"' });
+  });
+});
+
+describe('scales and consent in the payload', () => {
+  const onFive = startResponse({ ...relationshipContext, scale: '1-5' }, 4, '6f1c1c1e-5d3a-4c55-9a51-2f8f6f0c7a11', chosenAt, { promoterMin: 4, passiveMin: 3 });
+
+  it("records the scale and the category the site's thresholds give", () => {
+    expect(onFive).toMatchObject({ scale: '1-5', score: 4, category: 'promoter' });
+    expect(rescore(onFive, 3, { promoterMin: 4, passiveMin: 3 })).toMatchObject({ score: 3, category: 'passive' });
+    expect(scored).toMatchObject({ scale: '0-10', category: 'detractor' });
+  });
+
+  it('adds consentToContact only once it is answered', () => {
+    const submitted = completeResponse(onFive, 'Quick');
+    expect(submitted).not.toHaveProperty('consentToContact');
+    expect(answerConsent(submitted, false)).toMatchObject({ id: onFive.id, complete: true, comment: 'Quick', consentToContact: false });
+  });
+
+  it('is accepted by receivers with the category the widget recorded off 0-10', () => {
+    const body = toPayload(answerConsent(completeResponse(onFive, ''), true), sent(3));
+    expect(validateResponse(JSON.parse(JSON.stringify(body)))).toEqual({ ok: true, response: body });
+  });
+
+  it('reads a payload without scale as 0-10 (widgets from before scales)', () => {
+    const { scale: _none, ...older } = toPayload(scored, sent(1));
+    expect(validateResponse(older)).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    [{ scale: '1-5', score: 6 }, 'score 6 is not on the 1-5 scale'],
+    [{ scale: '1-10', score: 0 }, 'score 0 is not on the 1-10 scale'],
+    [{ scale: '0-5' }, 'field "scale" is "0-5"; expected one of 0-10, 1-10, 1-7, 1-5'],
+    [{ consentToContact: 'yes' }, 'field "consentToContact" is "yes"; expected a boolean (or no field)'],
+  ])('rejects %j: %s', (change, reason) => {
+    expect(validateResponse({ ...toPayload(onFive, sent(1)), ...change })).toEqual({ ok: false, reason });
   });
 });
 

@@ -297,6 +297,122 @@ describe('delivery and events', () => {
   });
 });
 
+describe('legacy scales', () => {
+  it('offers the scale\'s choices, names its ends and records scale and category', async () => {
+    await open({ scale: '1-5' });
+    expect(radios().map((r) => r.textContent)).toEqual(['1', '2', '3', '4', '5']);
+    expect(radios()[0]?.getAttribute('aria-label')).toBe('1, Not at all likely');
+    expect(radios()[4]?.getAttribute('aria-label')).toBe('5, Extremely likely');
+    expect(radios()[0]?.tabIndex).toBe(0);
+    radios()[3]?.click();
+    await flush();
+    expect(posts[0]).toMatchObject({ scale: '1-5', score: 4, category: 'passive' });
+  });
+
+  it('moves over the scale with the keyboard, End on its highest score', async () => {
+    await open({ scale: '1-7', promoterMin: 7, passiveMin: 6 });
+    const group = $('[role="radiogroup"]')!;
+    radios()[0]?.focus();
+    radios()[0]?.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
+    await flush();
+    expect(radios()[6]?.getAttribute('aria-checked')).toBe('true');
+    expect(group.contains(shadow()?.activeElement ?? null)).toBe(true);
+    radios()[6]?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    await flush();
+    expect(radios()[0]?.getAttribute('aria-checked')).toBe('true');
+    expect(posts.at(-1)).toMatchObject({ scale: '1-7' });
+  });
+
+  it('sends 0-10 as its scale by default', async () => {
+    await open();
+    radios()[10]?.click();
+    await flush();
+    expect(posts[0]).toMatchObject({ scale: '0-10', score: 10, category: 'promoter' });
+  });
+});
+
+describe('closing the loop', () => {
+  async function submitScore(index: number) {
+    radios()[index]?.click();
+    await flush();
+    $<HTMLFormElement>('form')?.requestSubmit();
+    await flush();
+  }
+
+  it('asks for consent after the reason, with nothing chosen, and sends the answer with the same id', async () => {
+    const onConsent = vi.fn();
+    await open({ askConsent: true, autoCloseSeconds: 1 });
+    widget!.on('consent', onConsent);
+    await submitScore(3);
+    const group = $('[role="group"]');
+    expect(labelOf(group)).toBe('May we contact you about your answer?');
+    const answers = [...(group?.querySelectorAll('button') ?? [])];
+    expect(answers.map((b) => b.textContent)).toEqual(['Yes', 'No']);
+    expect(answers.some((b) => b.getAttribute('aria-pressed') === 'true' || b.getAttribute('aria-checked') === 'true')).toBe(false);
+    expect(posts.at(-1)).toMatchObject({ complete: true });
+    expect(posts.at(-1)).not.toHaveProperty('consentToContact');
+    expect($('[role="status"]')?.textContent).toBe('');
+    vi.useFakeTimers();
+    answers[0]?.click();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(posts.at(-1)).toMatchObject({ id: posts[0]?.id, complete: true, consentToContact: true });
+    expect(onConsent.mock.calls[0]?.[0]).toMatchObject({ id: posts[0]?.id, consentToContact: true });
+    expect($('[role="status"]')?.textContent).toBe('Thank you! Your feedback helps us improve.');
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(host()).toBeNull();
+  });
+
+  it('leaves consent out when the respondent closes at the question, and records no dismissal', async () => {
+    const onDismiss = vi.fn();
+    await open({ askConsent: true });
+    widget!.on('dismiss', onDismiss);
+    await submitScore(9);
+    $<HTMLButtonElement>('.close')?.click();
+    await flush();
+    expect(host()).toBeNull();
+    expect(onDismiss).not.toHaveBeenCalled();
+    expect(posts.every((p) => !('consentToContact' in p))).toBe(true);
+  });
+
+  it('has no consent step unless asked', async () => {
+    await open();
+    await submitScore(2);
+    expect($('[role="group"]')).toBeNull();
+    expect($('[role="status"]')?.textContent).toBe('Thank you! Your feedback helps us improve.');
+  });
+
+  it('shows the thank-you link to promoters only, with the score only where the site asks', async () => {
+    await open({ promoterLink: 'https://reviews.example/acme?stars={score}', promoterLinkText: 'Review us', autoCloseSeconds: 0.05 });
+    await submitScore(10);
+    const link = $<HTMLAnchorElement>('a');
+    expect(link?.getAttribute('href')).toBe('https://reviews.example/acme?stars=10');
+    expect(link?.textContent).toBe('Review us (opens in a new tab)');
+    expect(link?.target).toBe('_blank');
+    expect(link?.rel).toBe('noopener');
+    // The link stays until the promoter closes the survey: closing by itself would take it away.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(host()).not.toBeNull();
+    widget!.destroy();
+
+    // Forced past the rules: the visitor has just answered.
+    await open({ promoterLink: '/review' }, { force: true });
+    await submitScore(8);
+    expect($('[role="status"]')?.textContent).not.toBe('');
+    expect($('a')).toBeNull();
+    widget!.destroy();
+
+    await open({ promoterLink: '/review' }, { force: true });
+    await submitScore(9);
+    expect($<HTMLAnchorElement>('a')?.getAttribute('href')).toBe('/review');
+  });
+
+  it('decides promoters by the scale\'s thresholds', async () => {
+    await open({ scale: '1-5', promoterLink: '/review?s={score}' });
+    await submitScore(4);
+    expect($<HTMLAnchorElement>('a')?.getAttribute('href')).toBe('/review?s=5');
+  });
+});
+
 describe('bad input never breaks the page', () => {
   it('logs one error naming the option, the value and what is allowed, and does not show', async () => {
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});

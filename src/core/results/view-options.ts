@@ -4,8 +4,9 @@
  */
 import { checkTimeZone, PERIODS, type Period } from './period.js';
 import { isDimension, type Dimension } from './segment.js';
+import { isScale, SCALES, thresholdsProblem, type ScaleChoice } from '../scale.js';
 
-export interface ResultsViewOptions {
+export interface ResultsViewOptions extends ScaleChoice {
   /** IANA zone periods are local to; default the viewer's. */
   timeZone?: string;
   /** Default 'month'. */
@@ -20,7 +21,11 @@ export interface ResultsViewOptions {
   view?: 'results' | 'summary';
 }
 
-export type CheckedViewOptions = Required<Omit<ResultsViewOptions, 'benchmark'>> & { benchmark: number | null };
+export type CheckedViewOptions = Required<Omit<ResultsViewOptions, 'benchmark' | keyof ScaleChoice>> & {
+  benchmark: number | null;
+  /** The scale and thresholds raw scores and counts are read on (records carry their own). */
+  scaleChoice: ScaleChoice;
+};
 
 const bad = (name: string, value: unknown, allowed: string) => new RangeError(`option ${name} is ${JSON.stringify(value) ?? String(value)}; expected ${allowed}`);
 
@@ -33,5 +38,10 @@ export function checkViewOptions(options: ResultsViewOptions, viewerTimeZone: st
   if (typeof margin !== 'number' || !(margin > 0 && margin <= 100)) throw bad('margin', margin, 'a number of points above 0, up to 100');
   if (benchmark !== null && (typeof benchmark !== 'number' || !(benchmark >= -100 && benchmark <= 100))) throw bad('benchmark', benchmark, 'null or a score from -100 to 100');
   if (view !== 'results' && view !== 'summary') throw bad('view', view, '"results" or "summary"');
-  return { timeZone: zone, period, segmentBy, margin, benchmark, view };
+  const { scale, promoterMin, passiveMin } = options;
+  if (scale !== undefined && !isScale(scale)) throw bad('scale', scale, SCALES.map((s) => `"${s}"`).join(', '));
+  const scaleChoice = { scale, promoterMin, passiveMin };
+  const problem = thresholdsProblem(scaleChoice);
+  if (problem) throw new RangeError(`options passiveMin and promoterMin: ${problem}`);
+  return { timeZone: zone, period, segmentBy, margin, benchmark, view, scaleChoice };
 }
