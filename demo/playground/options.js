@@ -40,6 +40,9 @@ export const OPTIONS = [
   { name: 'surveyId', group: 'survey', input: 'text', default: 'nps', help: 'Names the survey in the payload; each id has its own rules.' },
   { name: 'brand', group: 'survey', input: 'text', default: '', defaultLabel: 'none ("us")', help: 'Fills {brand} in the question.' },
   { name: 'kind', group: 'survey', input: 'choice', choices: ['nps', 'enps'], default: 'nps', help: 'enps asks about {brand} as a place to work.' },
+  { name: 'scale', group: 'survey', input: 'choice', choices: ['0-10', '1-10', '1-7', '1-5'], default: '0-10', help: 'The answer scale; anything but 0-10 is non-standard NPS.' },
+  { name: 'promoterMin', group: 'survey', input: 'number', default: null, defaultLabel: "the scale's", help: 'Off 0-10: the lowest promoter score.' },
+  { name: 'passiveMin', group: 'survey', input: 'number', default: null, defaultLabel: "the scale's", help: 'Off 0-10: the lowest passive score; below it, detractors.' },
   { name: 'locale', group: 'survey', input: 'locale', default: null, defaultLabel: "the page's, then the browser's", help: 'The language shown.' },
   { name: 'localesUrl', group: 'survey', input: 'text', default: null, defaultLabel: 'beside the script', help: 'Folder the language files load from.' },
 
@@ -54,6 +57,8 @@ export const OPTIONS = [
   { name: 'submitLabel', group: 'wording', input: 'text', default: null, defaultLabel: WORDING, help: 'The submit button.' },
   { name: 'thankYou', group: 'wording', input: 'text', default: null, defaultLabel: WORDING, help: 'Shown after submitting.' },
   { name: 'closeLabel', group: 'wording', input: 'text', default: null, defaultLabel: WORDING, help: 'Accessible name of the close button.' },
+  { name: 'consentQuestion', group: 'wording', input: 'text', default: null, defaultLabel: WORDING, help: 'With askConsent: the question after the reason.' },
+  { name: 'promoterLinkText', group: 'wording', input: 'text', default: null, defaultLabel: WORDING, help: "The promoter link's text." },
 
   {
     name: 'placement',
@@ -81,6 +86,7 @@ export const OPTIONS = [
   { name: 'quietPeriodDays', group: 'rules', input: 'number', default: 0, help: 'Days after another survey of the site showed.' },
 
   { name: 'askConsent', group: 'answer', input: 'boolean', default: false, whenAccepted: true, help: 'After the reason, ask whether we may contact the respondent.' },
+  { name: 'promoterLink', group: 'answer', input: 'text', default: null, defaultLabel: 'none', help: 'Shown to promoters with the thank-you; {score} in it is replaced by the score.' },
   { name: 'autoCloseSeconds', group: 'answer', input: 'number', default: 4, help: 'How long the thank-you stays; 0 keeps it until closed.' },
   { name: 'commentMaxLength', group: 'answer', input: 'number', default: 2000, help: 'Longest reason accepted, in characters.' },
 

@@ -46,8 +46,10 @@ describe('the playground option list', () => {
   it('takes numbers, booleans and texts where the widget does', () => {
     const samples: Record<string, unknown> = { number: 1, boolean: true, text: 'Acme', color: '#1e40af', locale: 'fi' };
     for (const option of widgetOptions.filter((o) => o.input !== 'choice' && inTable(o.name))) {
-      const value = option.name === 'endpoint' ? '/collect' : option.name === 'zIndex' ? 10 : samples[option.input];
-      expect(parseOptions({ endpoint: '/api/nps', [option.name]: value }, BASE_URL).errors, option.name).toEqual([]);
+      // Thresholds are only the site's to set off 0-10.
+      const threshold = option.name === 'promoterMin' || option.name === 'passiveMin';
+      const value = option.name === 'endpoint' ? '/collect' : option.name === 'zIndex' ? 10 : threshold ? 8 : samples[option.input];
+      expect(parseOptions({ endpoint: '/api/nps', ...(threshold ? { scale: '1-10' } : {}), [option.name]: value }, BASE_URL).errors, option.name).toEqual([]);
     }
   });
 
