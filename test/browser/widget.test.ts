@@ -114,6 +114,7 @@ describe('script tag with data attributes, answered with the mouse', () => {
       schemaVersion: 1,
       surveyId: 'nps',
       kind: 'nps',
+      scale: '0-10',
       score: 9,
       category: 'promoter',
       surveyType: 'relationship',
@@ -359,6 +360,88 @@ describe('<nps-survey>, registered by the script tag', () => {
 
     await page.evaluate(() => document.querySelector('nps-survey')?.remove());
     expect(await page.locator('[data-nps-widget]').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('closing the loop, answered with the keyboard', () => {
+  it('asks for consent after the reason, delivers the answer with the same id, and links promoters on', async () => {
+    server.page('/order', scriptTagPage('data-endpoint="/collect" data-brand="Acme" data-ask-consent data-promoter-link="/review?rating={score}" data-auto-close-seconds="1"'));
+    server.page('/review', '<!doctype html><title>Review Acme</title><h1>Review</h1>');
+    await page.goto(`${server.origin}/order`);
+    await page.getByRole('dialog', { name: QUESTION }).waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Fast and friendly');
+    await page.keyboard.press('Control+Enter');
+    const [scored, submitted] = payloads(await server.waitForDeliveries(2));
+    expect(submitted).toMatchObject({ id: scored?.id, score: 10, complete: true, comment: 'Fast and friendly' });
+    expect(submitted).not.toHaveProperty('consentToContact');
+
+    // The question takes focus, and neither answer is chosen for the respondent.
+    const consent = page.getByRole('group', { name: 'May we contact you about your answer?' });
+    await consent.waitFor();
+    await expect.poll(focusedName).toBe('Yes');
+    expect(await consent.getByRole('button').allTextContents()).toEqual(['Yes', 'No']);
+    await page.keyboard.press('Tab');
+    expect(await focusedName()).toBe('No');
+    await page.keyboard.press('Enter');
+    const [, , answered] = payloads(await server.waitForDeliveries(3));
+    expect(answered).toMatchObject({ id: scored?.id, score: 10, category: 'promoter', complete: true, comment: 'Fast and friendly', consentToContact: false });
+
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Thank you');
+    const link = page.getByRole('link', { name: 'Leave a review (opens in a new tab)' });
+    expect(await link.getAttribute('href')).toBe('/review?rating=10');
+    // Past autoCloseSeconds the link is still there for the promoter.
+    await page.waitForTimeout(1500);
+    expect(await link.isVisible()).toBe(true);
+    const [review] = await Promise.all([context.waitForEvent('page'), link.click()]);
+    await review.waitForLoadState();
+    expect(review.url()).toBe(`${server.origin}/review?rating=10`);
+    expect(await page.locator('[data-nps-widget]').count()).toBe(1);
+    expect(server.deliveries).toHaveLength(3);
+    expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('shows detractors no link, and leaves consent out when closed at the question', async () => {
+    server.page('/order', scriptTagPage('data-endpoint="/collect" data-brand="Acme" data-ask-consent data-promoter-link="/review"'));
+    await page.goto(`${server.origin}/order`);
+    await radio(3).click();
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByRole('group', { name: 'May we contact you about your answer?' }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('[data-nps-widget]').count()).toBe(0);
+    const delivered = payloads(await server.waitForDeliveries(2));
+    await page.waitForTimeout(300);
+    expect(server.deliveries).toHaveLength(2);
+    expect(delivered.every((response) => !('consentToContact' in response))).toBe(true);
+    expect(delivered[1]).toMatchObject({ score: 3, category: 'detractor', complete: true });
+  });
+});
+
+describe('a legacy scale', () => {
+  it("offers its choices, moves over them by keys, and delivers the scale and the site's category", async () => {
+    server.page('/order', snippetPage("{ endpoint: '/collect', brand: 'Acme', show: 'manual', scale: '1-7', promoterMin: 7, passiveMin: 6 }"));
+    await page.goto(`${server.origin}/order`);
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page.getByRole('dialog', { name: QUESTION }).waitFor();
+    expect(await page.getByRole('radio').count()).toBe(7);
+    expect(await page.getByRole('radio', { name: '1, Not at all likely' }).count()).toBe(1);
+    expect(await page.getByRole('radio', { name: '7, Extremely likely' }).count()).toBe(1);
+    await radio(1).focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => radio(6).getAttribute('aria-checked')).toBe('true');
+    // The first score goes at once, the change once it settles.
+    const [first, changed] = payloads(await server.waitForDeliveries(2));
+    expect(first).toMatchObject({ scale: '1-7', score: 7, category: 'promoter', touchpoint: 'checkout' });
+    expect(changed).toMatchObject({ id: first?.id, scale: '1-7', score: 6, category: 'passive' });
+    // One row of seven equal choices.
+    const boxes = await page.getByRole('radio').evaluateAll((radios) => radios.map((r) => r.getBoundingClientRect().toJSON() as DOMRect));
+    expect(new Set(boxes.map((b) => Math.round(b.top))).size).toBe(1);
+    expect(Math.max(...boxes.map((b) => b.width)) - Math.min(...boxes.map((b) => b.width))).toBeLessThan(1);
     expect(pageErrors).toEqual([]);
   });
 });
