@@ -95,14 +95,21 @@ async function audit(): Promise<string[]> {
   return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('; ')})`);
 }
 
-/** Audits the question, then the follow-up, then the thank-you. */
+/** Every step there is: with these, the consent question and the promoters' link are audited too. */
+const EVERY_STEP = { askConsent: true, promoterLink: '/review?rating={score}' };
+
+/** Audits the question, the follow-up, the consent question, then the thank-you with the promoter link (shown with EVERY_STEP). */
 async function auditEveryStep(label: string): Promise<string[]> {
   const found = (await audit()).map((v) => `${label}, question: ${v}`);
-  await page.getByRole('radio').nth(3).click();
+  await page.getByRole('radio').nth(9).click();
   found.push(...(await audit()).map((v) => `${label}, follow-up: ${v}`));
   await page.locator('.panel textarea').fill('x');
   await page.locator('button.submit').click();
+  await page.locator('.consent').waitFor();
+  found.push(...(await audit()).map((v) => `${label}, consent: ${v}`));
+  await page.locator('.consent button').first().click();
   await page.getByRole('status').filter({ hasText: /\S/ }).waitFor();
+  await page.locator('.panel a').waitFor();
   found.push(...(await audit()).map((v) => `${label}, thank-you: ${v}`));
   return found;
 }
@@ -119,7 +126,7 @@ describe('axe-core finds no violations', () => {
       const found: string[] = [];
       for (const locale of ['en', 'fi', 'ar']) {
         for (const where of PLACEMENTS) {
-          await showAt(where, { locale, theme });
+          await showAt(where, { locale, theme, ...EVERY_STEP });
           expect(await page.locator('.survey').getAttribute('lang')).toBe(locale);
           found.push(...(await auditEveryStep(`${locale} ${where}`)));
         }
@@ -133,7 +140,7 @@ describe('axe-core finds no violations', () => {
     await open({ ...options, forcedColors: 'active', reducedMotion: 'reduce' });
     const found: string[] = [];
     for (const where of PLACEMENTS) {
-      await showAt(where, { theme: 'auto' });
+      await showAt(where, { theme: 'auto', ...EVERY_STEP });
       const animation = await page.locator('.panel').evaluate((el) => getComputedStyle(el).animationName);
       expect(animation).toBe('none');
       found.push(...(await auditEveryStep(`forced-colors ${where}`)));
