@@ -52,13 +52,20 @@ function previewApi() {
   return api;
 }
 
+/** The scale the preview on screen reads scores and counts on. */
+let previewScale = '0-10';
+
 /**
  * @param {PreviewInput} input
  * @param {string} title
+ * @param {string} [scale] what pasted scores and counts were given on
  * @returns {PreviewHandle}
  */
-function showPreview(input, title) {
-  preview = previewApi().mountNpsPreview(byId('preview'), input, { title });
+function showPreview(input, title, scale = '0-10') {
+  // The scale is an option of the first mount: another scale needs a preview of its own.
+  if (scale !== previewScale) preview?.destroy();
+  previewScale = scale;
+  preview = previewApi().mountNpsPreview(byId('preview'), input, { title, scale: /** @type {'0-10' | '1-10' | '1-7' | '1-5'} */ (scale) });
   return preview;
 }
 
@@ -67,12 +74,13 @@ function showPreview(input, title) {
  * @param {PreviewInput} input
  * @param {string} title
  * @param {string} description
+ * @param {string} [scale]
  */
-async function showOther(input, title, description) {
+async function showOther(input, title, description, scale = '0-10') {
   live = false;
   byId('live-comments').hidden = true;
   byId('source').textContent = `Showing: ${description}`;
-  await showPreview(input, title).ready();
+  await showPreview(input, title, scale).ready();
 }
 
 function showLive() {
@@ -86,14 +94,18 @@ function showLive() {
 /** Reads the paste box; says which form it recognised, or what is wrong and where. */
 function showPasted() {
   const status = byId('paste-status');
-  const pasted = previewApi().readPastedResults(/** @type {HTMLTextAreaElement} */ (byId('paste')).value);
+  const scale = /** @type {'0-10' | '1-10' | '1-7' | '1-5'} */ (/** @type {HTMLSelectElement} */ (byId('paste-scale')).value);
+  const pasted = previewApi().readPastedResults(/** @type {HTMLTextAreaElement} */ (byId('paste')).value, scale);
   status.classList.toggle('is-error', !pasted.ok);
   if (!pasted.ok) {
     status.textContent = pasted.error;
     return;
   }
   status.textContent = pasted.summary;
-  void showOther(pasted.input, 'Pasted data', `pasted data (${pasted.form}).`);
+  // Scores and counts are read on the chosen scale; records carry their own.
+  const onChosenScale = !Array.isArray(pasted.input) || typeof pasted.input[0] === 'number';
+  const said = onChosenScale && scale !== '0-10' ? `, ${scale} scale` : '';
+  void showOther(pasted.input, 'Pasted data', `pasted data (${pasted.form}${said}).`, scale);
 }
 
 /** A million records take a few seconds to make: in batches, with a progress bar, the page never freezes. */

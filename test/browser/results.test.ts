@@ -176,6 +176,23 @@ describe('results page', () => {
     expectCleanRun();
   });
 
+  it('reads pasted scores on a legacy scale and labels them non-standard NPS', async () => {
+    await page.getByLabel('Scores are on', { exact: true }).selectOption('1-5');
+    await paste('5 5 5 4 3 1');
+    await expect(page.locator('#paste-status').textContent()).resolves.toBe('Read as a list of 6 scores.');
+    await expect(page.locator('#source').textContent()).resolves.toBe('Showing: pasted data (scores, 1-5 scale).');
+    await expect.poll(headline).toBe('+17'); // 3 promoters (5), 1 passive (4), 2 detractors of 6
+    await expect(preview().getByText('Non-standard NPS').first().isVisible()).resolves.toBe(true);
+    // A 0-10 score is not on the 1-5 scale: named, never counted.
+    await paste('5 9');
+    await expect(page.locator('#paste-status').textContent()).resolves.toContain('“9” (the 2nd value) is not a score; scores are whole numbers from 1 to 5.');
+    await page.getByLabel('Scores are on', { exact: true }).selectOption('0-10');
+    await paste('10 9 0');
+    await expect.poll(headline).toBe('+33');
+    await expect(preview().getByText('Non-standard NPS').count()).resolves.toBe(0);
+    expectCleanRun();
+  });
+
   it('changes period and segment from the aggregate, with the time zone shown', async () => {
     await paste(recordsToCsv(FIVE_MONTHS));
     await expect(preview().getByText('Periods are local to Europe/Helsinki').isVisible()).resolves.toBe(true);

@@ -13,6 +13,17 @@ describe('readPastedResults', () => {
     expect(readPastedResults('9, 10 3\n7;0\r\n10')).toEqual({ ok: true, form: 'scores', input: [9, 10, 3, 7, 0, 10], summary: 'Read as a list of 6 scores.' });
   });
 
+  it('reads scores and frequency tables on the scale it is given, naming a score off it', () => {
+    expect(readPastedResults('5 4 1 5', '1-5')).toMatchObject({ ok: true, form: 'scores', input: [5, 4, 1, 5] });
+    expect(readPastedResults('5 4 0', '1-5')).toEqual({
+      ok: false,
+      error: '“0” (the 3rd value) is not a score; scores are whole numbers from 1 to 5. Paste scores, a frequency table (score and count on each line) or a CSV export with a score column.',
+    });
+    expect(readPastedResults('score,count\n7,3\n8,1', '1-7')).toEqual({ ok: false, error: 'Frequency table, line 3: “8” is not a score; scores are whole numbers from 1 to 7.' });
+    expect(readPastedResults('[1, 7]', '1-7')).toMatchObject({ ok: true, input: [1, 7] });
+    expect(readPastedResults('10 9', '1-7')).toMatchObject({ ok: false });
+  });
+
   it('reads the Hungarian frequency table as 378 answers giving -12', () => {
     const pasted = readPastedResults(HUNGARIAN);
     expect(pasted).toMatchObject({ ok: true, form: 'frequency table', summary: 'Read as a frequency table: 10 scores listed, 378 responses.' });
@@ -28,7 +39,7 @@ describe('readPastedResults', () => {
 
   it('reads a CSV export back into the records it came from', () => {
     const record = { schemaVersion: 1, id: 'x', surveyId: 'nps', kind: 'enps', score: 2, category: 'detractor', comment: '-bad', complete: true, surveyType: 'relationship', touchpoint: null, user: null, metadata: { team: 'ops' }, locale: 'en', pageUrl: null, createdAt: '2026-02-01T08:00:00.000Z', sentAt: '2026-02-01T08:00:00.000Z' } satisfies ResultRecord;
-    expect(readPastedResults(recordsToCsv([record]))).toEqual({ ok: true, form: 'CSV export', input: [record], summary: 'Read as a CSV export: 1 response.' });
+    expect(readPastedResults(recordsToCsv([record]))).toEqual({ ok: true, form: 'CSV export', input: [{ ...record, scale: '0-10' }], summary: 'Read as a CSV export: 1 response.' });
   });
 
   it('reads JSON as a collector returns it', () => {

@@ -113,6 +113,8 @@ export function recordsFromCsv({ rows, lines }: CsvTable): ResultRecord[] {
       id: text('id') || `row-${line}`,
       surveyId: text('surveyId') || 'nps',
       kind: (text('kind') || 'nps') as ResultRecord['kind'],
+      // As the widget sends it; a file without the column was written before scales, on 0-10.
+      scale: (standard ? STANDARD_SCALE : scaleText) as Scale,
       score: score as number,
       // On 0-10 the score decides; on other scales only the recorded category can.
       category: (text('category') || (standard && isScore(score) ? categoryOf(score) : '')) as ResultRecord['category'],
@@ -127,7 +129,6 @@ export function recordsFromCsv({ rows, lines }: CsvTable): ResultRecord[] {
       createdAt,
       sentAt: text('sentAt') || createdAt,
     };
-    if (!standard) record.scale = scaleText as Scale;
     readRecord(record, `line ${line}`);
     const consent = booleanOf(text('consentToContact'), line, 'consentToContact');
     if (consent !== undefined) record.consentToContact = consent;
