@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { categoryOf } from '../../src/core/category.js';
 import { isScoreOn, scaleRange, SCALES, thresholdsOf, thresholdsProblem } from '../../src/core/scale.js';
 
+/** The category of each score of a 1-N scale, lowest first. */
+const on = (scale: '1-7' | '1-5', thresholds = thresholdsOf({ scale })) => Array.from({ length: scaleRange(scale)[1] }, (_, i) => categoryOf(i + 1, thresholds));
+
 describe('answer scales', () => {
   it('offers 0-10 first, then the legacy scales', () => {
     expect(SCALES).toEqual(['0-10', '1-10', '1-7', '1-5']);
@@ -26,8 +29,6 @@ describe('answer scales', () => {
   });
 
   it('puts every score of a scale in the bucket its thresholds say', () => {
-    const on = (scale: '1-7' | '1-5', thresholds = thresholdsOf({ scale })) =>
-      Array.from({ length: scaleRange(scale)[1] }, (_, i) => categoryOf(i + 1, thresholds));
     expect(on('1-7')).toEqual(['detractor', 'detractor', 'detractor', 'detractor', 'passive', 'promoter', 'promoter']);
     expect(on('1-5')).toEqual(['detractor', 'detractor', 'detractor', 'passive', 'promoter']);
     expect(on('1-5', { promoterMin: 4, passiveMin: 4 })).toEqual(['detractor', 'detractor', 'detractor', 'promoter', 'promoter']);

@@ -331,13 +331,15 @@ describe('legacy scales', () => {
   });
 });
 
+/** Chooses the score at `index` and submits the reason box as it is. */
+async function submitScore(index: number) {
+  radios()[index]?.click();
+  await flush();
+  $<HTMLFormElement>('form')?.requestSubmit();
+  await flush();
+}
+
 describe('closing the loop', () => {
-  async function submitScore(index: number) {
-    radios()[index]?.click();
-    await flush();
-    $<HTMLFormElement>('form')?.requestSubmit();
-    await flush();
-  }
 
   it('asks for consent after the reason, with nothing chosen, and sends the answer with the same id', async () => {
     const onConsent = vi.fn();
