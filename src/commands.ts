@@ -16,8 +16,6 @@ export interface CommandQueue {
   q?: ArrayLike<unknown>[];
 }
 
-const COMMANDS = ['init', 'show', 'hide', 'destroy', 'identify', 'on'] as const;
-
 export function createCommandQueue(createNpsWidget: (options: NpsOptions) => NpsWidget): CommandQueue {
   let widget: NpsWidget | null = null;
   // Handlers registered before init are kept and attached to every widget init creates.
@@ -28,7 +26,7 @@ export function createCommandQueue(createNpsWidget: (options: NpsOptions) => Nps
     else console.error(`nps-widget: nps('${name}') needs nps('init', { endpoint }) first.`);
   };
 
-  const commands: Record<(typeof COMMANDS)[number], Command> = {
+  const commands: Record<'init' | 'show' | 'hide' | 'destroy' | 'identify' | 'on', Command> = {
     init(options) {
       // A second init replaces the first: the newest configuration is the one the page meant.
       widget?.destroy();
@@ -52,7 +50,7 @@ export function createCommandQueue(createNpsWidget: (options: NpsOptions) => Nps
   const queue: CommandQueue = (name, ...args) => {
     const command = commands[name as keyof typeof commands];
     if (!command) {
-      console.error(`nps-widget: unknown command ${JSON.stringify(name)}; allowed: ${COMMANDS.join(', ')}.`);
+      console.error(`nps-widget: unknown command ${JSON.stringify(name)}; allowed: ${Object.keys(commands).join(', ')}.`);
       return;
     }
     try {
