@@ -48,10 +48,6 @@ export interface CourierOptions {
 export interface Courier {
   /** Queue the latest state of a response and send it after `delayMs` (0: as soon as possible). */
   send(response: ResponseState, delayMs?: number): void;
-  /** Send everything now, backoff timers and delays notwithstanding. */
-  flush(): void;
-  /** Responses not yet stored by their endpoint. */
-  pending(): Outbox;
 }
 
 /** A lease outlives its request's timeout a little, so it never expires mid-request. */
@@ -78,10 +74,8 @@ export function createCourier(options: CourierOptions): Courier {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let listening = false;
 
-  function update(change: (outbox: Outbox) => Outbox): Outbox {
-    const next = change(store.read());
-    store.write(next);
-    return next;
+  function update(change: (outbox: Outbox) => Outbox): void {
+    store.write(change(store.read()));
   }
 
   function giveUp(entry: OutboxEntry, reason: string): void {
@@ -133,6 +127,7 @@ export function createCourier(options: CourierOptions): Courier {
     listen(leased.length > 0);
   }
 
+  /** Send everything now, backoff timers and delays notwithstanding. */
   function flush(): void {
     update((o) => expedite(o, now()));
     pump();
@@ -162,7 +157,5 @@ export function createCourier(options: CourierOptions): Courier {
       update((o) => put(o, response, endpoint, now() + delayMs));
       pump();
     },
-    flush,
-    pending: () => store.read(),
   };
 }
