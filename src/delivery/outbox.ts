@@ -35,10 +35,9 @@ export type Outbox = readonly OutboxEntry[];
 
 export const emptyOutbox: Outbox = [];
 
-const find = (outbox: Outbox, id: string) => outbox.find((e) => e.response.id === id);
-
-const replace = (outbox: Outbox, id: string, entry: OutboxEntry | null): Outbox =>
-  outbox.flatMap((e) => (e.response.id === id ? (entry ? [entry] : []) : [e]));
+/** The entry of response `id` becomes what `change` makes of it (null: it leaves); the rest stay as they are. */
+const changeEntry = (outbox: Outbox, id: string, change: (entry: OutboxEntry) => OutboxEntry | null): Outbox =>
+  outbox.flatMap((e) => (e.response.id === id ? (change(e) ?? []) : [e]));
 
 /**
  * A lease blocks only the revision it was taken for: a newer state (a submit after the score)
@@ -50,7 +49,7 @@ const isLeased = (entry: OutboxEntry, now: number) =>
 
 /** Queues the latest state of a response to go at `sendAt`, replacing any older state of the same id. */
 export function put(outbox: Outbox, response: ResponseState, endpoint: string, sendAt: number): Outbox {
-  const existing = find(outbox, response.id);
+  const existing = outbox.find((e) => e.response.id === response.id);
   const entry: OutboxEntry = {
     response,
     endpoint,
@@ -59,7 +58,7 @@ export function put(outbox: Outbox, response: ResponseState, endpoint: string, s
     notBefore: sendAt,
     lease: existing?.lease ?? null,
   };
-  return existing ? replace(outbox, response.id, entry) : [...outbox, entry];
+  return existing ? outbox.map((e) => (e === existing ? entry : e)) : [...outbox, entry];
 }
 
 /** Entries that may be sent now: due, and not being sent by anyone whose lease still holds. */
@@ -75,8 +74,7 @@ export function nextDueAt(outbox: Outbox, now: number): number | null {
 
 /** `owner` claims the entry's current revision until `until`. */
 export function lease(outbox: Outbox, id: string, owner: string, until: number): Outbox {
-  const entry = find(outbox, id);
-  return entry ? replace(outbox, id, { ...entry, lease: { owner, revision: entry.revision, until } }) : outbox;
+  return changeEntry(outbox, id, (entry) => ({ ...entry, lease: { owner, revision: entry.revision, until } }));
 }
 
 /** Releases the lease if `owner` still holds it for `revision`. */
@@ -85,18 +83,15 @@ const released = (entry: OutboxEntry, owner: string, revision: number): OutboxEn
 
 /** The endpoint stored `revision`: drop the entry unless a newer state arrived meanwhile. */
 export function markDelivered(outbox: Outbox, id: string, revision: number, owner: string): Outbox {
-  const entry = find(outbox, id);
-  if (!entry) return outbox;
-  return replace(outbox, id, entry.revision === revision ? null : released(entry, owner, revision));
+  return changeEntry(outbox, id, (entry) => (entry.revision === revision ? null : released(entry, owner, revision)));
 }
 
 /** A retryable failure: try again at `retryAt`, unless a newer state is already waiting to go. */
 export function markFailed(outbox: Outbox, id: string, revision: number, owner: string, retryAt: number): Outbox {
-  const entry = find(outbox, id);
-  if (!entry) return outbox;
-  const free = released(entry, owner, revision);
-  if (entry.revision !== revision) return replace(outbox, id, free);
-  return replace(outbox, id, { ...free, attempts: entry.attempts + 1, notBefore: retryAt });
+  return changeEntry(outbox, id, (entry) => {
+    const free = released(entry, owner, revision);
+    return entry.revision === revision ? { ...free, attempts: entry.attempts + 1, notBefore: retryAt } : free;
+  });
 }
 
 /**
@@ -114,7 +109,7 @@ export function shortenLeases(outbox: Outbox, owner: string, until: number): Out
 
 /** A permanent failure: the entry leaves the outbox. */
 export function drop(outbox: Outbox, id: string): Outbox {
-  return replace(outbox, id, null);
+  return changeEntry(outbox, id, () => null);
 }
 
 export interface Limits {
