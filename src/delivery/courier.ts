@@ -138,9 +138,12 @@ export function createCourier(options: CourierOptions): Courier {
     update((o) => shortenLeases(o, owner, now() + UNLOAD_LEASE_MS));
   }
 
-  /** While anything is owed: send at once when the page is left, hidden, shown again or back online. */
+  /**
+   * While anything is owed: send at once when the page is left, hidden, shown again or back online.
+   * There is always a window: createNpsWidget makes no courier without a page.
+   */
   function listen(owed: boolean): void {
-    if (owed === listening || typeof window === 'undefined') return;
+    if (owed === listening) return;
     listening = owed;
     const method = owed ? 'addEventListener' : 'removeEventListener';
     window[method]('pagehide', onPageHide);
