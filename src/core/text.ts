@@ -54,8 +54,10 @@ export function surveyText(config: Config, table: LocaleTable): SurveyText {
   const digits = Array.from({ length: MAX_SCORE + 1 }, (_, n) => format.format(n));
   const [low, high] = scaleRange(config.scale);
   const endName = (n: number, label: string) => fill(s.choiceEnd, { n: digits[n] ?? String(n), label });
-  const followUp = site.followUp ?? s.followUp;
+  const followUp = (own?: string) => fill(own ?? site.followUp ?? s.followUp, { brand });
   return {
+    // What no option overrides (consentYes, consentNo, opensInNewTab) is the locale's as it stands.
+    ...s,
     lang: table.tag,
     dir: table.dir,
     question,
@@ -64,9 +66,9 @@ export function surveyText(config: Config, table: LocaleTable): SurveyText {
     digits,
     choiceNames: digits.map((_, n) => (n === low ? endName(n, lowLabel) : n === high ? endName(n, highLabel) : null)),
     followUp: {
-      detractor: fill(config.followUpDetractor ?? followUp, { brand }),
-      passive: fill(config.followUpPassive ?? followUp, { brand }),
-      promoter: fill(config.followUpPromoter ?? followUp, { brand }),
+      detractor: followUp(config.followUpDetractor),
+      passive: followUp(config.followUpPassive),
+      promoter: followUp(config.followUpPromoter),
     },
     placeholder: pick('placeholder'),
     submitLabel: pick('submitLabel'),
@@ -74,9 +76,6 @@ export function surveyText(config: Config, table: LocaleTable): SurveyText {
     closeLabel: pick('closeLabel'),
     announcement: fill(s.announcement, { question }),
     consentQuestion: pick('consentQuestion'),
-    consentYes: s.consentYes,
-    consentNo: s.consentNo,
     promoterLinkText: pick('promoterLinkText'),
-    opensInNewTab: s.opensInNewTab,
   };
 }
