@@ -50,7 +50,7 @@ export function surveyText(config: Config, table: LocaleTable): SurveyText {
   );
   const lowLabel = pick('lowLabel');
   const highLabel = pick('highLabel');
-  const format = new Intl.NumberFormat(table.tag, { useGrouping: false });
+  const format = new Intl.NumberFormat(table.tag);
   const digits = Array.from({ length: MAX_SCORE + 1 }, (_, n) => format.format(n));
   const [low, high] = scaleRange(config.scale);
   const endName = (n: number, label: string) => fill(s.choiceEnd, { n: digits[n] ?? String(n), label });
