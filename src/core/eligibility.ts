@@ -117,17 +117,11 @@ export function recordShown(surveyId: string, now: number): SiteHistory {
   return { lastShown: { surveyId, at: now } };
 }
 
-const isNumberOrNull = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v));
-
 /** Reads stored JSON back, falling back to an empty history for anything malformed. */
 export function parseHistory(json: string | null): History {
   const h = readJson(json) as Partial<History> | null;
-  const ok =
-    typeof h?.asks === 'number' &&
-    isNumberOrNull(h.draw) &&
-    isNumberOrNull(h.lastAskedAt) &&
-    isNumberOrNull(h.lastRespondedAt) &&
-    isNumberOrNull(h.lastDismissedAt);
+  // asks is a number, and every field a number or null (Number.isFinite is false for anything else).
+  const ok = typeof h?.asks === 'number' && (Object.keys(emptyHistory) as Array<keyof History>).every((key) => h[key] === null || Number.isFinite(h[key]));
   return ok ? (h as History) : emptyHistory;
 }
 
