@@ -21,10 +21,13 @@ export function createCommandQueue(createNpsWidget: (options: NpsOptions) => Nps
   // Handlers registered before init are kept and attached to every widget init creates.
   const handlers: Array<[EventName, Handler<EventName>]> = [];
 
-  const withWidget = (name: string, call: (w: NpsWidget) => void) => {
-    if (widget) call(widget);
-    else console.error(`nps-widget: nps('${name}') needs nps('init', { endpoint }) first.`);
-  };
+  /** A command the widget carries out itself, under the same name, once init made one. */
+  const forward =
+    (name: 'show' | 'hide' | 'identify'): Command =>
+    (...args) => {
+      if (widget) (widget[name] as Command)(...args);
+      else console.error(`nps-widget: nps('${name}') needs nps('init', { endpoint }) first.`);
+    };
 
   const commands: Record<'init' | 'show' | 'hide' | 'destroy' | 'identify' | 'on', Command> = {
     init(options) {
@@ -34,13 +37,13 @@ export function createCommandQueue(createNpsWidget: (options: NpsOptions) => Nps
       for (const [event, handler] of handlers) created.on(event, handler);
       widget = created;
     },
-    show: (options) => withWidget('show', (w) => w.show(options as Parameters<NpsWidget['show']>[0])),
-    hide: () => withWidget('hide', (w) => w.hide()),
+    show: forward('show'),
+    hide: forward('hide'),
     destroy: () => {
       widget?.destroy();
       widget = null;
     },
-    identify: (user) => withWidget('identify', (w) => w.identify(user as Parameters<NpsWidget['identify']>[0])),
+    identify: forward('identify'),
     on: (event, handler) => {
       handlers.push([event as EventName, handler as Handler<EventName>]);
       widget?.on(event as EventName, handler as Handler<EventName>);
