@@ -115,7 +115,7 @@ export function drop(outbox: Outbox, id: string): Outbox {
 export interface Limits {
   /** Entries whose response was created longer ago than this are given up. */
   maxAgeMs: number;
-  /** At most this many entries are kept; the oldest go first. */
+  /** At most this many entries (1 or more) are kept; the oldest go first. */
   maxEntries: number;
 }
 
@@ -123,18 +123,13 @@ export type DropReason = 'too-old' | 'over-limit';
 
 /** Applies the age and size limits; what was removed is returned so it can be reported. */
 export function expire(outbox: Outbox, now: number, limits: Limits): { outbox: Outbox; dropped: Array<{ entry: OutboxEntry; reason: DropReason }> } {
-  const dropped: Array<{ entry: OutboxEntry; reason: DropReason }> = [];
-  const fresh = outbox.filter((entry) => {
-    const tooOld = now - Date.parse(entry.response.createdAt) > limits.maxAgeMs;
-    if (tooOld) dropped.push({ entry, reason: 'too-old' });
-    return !tooOld;
-  });
-  const excess = fresh.length - limits.maxEntries;
-  if (excess <= 0) return { outbox: fresh, dropped };
-  const oldestFirst = [...fresh].sort((a, b) => a.response.createdAt.localeCompare(b.response.createdAt));
-  const removed = new Set(oldestFirst.slice(0, excess));
-  for (const entry of removed) dropped.push({ entry, reason: 'over-limit' });
-  return { outbox: fresh.filter((e) => !removed.has(e)), dropped };
+  const tooOld = (entry: OutboxEntry) => now - Date.parse(entry.response.createdAt) > limits.maxAgeMs;
+  const oldestFirst = outbox.filter((entry) => !tooOld(entry)).sort((a, b) => a.response.createdAt.localeCompare(b.response.createdAt));
+  const kept = new Set(oldestFirst.slice(-limits.maxEntries));
+  return {
+    outbox: outbox.filter((entry) => kept.has(entry)),
+    dropped: outbox.filter((entry) => !kept.has(entry)).map((entry) => ({ entry, reason: tooOld(entry) ? 'too-old' : 'over-limit' })),
+  };
 }
 
 /** Reads stored JSON back into an outbox, keeping only entries of the expected shape. */
