@@ -31,7 +31,6 @@ export async function send(endpoint: string, payload: NpsResponse, options: Send
       method: 'POST',
       body,
       credentials: options.credentials,
-      mode: 'cors',
       // Lets the request outlive the page: a checkout redirect, a closed tab.
       keepalive: body.length < KEEPALIVE_LIMIT,
       signal: controller.signal,
