@@ -58,7 +58,8 @@ function periodEnd(since: number | null, periodDays: number, now: number): numbe
 export function userCreatedAt(user: Record<string, unknown> | null): number | null {
   const value = user?.['createdAt'];
   const time = typeof value === 'string' ? Date.parse(value) : value;
-  return typeof time === 'number' && Number.isFinite(time) ? time : null;
+  // Number.isFinite is false for anything that is not a number.
+  return Number.isFinite(time) ? (time as number) : null;
 }
 
 /** The visitor's draw, made once: sampling must not re-roll on every page, or everyone is asked eventually. */
