@@ -91,8 +91,9 @@ export function decide(
   }
   const newUser = periodEnd(userCreated, rules.firstSurveyDelayDays, now);
   if (newUser !== null) return no('firstSurveyDelayDays', newUser);
-  const other = site.lastShown && site.lastShown.surveyId !== surveyId ? site.lastShown : null;
-  const quiet = periodEnd(other?.at ?? null, rules.quietPeriodDays, now);
+  // Only another survey's showing calls for quiet; this one's own asks are counted above.
+  const { lastShown } = site;
+  const quiet = periodEnd(lastShown?.surveyId === surveyId ? null : (lastShown?.at ?? null), rules.quietPeriodDays, now);
   return quiet === null ? { eligible: true } : no('quietPeriodDays', quiet);
 }
 
