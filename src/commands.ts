@@ -50,17 +50,11 @@ export function createCommandQueue(createNpsWidget: (options: NpsOptions) => Nps
     },
   };
 
+  // No try around a command: createNpsWidget and every widget method already catch what they
+  // throw, so a command cannot throw into the page. Own keys only: nps('toString') is unknown.
   const queue: CommandQueue = (name, ...args) => {
-    const command = commands[name as keyof typeof commands];
-    if (!command) {
-      console.error(`nps-widget: unknown command ${JSON.stringify(name)}; allowed: ${Object.keys(commands).join(', ')}.`);
-      return;
-    }
-    try {
-      command(...args);
-    } catch (error) {
-      console.error(`nps-widget: nps('${String(name)}') failed:`, error);
-    }
+    if (Object.hasOwn(commands, name as PropertyKey)) commands[name as keyof typeof commands](...args);
+    else console.error(`nps-widget: unknown command ${JSON.stringify(name)}; allowed: ${Object.keys(commands).join(', ')}.`);
   };
   queue.loaded = true;
   return queue;
