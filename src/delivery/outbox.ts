@@ -140,10 +140,9 @@ export function parseOutbox(json: string | null): Outbox {
 
 function isEntry(value: unknown): value is OutboxEntry {
   const e = value as Partial<OutboxEntry> | null;
+  // Optional chaining also turns away null and non-objects: what JSON holds has no endpoint then.
   return (
-    typeof e === 'object' &&
-    e !== null &&
-    typeof e.endpoint === 'string' &&
+    typeof e?.endpoint === 'string' &&
     typeof e.revision === 'number' &&
     typeof e.attempts === 'number' &&
     typeof e.notBefore === 'number' &&
