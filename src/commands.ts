@@ -16,19 +16,20 @@ export interface CommandQueue {
   q?: ArrayLike<unknown>[];
 }
 
-const COMMANDS = ['init', 'show', 'hide', 'destroy', 'identify', 'on'] as const;
-
 export function createCommandQueue(createNpsWidget: (options: NpsOptions) => NpsWidget): CommandQueue {
   let widget: NpsWidget | null = null;
   // Handlers registered before init are kept and attached to every widget init creates.
   const handlers: Array<[EventName, Handler<EventName>]> = [];
 
-  const withWidget = (name: string, call: (w: NpsWidget) => void) => {
-    if (widget) call(widget);
-    else console.error(`nps-widget: nps('${name}') needs nps('init', { endpoint }) first.`);
-  };
+  /** A command the widget carries out itself, under the same name, once init made one. */
+  const forward =
+    (name: 'show' | 'hide' | 'identify'): Command =>
+    (...args) => {
+      if (widget) (widget[name] as Command)(...args);
+      else console.error(`nps-widget: nps('${name}') needs nps('init', { endpoint }) first.`);
+    };
 
-  const commands: Record<(typeof COMMANDS)[number], Command> = {
+  const commands: Record<'init' | 'show' | 'hide' | 'destroy' | 'identify' | 'on', Command> = {
     init(options) {
       // A second init replaces the first: the newest configuration is the one the page meant.
       widget?.destroy();
@@ -36,30 +37,24 @@ export function createCommandQueue(createNpsWidget: (options: NpsOptions) => Nps
       for (const [event, handler] of handlers) created.on(event, handler);
       widget = created;
     },
-    show: (options) => withWidget('show', (w) => w.show(options as Parameters<NpsWidget['show']>[0])),
-    hide: () => withWidget('hide', (w) => w.hide()),
+    show: forward('show'),
+    hide: forward('hide'),
     destroy: () => {
       widget?.destroy();
       widget = null;
     },
-    identify: (user) => withWidget('identify', (w) => w.identify(user as Parameters<NpsWidget['identify']>[0])),
+    identify: forward('identify'),
     on: (event, handler) => {
       handlers.push([event as EventName, handler as Handler<EventName>]);
       widget?.on(event as EventName, handler as Handler<EventName>);
     },
   };
 
+  // No try around a command: createNpsWidget and every widget method already catch what they
+  // throw, so a command cannot throw into the page. Own keys only: nps('toString') is unknown.
   const queue: CommandQueue = (name, ...args) => {
-    const command = commands[name as keyof typeof commands];
-    if (!command) {
-      console.error(`nps-widget: unknown command ${JSON.stringify(name)}; allowed: ${COMMANDS.join(', ')}.`);
-      return;
-    }
-    try {
-      command(...args);
-    } catch (error) {
-      console.error(`nps-widget: nps('${String(name)}') failed:`, error);
-    }
+    if (Object.hasOwn(commands, name as PropertyKey)) commands[name as keyof typeof commands](...args);
+    else console.error(`nps-widget: unknown command ${JSON.stringify(name)}; allowed: ${Object.keys(commands).join(', ')}.`);
   };
   queue.loaded = true;
   return queue;

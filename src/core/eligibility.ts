@@ -58,7 +58,8 @@ function periodEnd(since: number | null, periodDays: number, now: number): numbe
 export function userCreatedAt(user: Record<string, unknown> | null): number | null {
   const value = user?.['createdAt'];
   const time = typeof value === 'string' ? Date.parse(value) : value;
-  return typeof time === 'number' && Number.isFinite(time) ? time : null;
+  // Number.isFinite is false for anything that is not a number.
+  return Number.isFinite(time) ? (time as number) : null;
 }
 
 /** The visitor's draw, made once: sampling must not re-roll on every page, or everyone is asked eventually. */
@@ -90,8 +91,9 @@ export function decide(
   }
   const newUser = periodEnd(userCreated, rules.firstSurveyDelayDays, now);
   if (newUser !== null) return no('firstSurveyDelayDays', newUser);
-  const other = site.lastShown && site.lastShown.surveyId !== surveyId ? site.lastShown : null;
-  const quiet = periodEnd(other?.at ?? null, rules.quietPeriodDays, now);
+  // Only another survey's showing calls for quiet; this one's own asks are counted above.
+  const { lastShown } = site;
+  const quiet = periodEnd(lastShown?.surveyId === surveyId ? null : (lastShown?.at ?? null), rules.quietPeriodDays, now);
   return quiet === null ? { eligible: true } : no('quietPeriodDays', quiet);
 }
 
@@ -117,17 +119,11 @@ export function recordShown(surveyId: string, now: number): SiteHistory {
   return { lastShown: { surveyId, at: now } };
 }
 
-const isNumberOrNull = (v: unknown) => v === null || (typeof v === 'number' && Number.isFinite(v));
-
 /** Reads stored JSON back, falling back to an empty history for anything malformed. */
 export function parseHistory(json: string | null): History {
   const h = readJson(json) as Partial<History> | null;
-  const ok =
-    typeof h?.asks === 'number' &&
-    isNumberOrNull(h.draw) &&
-    isNumberOrNull(h.lastAskedAt) &&
-    isNumberOrNull(h.lastRespondedAt) &&
-    isNumberOrNull(h.lastDismissedAt);
+  // asks is a number, and every field a number or null (Number.isFinite is false for anything else).
+  const ok = typeof h?.asks === 'number' && (Object.keys(emptyHistory) as Array<keyof History>).every((key) => h[key] === null || Number.isFinite(h[key]));
   return ok ? (h as History) : emptyHistory;
 }
 

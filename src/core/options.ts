@@ -9,10 +9,12 @@ import { showValue } from './show-value.js';
 import { type LocaleStrings, type StringKey, STRING_KEYS } from './locale.js';
 import { SCALES, type Scale, thresholdsProblem } from './scale.js';
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /** `{ fi: { thankYou: 'Kiitos!' } }`: known keys only, every value a string. */
 function isStringsOverride(value: unknown): value is Record<string, Partial<LocaleStrings>> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  return Object.values(value).every(
+  return isPlainObject(value) && Object.values(value).every(
     (table) =>
       typeof table === 'object' &&
       table !== null &&
@@ -236,9 +238,6 @@ export interface Parsed<T> {
   errors: string[];
   warnings: string[];
 }
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The defaults a table's rules give. */
 const defaultsOf = (rules: Record<string, Rule>) => Object.fromEntries(Object.entries(rules).map(([name, rule]) => [name, rule.value]));

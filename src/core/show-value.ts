@@ -3,8 +3,8 @@
 /** Shows a value in an error message without dumping a whole object or a huge string. */
 export function showValue(value: unknown): string {
   if (typeof value === 'function') return 'a function';
-  // JSON would write NaN and Infinity as null, and undefined not at all.
-  if (typeof value === 'number' || value === undefined) return String(value);
+  // JSON would write NaN and Infinity as null. (Undefined it does not write at all: String below.)
+  if (typeof value === 'number') return String(value);
   let shown: string;
   try {
     shown = JSON.stringify(value) ?? String(value);

@@ -6,7 +6,7 @@ import type { Category } from './category.js';
 import { MAX_SCORE } from './category.js';
 import type { Config } from './options.js';
 import { scaleRange } from './scale.js';
-import { type LocaleStrings, type LocaleTable, fill } from './locale.js';
+import { type LocaleStrings, type LocaleTable, STRING_KEYS, fill } from './locale.js';
 
 export interface SurveyText {
   /** BCP 47 tag of the language shown (the payload's `locale`). */
@@ -32,51 +32,33 @@ export interface SurveyText {
   opensInNewTab: string;
 }
 
-/** Site wording options, which apply whatever the language. */
-type Wording = Pick<
-  Config,
-  'question' | 'lowLabel' | 'highLabel' | 'followUp' | 'placeholder' | 'submitLabel' | 'thankYou' | 'closeLabel' | 'consentQuestion' | 'promoterLinkText'
->;
-
 export function surveyText(config: Config, table: LocaleTable): SurveyText {
-  const s: LocaleStrings = { ...table.strings, ...config.strings[table.tag] };
-  const site: Partial<Wording> = config;
   const brand = config.brand.trim();
-  const pick = <K extends keyof Wording & keyof LocaleStrings>(key: K) => fill(site[key] ?? s[key], { brand });
-  const question = fill(
-    site.question ??
-      (config.kind === 'enps' ? (brand ? s.questionEnps : s.questionEnpsNoBrand) : brand ? s.question : s.questionNoBrand),
-    { brand },
-  );
-  const lowLabel = pick('lowLabel');
-  const highLabel = pick('highLabel');
-  const format = new Intl.NumberFormat(table.tag, { useGrouping: false });
+  /** The site's wording options (`question`, `lowLabel`...), named as the strings they replace. */
+  const site: Partial<LocaleStrings> = config;
+  const s: LocaleStrings = { ...table.strings, ...config.strings[table.tag] };
+  // Each string is the site's option, else the locale's, with `{brand}` filled in; the other
+  // placeholders are filled below, and a string without any stays as it is.
+  for (const key of STRING_KEYS) s[key] = fill(site[key] ?? s[key], { brand });
+  const variant = config.kind === 'enps' ? (brand ? 'questionEnps' : 'questionEnpsNoBrand') : brand ? 'question' : 'questionNoBrand';
+  const question = s[site.question === undefined ? variant : 'question'];
+  const format = new Intl.NumberFormat(table.tag);
   const digits = Array.from({ length: MAX_SCORE + 1 }, (_, n) => format.format(n));
   const [low, high] = scaleRange(config.scale);
   const endName = (n: number, label: string) => fill(s.choiceEnd, { n: digits[n] ?? String(n), label });
-  const followUp = site.followUp ?? s.followUp;
+  const followUp = (own?: string) => (own === undefined ? s.followUp : fill(own, { brand }));
   return {
+    ...s,
     lang: table.tag,
     dir: table.dir,
     question,
-    lowLabel,
-    highLabel,
     digits,
-    choiceNames: digits.map((_, n) => (n === low ? endName(n, lowLabel) : n === high ? endName(n, highLabel) : null)),
+    choiceNames: digits.map((_, n) => (n === low ? endName(n, s.lowLabel) : n === high ? endName(n, s.highLabel) : null)),
     followUp: {
-      detractor: fill(config.followUpDetractor ?? followUp, { brand }),
-      passive: fill(config.followUpPassive ?? followUp, { brand }),
-      promoter: fill(config.followUpPromoter ?? followUp, { brand }),
+      detractor: followUp(config.followUpDetractor),
+      passive: followUp(config.followUpPassive),
+      promoter: followUp(config.followUpPromoter),
     },
-    placeholder: pick('placeholder'),
-    submitLabel: pick('submitLabel'),
-    thankYou: pick('thankYou'),
-    closeLabel: pick('closeLabel'),
     announcement: fill(s.announcement, { question }),
-    consentQuestion: pick('consentQuestion'),
-    consentYes: s.consentYes,
-    consentNo: s.consentNo,
-    promoterLinkText: pick('promoterLinkText'),
-    opensInNewTab: s.opensInNewTab,
   };
 }

@@ -48,10 +48,6 @@ export interface CourierOptions {
 export interface Courier {
   /** Queue the latest state of a response and send it after `delayMs` (0: as soon as possible). */
   send(response: ResponseState, delayMs?: number): void;
-  /** Send everything now, backoff timers and delays notwithstanding. */
-  flush(): void;
-  /** Responses not yet stored by their endpoint. */
-  pending(): Outbox;
 }
 
 /** A lease outlives its request's timeout a little, so it never expires mid-request. */
@@ -78,10 +74,8 @@ export function createCourier(options: CourierOptions): Courier {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let listening = false;
 
-  function update(change: (outbox: Outbox) => Outbox): Outbox {
-    const next = change(store.read());
-    store.write(next);
-    return next;
+  function update(change: (outbox: Outbox) => Outbox): void {
+    store.write(change(store.read()));
   }
 
   function giveUp(entry: OutboxEntry, reason: string): void {
@@ -133,6 +127,7 @@ export function createCourier(options: CourierOptions): Courier {
     listen(leased.length > 0);
   }
 
+  /** Send everything now, backoff timers and delays notwithstanding. */
   function flush(): void {
     update((o) => expedite(o, now()));
     pump();
@@ -143,9 +138,12 @@ export function createCourier(options: CourierOptions): Courier {
     update((o) => shortenLeases(o, owner, now() + UNLOAD_LEASE_MS));
   }
 
-  /** While anything is owed: send at once when the page is left, hidden, shown again or back online. */
+  /**
+   * While anything is owed: send at once when the page is left, hidden, shown again or back online.
+   * There is always a window: createNpsWidget makes no courier without a page.
+   */
   function listen(owed: boolean): void {
-    if (owed === listening || typeof window === 'undefined') return;
+    if (owed === listening) return;
     listening = owed;
     const method = owed ? 'addEventListener' : 'removeEventListener';
     window[method]('pagehide', onPageHide);
@@ -162,7 +160,5 @@ export function createCourier(options: CourierOptions): Courier {
       update((o) => put(o, response, endpoint, now() + delayMs));
       pump();
     },
-    flush,
-    pending: () => store.read(),
   };
 }

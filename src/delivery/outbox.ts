@@ -35,10 +35,9 @@ export type Outbox = readonly OutboxEntry[];
 
 export const emptyOutbox: Outbox = [];
 
-const find = (outbox: Outbox, id: string) => outbox.find((e) => e.response.id === id);
-
-const replace = (outbox: Outbox, id: string, entry: OutboxEntry | null): Outbox =>
-  outbox.flatMap((e) => (e.response.id === id ? (entry ? [entry] : []) : [e]));
+/** The entry of response `id` becomes what `change` makes of it (null: it leaves); the rest stay as they are. */
+const changeEntry = (outbox: Outbox, id: string, change: (entry: OutboxEntry) => OutboxEntry | null): Outbox =>
+  outbox.flatMap((e) => (e.response.id === id ? (change(e) ?? []) : [e]));
 
 /**
  * A lease blocks only the revision it was taken for: a newer state (a submit after the score)
@@ -50,7 +49,7 @@ const isLeased = (entry: OutboxEntry, now: number) =>
 
 /** Queues the latest state of a response to go at `sendAt`, replacing any older state of the same id. */
 export function put(outbox: Outbox, response: ResponseState, endpoint: string, sendAt: number): Outbox {
-  const existing = find(outbox, response.id);
+  const existing = outbox.find((e) => e.response.id === response.id);
   const entry: OutboxEntry = {
     response,
     endpoint,
@@ -59,7 +58,7 @@ export function put(outbox: Outbox, response: ResponseState, endpoint: string, s
     notBefore: sendAt,
     lease: existing?.lease ?? null,
   };
-  return existing ? replace(outbox, response.id, entry) : [...outbox, entry];
+  return existing ? outbox.map((e) => (e === existing ? entry : e)) : [...outbox, entry];
 }
 
 /** Entries that may be sent now: due, and not being sent by anyone whose lease still holds. */
@@ -75,8 +74,7 @@ export function nextDueAt(outbox: Outbox, now: number): number | null {
 
 /** `owner` claims the entry's current revision until `until`. */
 export function lease(outbox: Outbox, id: string, owner: string, until: number): Outbox {
-  const entry = find(outbox, id);
-  return entry ? replace(outbox, id, { ...entry, lease: { owner, revision: entry.revision, until } }) : outbox;
+  return changeEntry(outbox, id, (entry) => ({ ...entry, lease: { owner, revision: entry.revision, until } }));
 }
 
 /** Releases the lease if `owner` still holds it for `revision`. */
@@ -85,18 +83,15 @@ const released = (entry: OutboxEntry, owner: string, revision: number): OutboxEn
 
 /** The endpoint stored `revision`: drop the entry unless a newer state arrived meanwhile. */
 export function markDelivered(outbox: Outbox, id: string, revision: number, owner: string): Outbox {
-  const entry = find(outbox, id);
-  if (!entry) return outbox;
-  return replace(outbox, id, entry.revision === revision ? null : released(entry, owner, revision));
+  return changeEntry(outbox, id, (entry) => (entry.revision === revision ? null : released(entry, owner, revision)));
 }
 
 /** A retryable failure: try again at `retryAt`, unless a newer state is already waiting to go. */
 export function markFailed(outbox: Outbox, id: string, revision: number, owner: string, retryAt: number): Outbox {
-  const entry = find(outbox, id);
-  if (!entry) return outbox;
-  const free = released(entry, owner, revision);
-  if (entry.revision !== revision) return replace(outbox, id, free);
-  return replace(outbox, id, { ...free, attempts: entry.attempts + 1, notBefore: retryAt });
+  return changeEntry(outbox, id, (entry) => {
+    const free = released(entry, owner, revision);
+    return entry.revision === revision ? { ...free, attempts: entry.attempts + 1, notBefore: retryAt } : free;
+  });
 }
 
 /**
@@ -114,13 +109,13 @@ export function shortenLeases(outbox: Outbox, owner: string, until: number): Out
 
 /** A permanent failure: the entry leaves the outbox. */
 export function drop(outbox: Outbox, id: string): Outbox {
-  return replace(outbox, id, null);
+  return changeEntry(outbox, id, () => null);
 }
 
 export interface Limits {
   /** Entries whose response was created longer ago than this are given up. */
   maxAgeMs: number;
-  /** At most this many entries are kept; the oldest go first. */
+  /** At most this many entries (1 or more) are kept; the oldest go first. */
   maxEntries: number;
 }
 
@@ -128,18 +123,13 @@ export type DropReason = 'too-old' | 'over-limit';
 
 /** Applies the age and size limits; what was removed is returned so it can be reported. */
 export function expire(outbox: Outbox, now: number, limits: Limits): { outbox: Outbox; dropped: Array<{ entry: OutboxEntry; reason: DropReason }> } {
-  const dropped: Array<{ entry: OutboxEntry; reason: DropReason }> = [];
-  const fresh = outbox.filter((entry) => {
-    const tooOld = now - Date.parse(entry.response.createdAt) > limits.maxAgeMs;
-    if (tooOld) dropped.push({ entry, reason: 'too-old' });
-    return !tooOld;
-  });
-  const excess = fresh.length - limits.maxEntries;
-  if (excess <= 0) return { outbox: fresh, dropped };
-  const oldestFirst = [...fresh].sort((a, b) => a.response.createdAt.localeCompare(b.response.createdAt));
-  const removed = new Set(oldestFirst.slice(0, excess));
-  for (const entry of removed) dropped.push({ entry, reason: 'over-limit' });
-  return { outbox: fresh.filter((e) => !removed.has(e)), dropped };
+  const tooOld = (entry: OutboxEntry) => now - Date.parse(entry.response.createdAt) > limits.maxAgeMs;
+  const oldestFirst = outbox.filter((entry) => !tooOld(entry)).sort((a, b) => a.response.createdAt.localeCompare(b.response.createdAt));
+  const kept = new Set(oldestFirst.slice(-limits.maxEntries));
+  return {
+    outbox: outbox.filter((entry) => kept.has(entry)),
+    dropped: outbox.filter((entry) => !kept.has(entry)).map((entry) => ({ entry, reason: tooOld(entry) ? 'too-old' : 'over-limit' })),
+  };
 }
 
 /** Reads stored JSON back into an outbox, keeping only entries of the expected shape. */
@@ -150,10 +140,9 @@ export function parseOutbox(json: string | null): Outbox {
 
 function isEntry(value: unknown): value is OutboxEntry {
   const e = value as Partial<OutboxEntry> | null;
+  // Optional chaining also turns away null and non-objects: what JSON holds has no endpoint then.
   return (
-    typeof e === 'object' &&
-    e !== null &&
-    typeof e.endpoint === 'string' &&
+    typeof e?.endpoint === 'string' &&
     typeof e.revision === 'number' &&
     typeof e.attempts === 'number' &&
     typeof e.notBefore === 'number' &&

@@ -8,6 +8,7 @@ export type Attempt = Verdict & { status: number | null };
 /**
  * `text/plain` keeps the POST a CORS "simple request": a cross-origin endpoint needs no
  * preflight, and the same body works for `sendBeacon`. Receivers parse the body as JSON.
+ * The request sets no header for it: the Fetch standard gives a string body exactly this type.
  */
 export const CONTENT_TYPE = 'text/plain;charset=UTF-8';
 
@@ -28,10 +29,8 @@ export async function send(endpoint: string, payload: NpsResponse, options: Send
   try {
     const answer = await options.fetch(endpoint, {
       method: 'POST',
-      headers: { 'Content-Type': CONTENT_TYPE },
       body,
       credentials: options.credentials,
-      mode: 'cors',
       // Lets the request outlive the page: a checkout redirect, a closed tab.
       keepalive: body.length < KEEPALIVE_LIMIT,
       signal: controller.signal,

@@ -3,7 +3,7 @@ import { uuidFromBytes } from '../../src/core/uuid.js';
 
 const V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-describe('uuidFromBytes (pages without crypto.randomUUID)', () => {
+describe('uuidFromBytes (every response id)', () => {
   it('keeps the version and variant bits whatever the bytes', () => {
     expect(uuidFromBytes(new Uint8Array(31))).toBe('00000000-0000-4000-8000-000000000000');
     expect(uuidFromBytes(new Uint8Array(31).fill(255))).toBe('ffffffff-ffff-4fff-bfff-ffffffffffff');
