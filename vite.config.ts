@@ -118,6 +118,8 @@ function libraryBuild(mode: string): UserConfig['build'] {
 
 export default defineConfig(({ mode }) => ({
   ...jsx,
+  // The extras file borrows the survey's Preact instead of bundling its own (src/ui/borrowed-jsx.ts).
+  ...(mode === 'extras' ? { resolve: { alias: { 'preact/jsx-runtime': new URL('src/ui/borrowed-jsx.ts', import.meta.url).pathname } } } : {}),
   plugins: scriptBuilds[mode] ? [minifyTwice()] : [],
   build: libraryBuild(mode),
   test: {

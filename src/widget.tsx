@@ -3,6 +3,7 @@
  * Both doors, the ESM package and the script tag, come through here.
  */
 import { render } from 'preact';
+import { jsx } from 'preact/jsx-runtime';
 import { type Config, type NpsOptions, type Placement, type ShowOptions, parseOptions, parseShowOptions, parseUser, type Parsed } from './core/options.js';
 import {
   type Decision,
@@ -101,6 +102,8 @@ export interface Door {
 }
 
 export type Extras = typeof import('./extras.js');
+/** The consent step and the promoter link, as the survey renders them. */
+export type ClosingTheLoop = Pick<Extras, 'ConsentStep' | 'PromoterLink'>;
 
 
 interface Showing {
@@ -195,9 +198,17 @@ function widgetFor(config: Config, door: Door): NpsWidget {
     if (judged.warning) console.warn(`${PREFIX} ${judged.warning}`);
     accent = judged;
   };
+  /** The steps that close the loop, once the extras are in; null when the site uses neither (or the extras failed). */
+  let loop: ClosingTheLoop | null = null;
+  const loopReady = async () => {
+    const extras = (config.askConsent || config.promoterLink) && (await loadExtras(door, 'no consent question or promoter link'));
+    if (!extras) return;
+    extras.lendJsx(jsx);
+    loop = extras;
+  };
   let preparing: Promise<unknown> | null = null;
-  /** Everything a survey needs before its first draw: the wording, the accent. Fetched once, when first shown. */
-  const prepare = () => (preparing ??= Promise.all([wording.ready(), accentReady()]));
+  /** Everything a survey needs before its first draw: the wording, the accent, the loop's steps. Fetched once, when first shown. */
+  const prepare = () => (preparing ??= Promise.all([wording.ready(), accentReady(), loopReady()]));
   const rules: Rules = config;
   const forgetful = (reason: string) => debug(`storage unavailable (${reason}); the rules forget on reload`);
   const history = createJsonStore(`nps-widget:history:${config.surveyId}`, { parse: parseHistory, onFallback: forgetful });
@@ -229,6 +240,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
         category={response?.category ?? null}
         stage={stage}
         link={promoterLink(response)}
+        loop={loop}
         layout={layout}
         commentMaxLength={config.commentMaxLength}
         onScore={guard('score', chooseScore, undefined)}
@@ -243,7 +255,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
   /** Promoters' thank-you link; the score goes along only where the site wrote `{score}`. */
   function promoterLink(response: ResponseState | null): string | null {
     const link = config.promoterLink;
-    return link && response?.category === 'promoter' ? fill(link, { score: String(response.score) }) : null;
+    return link && loop && response?.category === 'promoter' ? fill(link, { score: String(response.score) }) : null;
   }
 
   function chooseScore(score: number): void {
@@ -280,7 +292,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
     showing.response = completeResponse(showing.response, comment.slice(0, config.commentMaxLength));
     courier.send(showing.response);
     emitter.emit('submit', toPayload(showing.response, new Date()));
-    moveTo(config.askConsent ? 'consent' : 'thanks');
+    moveTo(config.askConsent && loop ? 'consent' : 'thanks');
   }
 
   /** The consent step's answer: the same response again, with `consentToContact`. */

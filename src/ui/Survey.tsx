@@ -7,6 +7,7 @@ import type { Placement } from '../core/options.js';
 import type { SurveyText } from '../core/text.js';
 import { Scale } from './Scale.js';
 import { FollowUp } from './FollowUp.js';
+import type { ClosingTheLoop } from '../widget.js';
 
 export type Layout = Placement | 'anchored';
 
@@ -49,6 +50,8 @@ export interface SurveyProps {
   stage: Stage;
   /** With the thank-you: where the promoter link goes, or null for no link. */
   link: string | null;
+  /** The consent step and the promoter link (extras), when the site uses them. */
+  loop: ClosingTheLoop | null;
   /** Where the survey sits: a configured placement, or next to an element (`anchored`). */
   layout: Layout;
   commentMaxLength: number;
@@ -59,7 +62,7 @@ export interface SurveyProps {
 }
 
 export function Survey(props: SurveyProps) {
-  const { text, theme, announce, score, category, stage, link, layout, onScore, onConsent, onClose } = props;
+  const { text, theme, announce, score, category, stage, link, loop, layout, onScore, onConsent, onClose } = props;
   const modal = layout === 'modal';
 
   function onKeyDown(event: KeyboardEvent) {
@@ -113,27 +116,11 @@ export function Survey(props: SurveyProps) {
           onSubmit={props.onSubmit}
         />
       )}
-      {stage === 'consent' && (
-        // Two equal buttons and nothing chosen for the respondent: consent is never pre-ticked.
-        <div class="consent" role="group" aria-labelledby="nps-consent">
-          <p id="nps-consent">{text.consentQuestion}</p>
-          <button type="button" class="choice" onClick={() => onConsent(true)}>
-            {text.consentYes}
-          </button>
-          <button type="button" class="choice" onClick={() => onConsent(false)}>
-            {text.consentNo}
-          </button>
-        </div>
-      )}
+      {stage === 'consent' && loop && <loop.ConsentStep text={text} onConsent={onConsent} />}
       <div role="status" class={stage === 'thanks' ? 'thanks' : 'thanks empty'}>
         {stage === 'thanks' ? text.thankYou : ''}
       </div>
-      {stage === 'thanks' && link && (
-        <a class="link" href={link} target="_blank" rel="noopener">
-          {text.promoterLinkText}
-          <span class="sr-only"> {text.opensInNewTab}</span>
-        </a>
-      )}
+      {stage === 'thanks' && link && loop && <loop.PromoterLink text={text} href={link} />}
       <button type="button" class="close" aria-label={text.closeLabel} title={text.closeLabel} onClick={onClose}>
       </button>
       </div>

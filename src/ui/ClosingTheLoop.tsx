@@ -1,0 +1,30 @@
+/**
+ * The steps that close the loop, which only some sites turn on: the consent question after
+ * the reason (askConsent) and the promoters' thank-you link (promoterLink). They are extras,
+ * so a survey without them does not download them; the survey renders them in its place.
+ */
+import type { SurveyText } from '../core/text.js';
+
+export function ConsentStep({ text, onConsent }: { text: SurveyText; onConsent: (consent: boolean) => void }) {
+  // Two equal buttons and nothing chosen for the respondent: consent is never pre-ticked.
+  return (
+    <div class="consent" role="group" aria-labelledby="nps-consent">
+      <p id="nps-consent">{text.consentQuestion}</p>
+      <button type="button" class="choice" onClick={() => onConsent(true)}>
+        {text.consentYes}
+      </button>
+      <button type="button" class="choice" onClick={() => onConsent(false)}>
+        {text.consentNo}
+      </button>
+    </div>
+  );
+}
+
+export function PromoterLink({ text, href }: { text: SurveyText; href: string }) {
+  return (
+    <a class="link" href={href} target="_blank" rel="noopener">
+      {text.promoterLinkText}
+      <span class="sr-only"> {text.opensInNewTab}</span>
+    </a>
+  );
+}
