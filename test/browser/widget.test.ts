@@ -331,6 +331,27 @@ describe('extras: what only some configurations load', () => {
     expect(warnings.filter((w) => w.includes('could not load the extras'))).toHaveLength(2);
     expect(pageErrors).toEqual([]);
   });
+
+  it('without their file, a survey asking consent and linking promoters still takes the answer, and thanks without them', async () => {
+    await page.route('**/nps-widget-extras.js', (route) => route.abort());
+    const warnings: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'warning') warnings.push(m.text());
+    });
+    server.page('/order', scriptTagPage('data-endpoint="/collect" data-brand="Acme" data-ask-consent data-promoter-link="/review"'));
+    await page.goto(`${server.origin}/order`);
+    await radio(10).click();
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Thank you');
+    expect(await page.getByRole('group').count()).toBe(0);
+    expect(await page.getByRole('link').count()).toBe(0);
+    const [, submitted] = payloads(await server.waitForDeliveries(2));
+    expect(submitted).toMatchObject({ score: 10, complete: true });
+    expect(submitted).not.toHaveProperty('consentToContact');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/could not load the extras .*; no consent question or promoter link\.$/);
+    expect(pageErrors).toEqual([]);
+  });
 });
 
 describe('<nps-survey>, registered by the script tag', () => {

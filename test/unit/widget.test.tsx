@@ -333,8 +333,9 @@ describe('legacy scales', () => {
   });
 });
 
-/** Chooses the score at `index` and submits the reason box as it is. */
+/** Chooses the score at `index` and submits the reason box as it is (once the survey, which waits for the extras, is up). */
 async function submitScore(index: number) {
+  await vi.waitFor(() => expect(radios().length).toBeGreaterThan(0));
   radios()[index]?.click();
   await flush();
   $<HTMLFormElement>('form')?.requestSubmit();
