@@ -200,11 +200,15 @@ function widgetFor(config: Config, door: Door): NpsWidget {
   };
   /** The steps that close the loop, once the extras are in; null when the site uses neither (or the extras failed). */
   let loop: ClosingTheLoop | null = null;
+  /** The modal's hold on Tab, from the extras. */
+  let trapTab: Extras['trapTab'] | undefined;
   const loopReady = async () => {
-    const extras = (config.askConsent || config.promoterLink) && (await loadExtras(door, 'no consent question or promoter link'));
+    const closing = config.askConsent || config.promoterLink;
+    const extras = (closing || config.placement === 'modal') && (await loadExtras(door, 'no consent question or promoter link, and a modal does not keep Tab inside'));
     if (!extras) return;
     extras.lendJsx(jsx);
-    loop = extras;
+    if (closing) loop = extras;
+    trapTab = extras.trapTab;
   };
   let preparing: Promise<unknown> | null = null;
   /** Everything a survey needs before its first draw: the wording, the accent, the loop's steps. Fetched once, when first shown. */
@@ -241,6 +245,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
         stage={stage}
         link={promoterLink(response)}
         loop={loop}
+        trapTab={trapTab}
         layout={layout}
         commentMaxLength={config.commentMaxLength}
         onScore={guard('score', chooseScore, undefined)}

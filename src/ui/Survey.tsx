@@ -17,25 +17,6 @@ export type Stage = 'asking' | 'consent' | 'thanks';
 /** The panel's classes for a layout: the four corners share `corner` (a bottom sheet on phones), the bar is `bar`. */
 const layoutClass = (layout: Layout) => (/^(top|bottom)-(left|right)$/.test(layout) ? `corner ${layout}` : layout === 'bottom-bar' ? 'bar' : layout);
 
-/** What Tab can reach in the panel: the radio group's one tab stop, the reason box, the buttons. */
-const TABBABLE = 'button:not([tabindex="-1"]), textarea, a';
-
-/** Keeps Tab and Shift+Tab inside the modal, wrapping at either end. */
-function trapTab(event: KeyboardEvent): void {
-  const panel = event.currentTarget as HTMLElement;
-  const tabbable = [...panel.querySelectorAll<HTMLElement>(TABBABLE)];
-  const first = tabbable[0];
-  const last = tabbable.at(-1);
-  const active = (panel.getRootNode() as ShadowRoot).activeElement;
-  if (event.shiftKey && (active === first || active === panel)) {
-    event.preventDefault();
-    last?.focus();
-  } else if (!event.shiftKey && active === last) {
-    event.preventDefault();
-    first?.focus();
-  }
-}
-
 export interface SurveyProps {
   text: SurveyText;
   theme: 'light' | 'dark' | 'auto';
@@ -52,6 +33,8 @@ export interface SurveyProps {
   link: string | null;
   /** The consent step and the promoter link (extras), when the site uses them. */
   loop: ClosingTheLoop | null;
+  /** In the modal: keeps Tab inside it (extras, loaded for modals). */
+  trapTab: ((event: KeyboardEvent) => void) | undefined;
   /** Where the survey sits: a configured placement, or next to an element (`anchored`). */
   layout: Layout;
   commentMaxLength: number;
@@ -70,7 +53,7 @@ export function Survey(props: SurveyProps) {
       event.stopPropagation(); // the host page's own Esc handlers should not also fire
       onClose();
     } else if (event.key === 'Tab' && modal) {
-      trapTab(event);
+      props.trapTab?.(event);
     }
   }
 
