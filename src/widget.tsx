@@ -202,17 +202,23 @@ function widgetFor(config: Config, door: Door): NpsWidget {
   let loop: ClosingTheLoop | null = null;
   /** The modal's hold on Tab, from the extras. */
   let trapTab: Extras['trapTab'] | undefined;
-  const loopReady = async () => {
+  /** Styles from the extras for what this configuration uses: the dark theme, the loop's steps. */
+  let extraStyles = '';
+  const stepsReady = async () => {
     const closing = config.askConsent || config.promoterLink;
-    const extras = (closing || config.placement === 'modal') && (await loadExtras(door, 'no consent question or promoter link, and a modal does not keep Tab inside'));
+    const dark = config.theme !== 'light';
+    const extras =
+      (closing || dark || config.placement === 'modal') &&
+      (await loadExtras(door, 'no dark colours, consent question or promoter link, and a modal does not keep Tab inside'));
     if (!extras) return;
     extras.lendJsx(jsx);
-    if (closing) loop = extras;
     trapTab = extras.trapTab;
+    if (closing) loop = extras;
+    extraStyles = (dark ? extras.themeCss : '') + (closing ? extras.loopCss : '');
   };
   let preparing: Promise<unknown> | null = null;
-  /** Everything a survey needs before its first draw: the wording, the accent, the loop's steps. Fetched once, when first shown. */
-  const prepare = () => (preparing ??= Promise.all([wording.ready(), accentReady(), loopReady()]));
+  /** Everything a survey needs before its first draw: the wording, the accent, the extras' steps and styles. Fetched once, when first shown. */
+  const prepare = () => (preparing ??= Promise.all([wording.ready(), accentReady(), stepsReady()]));
   const rules: Rules = config;
   const forgetful = (reason: string) => debug(`storage unavailable (${reason}); the rules forget on reload`);
   const history = createJsonStore(`nps-widget:history:${config.surveyId}`, { parse: parseHistory, onFallback: forgetful });
@@ -364,7 +370,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
     const layout: Layout = anchor instanceof Element ? 'anchored' : config.placement;
     const parent = mountParent(layout);
     if (!parent) return;
-    const mount = createShadowMount(parent, 'data-nps-widget', config.surveyId, css, config.nonce);
+    const mount = createShadowMount(parent, 'data-nps-widget', config.surveyId, css + extraStyles, config.nonce);
     // Custom properties inherit into a shadow root, so the host sets all of ours, even unused
     // ones: 'initial' blocks a page's own --nps-accent on :root from recolouring the survey.
     mount.host.style.setProperty('--nps-z', String(config.zIndex));

@@ -4,8 +4,12 @@
  * ceiling pays for itself first (see README "Extras" for where opt-in code goes).
  */
 export const BUDGET = {
-  /** dist/nps-widget-extras.js, fetched only by configurations that use it. */
-  extrasGzip: 1_500,
+  /**
+   * dist/nps-widget-extras.js, fetched only by configurations that use it (accent, scroll or
+   * exit intent, consent, promoter link, modal, dark theme), in one request before the survey
+   * first shows. Kept well under the script itself: one round trip, never a second script.
+   */
+  extrasGzip: 2_500,
   gzip: { target: 15_000, ceiling: 20_000 },
   brotli: { target: 13_000, ceiling: 18_000 },
 };
