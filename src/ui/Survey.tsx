@@ -125,7 +125,7 @@ export function Survey(props: SurveyProps) {
           </button>
         </div>
       )}
-      <div role="status" class={stage === 'thanks' ? 'thanks' : 'thanks empty'}>
+      <div role="status" class="thanks">
         {stage === 'thanks' ? text.thankYou : ''}
       </div>
       {stage === 'thanks' && link && (
