@@ -13,8 +13,8 @@ export type Layout = Placement | 'anchored';
 /** Where the respondent is: choosing and explaining, answering the consent question, thanked. */
 export type Stage = 'asking' | 'consent' | 'thanks';
 
-/** The panel's classes for a layout: the four corners share `corner` (a bottom sheet on phones), the bar is `bar`. */
-const layoutClass = (layout: Layout) => (/^(top|bottom)-(left|right)$/.test(layout) ? `corner ${layout}` : layout === 'bottom-bar' ? 'bar' : layout);
+/** The panel's classes for a layout: its name, and for the four corners also `corner` (a bottom sheet on phones). */
+const layoutClass = (layout: Layout) => (/^(top|bottom)-(left|right)$/.test(layout) ? `corner ${layout}` : layout);
 
 /** What Tab can reach in the panel: the radio group's one tab stop, the reason box, the buttons. */
 const TABBABLE = 'button:not([tabindex="-1"]), textarea, a';
