@@ -42,7 +42,6 @@ export function createShadowMount(parent: Element, marker: string, markerValue: 
   const root = host.attachShadow({ mode: 'open' });
   addStyles(root, css, nonce);
   const container = document.createElement('div');
-  container.className = 'root';
   root.append(container);
   parent.append(host);
   return { host, container, remove: () => host.remove() };

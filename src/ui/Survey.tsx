@@ -14,8 +14,8 @@ export type Layout = Placement | 'anchored';
 /** Where the respondent is: choosing and explaining, answering the consent question, thanked. */
 export type Stage = 'asking' | 'consent' | 'thanks';
 
-/** The panel's classes for a layout: the four corners share `corner` (a bottom sheet on phones), the bar is `bar`. */
-const layoutClass = (layout: Layout) => (/^(top|bottom)-(left|right)$/.test(layout) ? `corner ${layout}` : layout === 'bottom-bar' ? 'bar' : layout);
+/** The panel's classes for a layout: its name, and for the four corners also `corner` (a bottom sheet on phones). */
+const layoutClass = (layout: Layout) => (/^(top|bottom)-(left|right)$/.test(layout) ? `corner ${layout}` : layout);
 
 export interface SurveyProps {
   text: SurveyText;
@@ -100,7 +100,7 @@ export function Survey(props: SurveyProps) {
         />
       )}
       {stage === 'consent' && loop && <loop.ConsentStep text={text} onConsent={onConsent} />}
-      <div role="status" class={stage === 'thanks' ? 'thanks' : 'thanks empty'}>
+      <div role="status" class="thanks">
         {stage === 'thanks' ? text.thankYou : ''}
       </div>
       {stage === 'thanks' && link && loop && <loop.PromoterLink text={text} href={link} />}
