@@ -3,7 +3,7 @@
  * of a site's accentColor, the engagement signals of automatic showing (scrollPercent,
  * exitIntent), the steps that close the loop (askConsent, promoterLink), which render
  * with the survey's own Preact (lendJsx) and are styled by loopCss, the modal's hold on Tab,
- * and the colours of the dark theme (themeCss). The script tag loads it as dist/nps-widget-extras.js
+ * the colours of the dark theme (themeCss), and the words of the debug log (DEBUG_LINES). The script tag loads it as dist/nps-widget-extras.js
  * from beside itself when a configuration asks for it; the package as a chunk. A survey never
  * waits on it to exist: if it cannot load, the survey shows with its own colours, after the
  * delay alone, without the consent question and the promoter link, a modal without its
@@ -16,3 +16,4 @@ export { lendJsx } from './ui/borrowed-jsx.js';
 export { trapTab } from './dom/trap-tab.js';
 export { default as themeCss } from './ui/themes.css?inline';
 export { default as loopCss } from './ui/loop.css?inline';
+export { DEBUG_LINES } from './core/debug-lines.js';

@@ -15,7 +15,6 @@ import {
   recordDismissal,
   recordResponse,
   recordShown,
-  refusal,
   userCreatedAt,
   withDraw,
 } from './core/eligibility.js';
@@ -26,6 +25,7 @@ import { type BuiltInLocale, type LocaleTable, type pickLocale, fill } from './c
 import en from './core/locales/en.js';
 import { loadLocaleFrom, pickLocaleFrom } from './dom/locale-url.js';
 import { newId } from './core/uuid.js';
+import type { DebugLog } from './core/debug-lines.js';
 import { createCourier, type Courier } from './delivery/courier.js';
 import { followAnchor, resolveElement } from './dom/position.js';
 import { createShadowMount, type ShadowMount } from './dom/shadow.js';
@@ -140,7 +140,7 @@ export function createWidget(options: NpsOptions, door: Door): NpsWidget {
  * fetched until a survey is about to show: a page where it never shows pays for neither the
  * locale file nor the first Intl.NumberFormat (tens of milliseconds in a fresh page).
  */
-function loadText(config: Config, door: Door, debug: (message: string) => void): { ready: () => Promise<void>; current: () => SurveyText } {
+function loadText(config: Config, door: Door, debug: DebugLog): { ready: () => Promise<void>; current: () => SurveyText } {
   let table: LocaleTable = en;
   let text: SurveyText | null = null;
   let loading: Promise<void> | null = null;
@@ -153,7 +153,7 @@ function loadText(config: Config, door: Door, debug: (message: string) => void):
       if (tag === 'en') return;
       table = await (config.localesUrl ? loadLocaleFrom(config.localesUrl, tag) : door.loadLocale(tag));
       text = null;
-      debug(`showing the "${tag}" wording`);
+      debug('wording', tag);
     } catch (error) {
       console.warn(`${PREFIX} could not load the "${tag}" wording (${error instanceof Error ? error.message : String(error)}); showing English.`);
     }
@@ -172,7 +172,14 @@ function loadExtras(door: Door, without: string): Promise<Extras | null> {
 
 function widgetFor(config: Config, door: Door): NpsWidget {
   const emitter = createEmitter();
-  const debug = config.debug ? (message: string) => console.info(`${PREFIX} [${config.surveyId}] ${message}`) : noop;
+  // Every line waits on the one load of the extras' words, so the lines keep their order.
+  const debugWords = config.debug ? loadExtras(door, 'the debug log names its events only') : null;
+  const debug: DebugLog = debugWords
+    ? (event, ...args) =>
+        void debugWords.then((extras) =>
+          console.info(`${PREFIX} [${config.surveyId}] ${extras ? (extras.DEBUG_LINES[event] as (...a: unknown[]) => string)(...args) : event}`, ...(extras ? [] : args)),
+        )
+    : noop;
   const courier: Courier = createCourier({
     surveyId: config.surveyId,
     endpoint: config.endpoint,
@@ -181,10 +188,10 @@ function widgetFor(config: Config, door: Door): NpsWidget {
     limits: { maxAgeMs: config.outboxMaxAgeDays * 86_400_000, maxEntries: config.outboxMaxEntries },
     onError: (error) => emitter.emit('error', error),
     onDelivery: (d) => {
-      debug(`${d.outcome} ${d.response.id}, attempt ${d.attempt}${d.reason ? `: ${d.reason}` : ''}${d.retryInMs === null ? '' : `; again in ${d.retryInMs} ms`}`);
+      debug('delivery', d);
       emitter.emit('delivery', d);
     },
-    debug,
+    debug: (message) => debug('courier', message),
     ...(door.fetch ? { fetch: door.fetch } : {}),
   });
   const wording = loadText(config, door, debug);
@@ -220,7 +227,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
   /** Everything a survey needs before its first draw: the wording, the accent, the extras' steps and styles. Fetched once, when first shown. */
   const prepare = () => (preparing ??= Promise.all([wording.ready(), accentReady(), stepsReady()]));
   const rules: Rules = config;
-  const forgetful = (reason: string) => debug(`storage unavailable (${reason}); the rules forget on reload`);
+  const forgetful = (reason: string) => debug('storage', reason, 'the rules forget on reload');
   const history = createJsonStore(`nps-widget:history:${config.surveyId}`, { parse: parseHistory, onFallback: forgetful });
   const site = createJsonStore('nps-widget:site', { parse: parseSiteHistory, onFallback: noop });
   let user = config.user;
@@ -366,7 +373,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
   function open(options: ShowOptions): void {
     if (destroyed || showing) return;
     const anchor = options.anchor === null ? null : resolveElement(options.anchor, 'anchor');
-    if (typeof anchor === 'string') debug(`${anchor}; showing at "${config.placement}" instead`);
+    if (typeof anchor === 'string') debug('noAnchor', anchor, config.placement);
     const layout: Layout = anchor instanceof Element ? 'anchored' : config.placement;
     const parent = mountParent(layout);
     if (!parent) return;
@@ -400,7 +407,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
       const panel = root?.querySelector<HTMLElement>('.panel');
       if (panel) {
         current.stopFollowing = followAnchor(anchor, panel, root?.querySelector<HTMLElement>('.arrow') ?? null, () => {
-          debug(`the anchor left the document; moving to "${floatingPlacement(config.placement)}"`);
+          debug('anchorLost', floatingPlacement(config.placement));
           panel.removeAttribute('style');
           current.layout = floatingPlacement(config.placement);
           draw();
@@ -419,7 +426,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
     const now = Date.now();
     history.write(recordAsk(history.read(), rules, now));
     site.write(recordShown(config.surveyId, now));
-    debug(`shown at "${layout}"${options.touchpoint ? ` for touchpoint "${options.touchpoint}"` : ''}`);
+    debug('shown', layout, options.touchpoint);
     emitter.emit('show', {
       surveyId: config.surveyId,
       surveyType: options.touchpoint ? 'transactional' : 'relationship',
@@ -431,7 +438,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
   function allowed(options: ShowOptions): boolean {
     if (options.force || forcedByUrl()) return true;
     const decision = eligibility();
-    if (!decision.eligible) debug(`not shown: ${refusal(decision)}`);
+    if (!decision.eligible) debug('notShown', decision);
     return decision.eligible;
   }
 
@@ -441,7 +448,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
       (showOptions?: Partial<ShowOptions>) => {
         const parsed = report(parseShowOptions(showOptions), 'show() was not carried out');
         if (!parsed) return;
-        if (destroyed || showing) return debug(`show() ignored: ${destroyed ? 'destroyed' : 'already open'}`);
+        if (destroyed || showing) return debug('ignored', destroyed ? 'destroyed' : 'already open');
         // Rules first, then the wording (possibly a locale file), then the survey.
         whenBodyReady(() => {
           if (allowed(parsed)) void prepare().then(() => open(parsed));
@@ -486,7 +493,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
       const force = forcedByUrl();
       // Checked now to skip the listeners on ineligible visits, and again when a trigger fires.
       const decision = force ? null : eligibility();
-      if (decision && !decision.eligible) return debug(`will not show by itself: ${refusal(decision)}`);
+      if (decision && !decision.eligible) return debug('notByItself', decision);
       const fire = () => widget.show({ force });
       const delayOnly = () => {
         const timer = setTimeout(fire, force ? 0 : config.delaySeconds * 1000);
