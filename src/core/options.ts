@@ -136,7 +136,8 @@ const RULES = {
   closeLabel: text(),
   askConsent: boolean(false),
   consentQuestion: text(),
-  promoterLink: url('an https: URL, a same-origin path, or http: on localhost, where {score} stands for the score'),
+  // Where {score} may go is the README's to say; the error names what kind of URL is allowed.
+  promoterLink: url('an https: URL, a same-origin path, or http: on localhost'),
   promoterLinkText: text(),
   autoCloseSeconds: number(0, 600, 4),
   commentMaxLength: integer(1, 10_000, 2000),
