@@ -112,7 +112,7 @@ describe('scales, consent and the promoter link', () => {
     expect(parseOptions({ endpoint: '/x', promoterLink: ' https://reviews.example/acme?stars={score} ' }, BASE).value?.promoterLink).toBe('https://reviews.example/acme?stars={score}');
     expect(parseOptions({ endpoint: '/x', promoterLink: '/review' }, BASE).value?.promoterLink).toBe('/review');
     for (const link of ['javascript:alert(1)', 'http://reviews.example/', 'data:text/html,hi']) {
-      expect(parseOptions({ endpoint: '/x', promoterLink: link }, BASE).errors[0]).toMatch(/^option "promoterLink" is .*; allowed: an https: URL, a same-origin path, or http: on localhost, where \{score\} stands for the score$/);
+      expect(parseOptions({ endpoint: '/x', promoterLink: link }, BASE).errors[0]).toMatch(/^option "promoterLink" is .*; allowed: an https: URL, a same-origin path, or http: on localhost$/);
     }
   });
 
