@@ -195,37 +195,36 @@ function widgetFor(config: Config, door: Door): NpsWidget {
     ...(door.fetch ? { fetch: door.fetch } : {}),
   });
   const wording = loadText(config, door, debug);
-  /** The accent's text colour, once the extras have judged it; null without an accent. */
+  /*
+   * What the extras add to this configuration's survey, once they are in (see extras.ts): the
+   * accent's text colour, the loop's steps, the modal's hold on Tab, and the styles of the dark
+   * theme and of the steps. Without the extras each stays as it is declared here.
+   */
   let accent: { accentText: string } | null = null;
-  const accentReady = async () => {
-    const color = config.accentColor;
-    const extras = color && (await loadExtras(door, 'the survey keeps its own colours'));
-    if (!color || !extras) return;
-    const judged = extras.accentFor(color, config.theme);
-    if (judged.warning) console.warn(`${PREFIX} ${judged.warning}`);
-    accent = judged;
-  };
-  /** The steps that close the loop, once the extras are in; null when the site uses neither (or the extras failed). */
   let loop: ClosingTheLoop | null = null;
-  /** The modal's hold on Tab, from the extras. */
   let trapTab: Extras['trapTab'] | undefined;
-  /** Styles from the extras for what this configuration uses: the dark theme, the loop's steps. */
   let extraStyles = '';
-  const stepsReady = async () => {
+  const extrasReady = async () => {
+    const color = config.accentColor;
     const closing = config.askConsent || config.promoterLink;
     const dark = config.theme !== 'light';
     const extras =
-      (closing || dark || config.placement === 'modal') &&
-      (await loadExtras(door, 'no dark colours, consent question or promoter link, and a modal does not keep Tab inside'));
+      (color || closing || dark || config.placement === 'modal') &&
+      (await loadExtras(door, 'the survey shows in its own light colours, without consent question, promoter link or modal focus hold'));
     if (!extras) return;
+    if (color) {
+      const judged = extras.accentFor(color, config.theme);
+      if (judged.warning) console.warn(`${PREFIX} ${judged.warning}`);
+      accent = judged;
+    }
     extras.lendJsx(jsx);
     trapTab = extras.trapTab;
     if (closing) loop = extras;
     extraStyles = (dark ? extras.themeCss : '') + (closing ? extras.loopCss : '');
   };
   let preparing: Promise<unknown> | null = null;
-  /** Everything a survey needs before its first draw: the wording, the accent, the extras' steps and styles. Fetched once, when first shown. */
-  const prepare = () => (preparing ??= Promise.all([wording.ready(), accentReady(), stepsReady()]));
+  /** Everything a survey needs before its first draw: the wording and the extras. Fetched once, when first shown. */
+  const prepare = () => (preparing ??= Promise.all([wording.ready(), extrasReady()]));
   const rules: Rules = config;
   const forgetful = (reason: string) => debug('storage', reason, 'the rules forget on reload');
   const history = createJsonStore(`nps-widget:history:${config.surveyId}`, { parse: parseHistory, onFallback: forgetful });
