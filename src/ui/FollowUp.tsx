@@ -1,14 +1,14 @@
 /** The reason question that always follows the score, with the submit button. */
+import type { SurveyText } from '../core/text.js';
 
 interface FollowUpProps {
   label: string;
-  placeholder: string;
-  submitLabel: string;
+  text: Pick<SurveyText, 'placeholder' | 'submitLabel'>;
   maxLength: number;
   onSubmit: (comment: string) => void;
 }
 
-export function FollowUp({ label, placeholder, submitLabel, maxLength, onSubmit }: FollowUpProps) {
+export function FollowUp({ label, text, maxLength, onSubmit }: FollowUpProps) {
   // Uncontrolled and read from the form when sent: nothing typed can be lost to a pending
   // re-render, and no hooks are needed.
   function submit(event: Event) {
@@ -29,11 +29,11 @@ export function FollowUp({ label, placeholder, submitLabel, maxLength, onSubmit 
         id="nps-reason"
         rows={3}
         maxLength={maxLength}
-        placeholder={placeholder || undefined}
+        placeholder={text.placeholder || undefined}
         onKeyDown={onKeyDown}
       />
       <button type="submit" class="submit">
-        {submitLabel}
+        {text.submitLabel}
       </button>
     </form>
   );

@@ -2,19 +2,19 @@
  * The scale (0-10, or a site's legacy 1-N) as a WAI-ARIA radio group: one Tab stop (roving tabindex), arrow keys move
  * and select, Home/End jump to the ends, Space/Enter select (native button clicks).
  */
+import type { SurveyText } from '../core/text.js';
+
 interface ScaleProps {
   low: number;
   high: number;
   score: number | null;
   labelledBy: string;
-  /** The numbers as the language writes them (index = score). */
-  digits: string[];
-  /** Accessible names where the digit alone is not enough (the ends carry their labels; index = score). */
-  names: Array<string | null>;
-  lowLabel: string;
-  highLabel: string;
-  /** Right-to-left: 0 sits at the right, so the arrow keys swap. */
-  rtl: boolean;
+  /**
+   * The digits as the language writes them and the choices' accessible names where the digit
+   * alone is not enough (the ends carry their labels), both indexed by score; the end labels;
+   * the direction.
+   */
+  text: Pick<SurveyText, 'digits' | 'choiceNames' | 'lowLabel' | 'highLabel' | 'dir'>;
   onScore: (score: number) => void;
 }
 
@@ -30,7 +30,8 @@ function target(key: string, focused: number, count: number, rtl: boolean): numb
   return (focused + forward + count) % count;
 }
 
-export function Scale({ low, high, score, labelledBy, digits, names, lowLabel, highLabel, rtl, onScore }: ScaleProps) {
+export function Scale({ low, high, score, labelledBy, text, onScore }: ScaleProps) {
+  const rtl = text.dir === 'rtl'; // 0 sits at the right, so the arrow keys swap
   const scores = Array.from({ length: high - low + 1 }, (_, i) => low + i);
   const tabStop = score ?? low;
   // On narrow touch screens a long scale takes two rows (0-5 over 6-10) to keep 44 px targets.
@@ -56,19 +57,19 @@ export function Scale({ low, high, score, labelledBy, digits, names, lowLabel, h
             role="radio"
             class="choice"
             aria-checked={score === n}
-            aria-label={names[n] ?? undefined}
+            aria-label={text.choiceNames[n] ?? undefined}
             tabIndex={n === tabStop ? 0 : -1}
             onClick={() => onScore(n)}
           >
-            {digits[n]}
+            {text.digits[n]}
           </button>
         ))}
       </div>
       <span id="nps-low" class="end low" aria-hidden="true">
-        {lowLabel}
+        {text.lowLabel}
       </span>
       <span id="nps-high" class="end high" aria-hidden="true">
-        {highLabel}
+        {text.highLabel}
       </span>
     </div>
   );

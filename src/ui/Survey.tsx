@@ -77,27 +77,10 @@ export function Survey(props: SurveyProps) {
         {text.question}
       </p>
       {stage === 'asking' && (
-        <Scale
-          low={props.low}
-          high={props.high}
-          score={score}
-          labelledBy="nps-question"
-          digits={text.digits}
-          names={text.choiceNames}
-          lowLabel={text.lowLabel}
-          highLabel={text.highLabel}
-          rtl={text.dir === 'rtl'}
-          onScore={onScore}
-        />
+        <Scale low={props.low} high={props.high} score={score} labelledBy="nps-question" text={text} onScore={onScore} />
       )}
       {stage === 'asking' && category && (
-        <FollowUp
-          label={text.followUp[category]}
-          placeholder={text.placeholder}
-          submitLabel={text.submitLabel}
-          maxLength={props.commentMaxLength}
-          onSubmit={props.onSubmit}
-        />
+        <FollowUp label={text.followUp[category]} text={text} maxLength={props.commentMaxLength} onSubmit={props.onSubmit} />
       )}
       {stage === 'consent' && loop && <loop.ConsentStep text={text} onConsent={onConsent} />}
       <div role="status" class="thanks">
