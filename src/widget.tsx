@@ -31,7 +31,7 @@ import { followAnchor, resolveElement } from './dom/position.js';
 import { createShadowMount, type ShadowMount } from './dom/shadow.js';
 import { createJsonStore } from './dom/storage.js';
 import { type EventName, type Handler, createEmitter, isEventName, EVENT_NAMES } from './events.js';
-import { type Layout, type Stage, Survey } from './ui/Survey.js';
+import { type Layout, type Stage, Survey, isCorner } from './ui/Survey.js';
 import css from './ui/styles.css?inline';
 
 export interface NpsWidget {
@@ -204,27 +204,33 @@ function widgetFor(config: Config, door: Door): NpsWidget {
   let loop: ClosingTheLoop | null = null;
   let trapTab: Extras['trapTab'] | undefined;
   let extraStyles = '';
-  const extrasReady = async () => {
-    const color = config.accentColor;
-    const closing = config.askConsent || config.promoterLink;
-    const dark = config.theme !== 'light';
-    const extras =
-      (color || closing || dark || config.placement === 'modal') &&
-      (await loadExtras(door, 'the survey shows in its own light colours, without consent question, promoter link or modal focus hold'));
-    if (!extras) return;
-    if (color) {
-      const judged = extras.accentFor(color, config.theme);
-      if (judged.warning) console.warn(`${PREFIX} ${judged.warning}`);
-      accent = judged;
-    }
-    extras.lendJsx(jsx);
-    trapTab = extras.trapTab;
-    if (closing) loop = extras;
-    extraStyles = (dark ? extras.themeCss : '') + (closing ? extras.loopCss : '');
-  };
+  /** Set once the extras are in: a placement other than the corners can show. */
+  let placed = false;
+  let extrasLoad: Promise<void> | null = null;
+  const extrasReady = () =>
+    (extrasLoad ??= loadExtras(door, 'the survey shows in the corner in its own light colours, without consent question, promoter link or modal focus hold').then((extras) => {
+      if (!extras) return;
+      const color = config.accentColor;
+      const closing = config.askConsent || config.promoterLink;
+      const dark = config.theme !== 'light';
+      if (color) {
+        const judged = extras.accentFor(color, config.theme);
+        if (judged.warning) console.warn(`${PREFIX} ${judged.warning}`);
+        accent = judged;
+      }
+      extras.lendJsx(jsx);
+      trapTab = extras.trapTab;
+      if (closing) loop = extras;
+      placed = true;
+      // Before the survey's own styles: the media queries there keep the last word.
+      extraStyles = extras.placementsCss + (dark ? extras.themeCss : '') + (closing ? extras.loopCss : '');
+    }));
+  /** Whether a showing needs the extras: what the configuration uses, or an anchor. */
+  const needsExtras = (options: ShowOptions) =>
+    options.anchor !== null || !isCorner(config.placement) || config.accentColor || config.askConsent || config.promoterLink || config.theme !== 'light';
   let preparing: Promise<unknown> | null = null;
-  /** Everything a survey needs before its first draw: the wording and the extras. Fetched once, when first shown. */
-  const prepare = () => (preparing ??= Promise.all([wording.ready(), extrasReady()]));
+  /** Everything a survey needs before its first draw: the wording, and the extras where it uses them. Each fetched once. */
+  const prepare = (options: ShowOptions) => Promise.all([(preparing ??= wording.ready()), needsExtras(options) && extrasReady()]);
   const rules: Rules = config;
   const forgetful = (reason: string) => debug('storage', reason, 'the rules forget on reload');
   const history = createJsonStore(`nps-widget:history:${config.surveyId}`, { parse: parseHistory, onFallback: forgetful });
@@ -373,10 +379,11 @@ function widgetFor(config: Config, door: Door): NpsWidget {
     if (destroyed || showing) return;
     const anchor = options.anchor === null ? null : resolveElement(options.anchor, 'anchor');
     if (typeof anchor === 'string') debug('noAnchor', anchor, config.placement);
-    const layout: Layout = anchor instanceof Element ? 'anchored' : config.placement;
+    // Without the extras only the corners have their styles.
+    const layout: Layout = !placed && !isCorner(config.placement) ? 'bottom-right' : placed && anchor instanceof Element ? 'anchored' : config.placement;
     const parent = mountParent(layout);
     if (!parent) return;
-    const mount = createShadowMount(parent, 'data-nps-widget', config.surveyId, css + extraStyles, config.nonce);
+    const mount = createShadowMount(parent, 'data-nps-widget', config.surveyId, extraStyles + css, config.nonce);
     // Custom properties inherit into a shadow root, so the host sets all of ours, even unused
     // ones: 'initial' blocks a page's own --nps-accent on :root from recolouring the survey.
     mount.host.style.setProperty('--nps-z', String(config.zIndex));
@@ -450,7 +457,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
         if (destroyed || showing) return debug('ignored', destroyed ? 'destroyed' : 'already open');
         // Rules first, then the wording (possibly a locale file), then the survey.
         whenBodyReady(() => {
-          if (allowed(parsed)) void prepare().then(() => open(parsed));
+          if (allowed(parsed)) void prepare(parsed).then(() => open(parsed));
         });
       },
       undefined,

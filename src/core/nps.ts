@@ -45,7 +45,7 @@ export interface NpsComparison {
 /** The 97.5th percentile of the standard normal distribution: 95% two-sided. */
 const Z95 = 1.959964;
 const SCALE_SIZE = MAX_SCORE + 1;
-const ACCEPTED = 'scores 0-10 (any iterable), { counts: [11 counts] }, { promoters, passives, detractors } or a calculateNps result';
+const ACCEPTED = 'scores, { counts }, { promoters, passives, detractors } or a result';
 
 const fail = (message: string, type: ErrorConstructor = RangeError): never => {
   throw new type(`calculateNps: ${message}`);
@@ -83,10 +83,10 @@ function countScores(scores: Iterable<unknown>, scale: Scale): number[] {
 
 function checkDistribution(counts: unknown, scale: Scale): number[] {
   if (typeof counts !== 'object' || counts === null || !isList(counts)) {
-    fail(`counts is ${showValue(counts)}; expected an array of 11 counts (index = score)`, TypeError);
+    fail(`counts is ${showValue(counts)}; expected 11 counts (index = score)`, TypeError);
   }
   const list = counts as ArrayLike<unknown>;
-  if (list.length !== SCALE_SIZE) fail(`counts has ${list.length} entries; expected 11 (index = score, 0-10)`);
+  if (list.length !== SCALE_SIZE) fail(`counts has ${list.length} entries; expected 11 (index = score)`);
   const [low, high] = scaleRange(scale);
   return Array.from(list, (count, score) => {
     const checked = checkCount(count, `counts[${score}]`);

@@ -14,8 +14,11 @@ export type Layout = Placement | 'anchored';
 /** Where the respondent is: choosing and explaining, answering the consent question, thanked. */
 export type Stage = 'asking' | 'consent' | 'thanks';
 
+/** The four corners: the placements whose styles are the survey's own (the others come with the extras). */
+export const isCorner = (layout: Layout) => /^(top|bottom)-(left|right)$/.test(layout);
+
 /** The panel's classes for a layout: its name, and for the four corners also `corner` (a bottom sheet on phones). */
-const layoutClass = (layout: Layout) => (/^(top|bottom)-(left|right)$/.test(layout) ? `corner ${layout}` : layout);
+const layoutClass = (layout: Layout) => (isCorner(layout) ? `corner ${layout}` : layout);
 
 export interface SurveyProps {
   text: SurveyText;

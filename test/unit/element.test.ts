@@ -30,9 +30,9 @@ describe('<nps-survey> (import "nps-widget/element")', () => {
   it('takes the options as kebab-case attributes and shows inline inside itself', async () => {
     document.body.innerHTML =
       '<section><nps-survey endpoint="https://collector.example/nps" brand="Acme" survey-id="cms-block" kind="enps" auto-close-seconds="0"></nps-survey></section>';
-    await flush();
-    await flush();
     const element = document.querySelector('nps-survey')!;
+    // Inline is a placement whose styles come with the extras.
+    await vi.waitFor(() => expect(element.querySelector('[data-nps-widget]')).not.toBeNull());
     const host = element.querySelector<HTMLElement>('[data-nps-widget]');
     expect(host?.getAttribute('data-nps-widget')).toBe('cms-block');
     const panel = host?.shadowRoot?.querySelector('.panel');
@@ -45,10 +45,8 @@ describe('<nps-survey> (import "nps-widget/element")', () => {
 
   it('removes its survey, listeners and all, when taken off the page', async () => {
     document.body.innerHTML = '<nps-survey endpoint="https://collector.example/nps"></nps-survey>';
-    await flush();
-    await flush();
     const element = document.querySelector('nps-survey')!;
-    expect(element.querySelector('[data-nps-widget]')).not.toBeNull();
+    await vi.waitFor(() => expect(element.querySelector('[data-nps-widget]')).not.toBeNull());
     element.remove();
     expect(element.querySelector('[data-nps-widget]')).toBeNull();
     expect(document.querySelector('[data-nps-widget]')).toBeNull();

@@ -183,7 +183,7 @@ describe('calculateNps', () => {
   });
 
   it('names the field and value of bad counts', () => {
-    expect(() => calculateNps({ counts: [1, 2, 3] })).toThrow(new RangeError('calculateNps: counts has 3 entries; expected 11 (index = score, 0-10)'));
+    expect(() => calculateNps({ counts: [1, 2, 3] })).toThrow(new RangeError('calculateNps: counts has 3 entries; expected 11 (index = score)'));
     expect(() => calculateNps({ counts: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1] })).toThrow('counts[10] is -1');
     expect(() => calculateNps({ counts: [0, 0, 1.5, 0, 0, 0, 0, 0, 0, 0, 0] })).toThrow('counts[2] is 1.5');
     expect(() => calculateNps({ counts: [Infinity, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] })).toThrow(RangeError);
