@@ -191,7 +191,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
       debug('delivery', d);
       emitter.emit('delivery', d);
     },
-    debug: (message) => debug('courier', message),
+    onStorageFallback: (reason) => debug('storage', reason, 'answers wait in memory only'),
     ...(door.fetch ? { fetch: door.fetch } : {}),
   });
   const wording = loadText(config, door, debug);

@@ -11,8 +11,6 @@ type Refused = Decision & { eligible: false };
 export const DEBUG_LINES = {
   wording: (tag: string) => `showing the "${tag}" wording`,
   storage: (reason: string, consequence: string) => `storage unavailable (${reason}); ${consequence}`,
-  /** The courier words its own lines. */
-  courier: (message: string) => message,
   delivery: (d: DeliveryEvent) =>
     `${d.outcome} ${d.response.id}, attempt ${d.attempt}${d.reason ? `: ${d.reason}` : ''}${d.retryInMs === null ? '' : `; again in ${d.retryInMs} ms`}`,
   noAnchor: (problem: string, placement: string) => `${problem}; showing at "${placement}" instead`,

@@ -37,7 +37,8 @@ export interface CourierOptions {
   onError: (error: Error) => void;
   /** Told how every request ended. */
   onDelivery?: (delivery: DeliveryEvent) => void;
-  debug: (message: string) => void;
+  /** The outbox's storage failed (reason given): answers wait in memory only. */
+  onStorageFallback: (reason: string) => void;
   store?: OutboxStore;
   policy?: RetryPolicy;
   fetch?: typeof fetch;
@@ -61,14 +62,12 @@ const UNLOAD_LEASE_MS = 1500;
 const DAY_MS = 86_400_000;
 
 export function createCourier(options: CourierOptions): Courier {
-  const { surveyId, endpoint, credentials, timeoutMs, limits, onError, debug } = options;
+  const { surveyId, endpoint, credentials, timeoutMs, limits, onError, onStorageFallback } = options;
   const { policy = defaultRetryPolicy, now = Date.now, random = Math.random } = options;
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const store =
     options.store ??
-    createOutboxStore(outboxKey(surveyId), (reason) =>
-      debug(`storage unavailable (${reason}); answers wait in memory only`),
-    );
+    createOutboxStore(outboxKey(surveyId), onStorageFallback);
   /** Identifies this courier's leases among every tab's. */
   const owner = newId();
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -16,14 +16,14 @@ const viewportSize = () => ({ width: document.documentElement.clientWidth, heigh
  * viewport. That saves about 1.7 KB (gzip) on every page. The one thing given up: an anchor
  * clipped by a scrolling container but still inside the viewport does not count as hidden.
  */
-const viewport: Platform = {
+const viewport = {
   getElementRects: ({ reference, floating }) => {
     const { x, y, width, height } = (reference as Element).getBoundingClientRect();
     return { reference: { x, y, width, height }, floating: { x: 0, y: 0, ...box(floating) } };
   },
-  getDimensions: box,
-  getClippingRect: () => ({ x: 0, y: 0, ...viewportSize() }),
-};
+  // computePosition asks a platform only for the rects; the other members of Platform serve
+  // floating-ui's own middleware, which is not used here.
+} as Platform;
 
 /** Room for the panel below and above the anchor, within the viewport's edge margin. */
 const room = (anchor: { y: number; height: number }, viewportHeight: number) => ({

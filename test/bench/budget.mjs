@@ -6,10 +6,10 @@
 export const BUDGET = {
   /**
    * dist/nps-widget-extras.js, fetched only by configurations that use it (accent, scroll or
-   * exit intent, consent, promoter link, modal, dark theme), in one request before the survey
-   * first shows. Kept well under the script itself: one round trip, never a second script.
+   * exit intent, consent, promoter link, the placements other than the corners, dark theme,
+   * debug), in one request before the survey first shows. Kept well under the script itself.
    */
-  extrasGzip: 2_500,
+  extrasGzip: 3_000,
   gzip: { target: 15_000, ceiling: 20_000 },
   brotli: { target: 13_000, ceiling: 18_000 },
 };

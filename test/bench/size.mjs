@@ -102,7 +102,7 @@ console.log(`\nbudget: gzip ${total.gzip} (target ${BUDGET.gzip.target}, ceiling
 // The extras load only for configurations that use them (README "Extras"); the script's figure excludes them.
 try {
   const extras = await measure(readFileSync(new URL('dist/nps-widget-extras.js', root)));
-  console.log(`dist/nps-widget-extras.js (only for accentColor, scrollPercent, exitIntent, askConsent, promoterLink, modal, dark and auto themes): ${extras.gzip} B gzip, ${extras.brotli} B brotli (cap ${BUDGET.extrasGzip} gzip)`);
+  console.log(`dist/nps-widget-extras.js (only for accentColor, scrollPercent, exitIntent, askConsent, promoterLink, bar, modal, inline and anchored placements, dark and auto themes, debug): ${extras.gzip} B gzip, ${extras.brotli} B brotli (cap ${BUDGET.extrasGzip} gzip)`);
 } catch {
   console.log('dist/nps-widget-extras.js: not built (npm run build)');
 }

@@ -349,7 +349,7 @@ describe('extras: what only some configurations load', () => {
     expect(submitted).toMatchObject({ score: 10, complete: true });
     expect(submitted).not.toHaveProperty('consentToContact');
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/could not load the extras .*; the survey shows in its own light colours, without consent question, promoter link or modal focus hold\.$/);
+    expect(warnings[0]).toMatch(/could not load the extras .*; the survey shows in the corner in its own light colours, without consent question, promoter link or modal focus hold\.$/);
     expect(pageErrors).toEqual([]);
   });
 });

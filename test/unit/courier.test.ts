@@ -56,7 +56,7 @@ function courier(store: OutboxStore, overrides: Partial<CourierOptions> = {}) {
     timeoutMs: 5000,
     limits: { maxAgeMs: 7 * DAY, maxEntries: 100 },
     onError: (error) => errors.push(error.message),
-    debug: () => {},
+    onStorageFallback: () => {},
     store,
     fetch: fetchMock as unknown as typeof fetch,
     random: () => 0.5,
