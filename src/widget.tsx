@@ -197,8 +197,9 @@ function widgetFor(config: Config, door: Door): NpsWidget {
   const wording = loadText(config, door, debug);
   /*
    * What the extras add to this configuration's survey, once they are in (see extras.ts): the
-   * accent's text colour, the loop's steps, the modal's hold on Tab, and the styles of the dark
-   * theme and of the steps. Without the extras each stays as it is declared here.
+   * accent's text colour, the loop's steps, the modal's hold on Tab, and the styles of the
+   * placements other than the corners, of the dark theme and of the steps. Without the extras
+   * each stays as it is declared here.
    */
   let accent: { accentText: string } | null = null;
   let loop: ClosingTheLoop | null = null;

@@ -223,6 +223,9 @@ describe('playground', () => {
         await site.getByRole('dialog', { name: /Pasted Goods/ }).waitFor();
         await expect(site.locator('[data-nps-widget]').evaluate((host) => host.shadowRoot?.querySelector('.survey')?.getAttribute('lang'))).resolves.toBe('fi');
         await answerSurvey(site, 8, `Pasted as ${name}.`, { submit: 'Lähetä', thanks: /Kiitos/ });
+        // The thank-you shows as the submission is sent: closing the visitor's browser before
+        // it is stored would test the test's own haste, not the snippet.
+        await waitForRecords(server.url, (stored) => stored.some((record) => record.complete && record.comment === `Pasted as ${name}.`));
         await visitor.close();
       }
       const records = await waitForRecords(server.url, (stored) => stored.filter((record) => record.complete).length === 3);
