@@ -193,6 +193,12 @@ const storableRecord = (record: FlatRecord): FlatRecord =>
 /** The form the widget writes (toISOString: UTC, milliseconds), so comparing strings compares instants. */
 const canonicalTime = (timestamp: string) => new Date(instantOf(timestamp)).toISOString();
 
+/** Payload v1's fields in the order of its table; `consentToContact` comes last, when answered. */
+export const PAYLOAD_FIELDS: ReadonlyArray<keyof NpsResponse> = [
+  'schemaVersion', 'id', 'surveyId', 'kind', 'scale', 'score', 'category', 'comment', 'complete', 'surveyType',
+  'touchpoint', 'user', 'metadata', 'locale', 'pageUrl', 'createdAt', 'sentAt', 'consentToContact',
+];
+
 /**
  * Checks a parsed request body against payload v1 and returns a clean record: the known
  * fields only (unknown ones are dropped), in the table's order, the id in lower case,
