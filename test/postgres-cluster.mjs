@@ -128,8 +128,8 @@ export async function startPostgres({ log = () => {} } = {}) {
     folder,
     async createDatabase(name) {
       if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`database name ${name} must be a plain lower-case identifier`);
-      const { default: pg } = await import('pg');
-      const client = new pg.Client({ connectionString: urlFor('postgres') });
+      const { Client } = await import('pg');
+      const client = new Client({ connectionString: urlFor('postgres') });
       await client.connect();
       try {
         // An identifier cannot be a query parameter; the name was checked above.

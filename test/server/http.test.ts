@@ -17,6 +17,8 @@ import { scoreOnly, serveOverHttp, startReceiver, submitted, TOKEN, type TestRec
 import { STORES } from './stores.js';
 
 const SHOP = 'https://shop.example';
+const survey = () => `survey-${randomUUID().slice(0, 8)}`;
+const byId = (list: NpsResponse[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
 
 describe.each(STORES)('the receiver on $name', (kind) => {
   let r: TestReceiver;
@@ -28,8 +30,9 @@ describe.each(STORES)('the receiver on $name', (kind) => {
     await r?.close();
   });
 
+  const preflight = (origin: string) =>
+    r.call('/responses', { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
   const storedIn = async (surveyId: string): Promise<NpsResponse[]> => (await r.read(`/responses?surveyId=${surveyId}`)).json();
-  const survey = () => `survey-${randomUUID().slice(0, 8)}`;
 
   describe('POST /responses', () => {
     it('answers 201 to the first delivery of an id and 200 to repeats, keeping the latest state', async () => {
@@ -126,8 +129,6 @@ describe.each(STORES)('the receiver on $name', (kind) => {
 
   describe('CORS', () => {
     it('answers a preflight from an allowed origin, and refuses one from another', async () => {
-      const preflight = (origin: string) =>
-        r.call('/responses', { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
       const allowed = await preflight(SHOP);
       expect(allowed.status).toBe(204);
       expect(allowed.headers.get('access-control-allow-origin')).toBe(SHOP);
@@ -156,7 +157,8 @@ describe.each(STORES)('the receiver on $name', (kind) => {
   describe('reading needs the token', () => {
     it.each(['/results?surveyId=nps', '/responses', `/responses/${randomUUID()}`])('answers 401 to %s without it or with a wrong one', async (path) => {
       const method = path.startsWith('/responses/') ? 'DELETE' : 'GET';
-      for (const headers of [{}, { Authorization: 'Bearer wrong-token-wrong-token' }, { Authorization: `Basic ${TOKEN}` }, { Authorization: `Bearer ${TOKEN}x` }]) {
+      const attempts: Array<Record<string, string>> = [{}, { Authorization: 'Bearer wrong-token-wrong-token' }, { Authorization: `Basic ${TOKEN}` }, { Authorization: `Bearer ${TOKEN}x` }];
+      for (const headers of attempts) {
         const answer = await r.call(path, { method, headers });
         expect(answer.status).toBe(401);
         expect(answer.headers.get('www-authenticate')).toBe('Bearer realm="nps-widget"');
@@ -233,7 +235,6 @@ describe.each(STORES)('the receiver on $name', (kind) => {
       records = [submitted(2, '=HYPERLINK("http://evil.example","click")', { surveyId }), submitted(10, 'Great, "really", great', { surveyId }), scoreOnly(7, { surveyId })];
       for (const record of records) await r.post(record);
     });
-    const byId = (list: NpsResponse[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
 
     it('answers a JSON array of the stored records', async () => {
       const answer = await r.read(`/responses?surveyId=${surveyId}`);

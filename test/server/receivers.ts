@@ -19,12 +19,12 @@ const chosenAt = new Date('2026-11-22T10:00:00.000Z');
 const later = (seconds: number) => new Date(chosenAt.getTime() + seconds * 1000);
 
 /** The score-only delivery the widget sends first. */
-export function scoreOnly(score: number, { id = randomUUID(), sentAfter = 1, surveyId = 'nps' } = {}): NpsResponse {
+export function scoreOnly(score: number, { id = randomUUID() as string, sentAfter = 1, surveyId = 'nps' } = {}): NpsResponse {
   return toPayload(startResponse({ ...relationshipContext, surveyId }, score, id, chosenAt), later(sentAfter));
 }
 
 /** The delivery a submit sends: the same id, complete, with the comment. */
-export function submitted(score: number, comment: string, { id = randomUUID(), sentAfter = 5, surveyId = 'nps' } = {}): NpsResponse {
+export function submitted(score: number, comment: string, { id = randomUUID() as string, sentAfter = 5, surveyId = 'nps' } = {}): NpsResponse {
   return toPayload(completeResponse(startResponse({ ...relationshipContext, surveyId }, score, id, chosenAt), comment), later(sentAfter));
 }
 

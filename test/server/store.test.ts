@@ -4,7 +4,7 @@
  * starting at once), the token is generated once, and tallies and export pages read what is there.
  */
 import { randomUUID } from 'node:crypto';
-import fc from 'fast-check';
+import * as fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeResponse, isNewerState, startResponse, toPayload, validateResponse, type NpsResponse } from '../../src/core/payload.js';
 import { LATEST_VERSION, migrate, MIGRATIONS } from '../../src/server/store/migrations.js';
@@ -147,8 +147,7 @@ describe.each(STORES)('the store on $name', (kind) => {
       cursor = page.next;
     }
     expect(pages.map((page) => page.length)).toEqual([5, 5, 5, 5, 3]);
-    const order = (r: NpsResponse) => `${r.createdAt} ${r.id}`;
-    expect(pages.flat()).toEqual([...saved].sort((a, b) => order(a).localeCompare(order(b))));
+    expect(pages.flat()).toEqual([...saved].sort((a, b) => exportOrder(a).localeCompare(exportOrder(b))));
   });
 
   it('generates the read token once and gives every later caller the same', async () => {
@@ -214,6 +213,8 @@ describe('migrations with several receivers starting at once on one PostgreSQL',
     }
   });
 });
+
+const exportOrder = (r: NpsResponse) => `${r.createdAt} ${r.id}`;
 
 function validated(body: unknown): NpsResponse {
   const checked = validateResponse(body);

@@ -3,7 +3,7 @@
  * PostgreSQL server (a new database per call, so tests never see each other's rows).
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { Client } from 'pg';
 import { inject } from 'vitest';
 import { pglite } from '../../src/server/store/pglite.js';
 import { postgres } from '../../src/server/store/postgres.js';
@@ -13,7 +13,7 @@ import type { Storage } from '../../src/server/store/database.js';
 export async function newDatabase(): Promise<string> {
   const server = inject('postgresUrl');
   const name = `nps_test_${randomBytes(6).toString('hex')}`;
-  const client = new pg.Client({ connectionString: server });
+  const client = new Client({ connectionString: server });
   await client.connect();
   try {
     // A name cannot be a parameter; this one is generated above.

@@ -40,9 +40,9 @@ export function postgres(options: PostgresOptions): Storage {
     description: `PostgreSQL at ${describeConnection(connectionString)}`,
     async open() {
       // Loaded here, not at import: importing nps-widget/server stays cheap for PGlite users.
-      const { default: pg } = await import('pg');
+      const { Pool } = await import('pg');
       const config: PoolConfig = { connectionString, max: maxConnections, application_name: 'nps-widget receiver' };
-      const pool = new pg.Pool(config);
+      const pool = new Pool(config);
       // An idle connection that dies (the server restarted) is replaced on the next query; without
       // a listener its error would end the process.
       pool.on('error', (error) => console.warn(`nps-widget: an idle PostgreSQL connection failed (${error.message}); it will be replaced`));
