@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
-import { createReceiver, DEFAULT_RATE_LIMIT, type ReceiverOptions } from './receiver.js';
+import { createReceiver, DEFAULT_RATE_LIMIT, type Receiver, type ReceiverOptions } from './receiver.js';
 import { packageDistFolder } from './http/files.js';
 import { pglite } from './store/pglite.js';
 import { postgres } from './store/postgres.js';
@@ -143,28 +143,11 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 /** How long requests in flight may take to finish once a stop is asked for. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
-async function serve(config: ServeConfig): Promise<void> {
-  const storage = storageFor(config);
-  const options: ReceiverOptions = { storage, allowedOrigins: config.allowedOrigins, rateLimit: config.rateLimit, trustProxy: config.trustProxy };
-  if (config.token !== undefined) options.token = config.token;
-  const receiver = createReceiver(options);
-  const { token } = await receiver.ready;
-
-  const server = createServer(getRequestListener((request, env) => receiver.fetch(request, { clientAddress: env.incoming.socket.remoteAddress })));
-  const address = await listen(server, config.port, config.host).catch(async (error: NodeJS.ErrnoException) => {
-    await receiver.close();
-    throw new Error(error.code === 'EADDRINUSE' ? `port ${config.port} on ${config.host} is in use; pick another with --port` : error.message, { cause: error });
-  });
-  const url = `http://${urlHost(config.host)}:${address.port}`;
-  const listed = config.allowedOrigins.length ? config.allowedOrigins.join(', ') : 'none listed (add sites with --allowed-origin)';
-  console.log(`nps-widget receiver ${version()}`);
-  console.log(`  storage:         ${storage.description}`);
-  console.log(`  read token:      ${config.token === undefined ? token : 'the one given (--token / NPS_TOKEN)'}`);
-  console.log(`  allowed origins: ${url} (its own), ${listed}`);
-  console.log(`  rate limit:      ${config.rateLimit === 0 ? 'none' : `${config.rateLimit} POSTs per minute per client address`}`);
-  console.log(`  on a site:       <script src="${url}/nps-widget.js" data-endpoint="${url}/responses" async></script>`);
-  console.log(`listening on ${url}`);
-
+/**
+ * On SIGINT or SIGTERM: stop accepting, let requests in flight finish (closing keep-alive
+ * connections as they go idle), close storage, exit 0. A second signal stops at once.
+ */
+function stopOnSignals(server: Server, receiver: Receiver): void {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) {
@@ -174,7 +157,6 @@ async function serve(config: ServeConfig): Promise<void> {
     stopping = true;
     console.log(`${signal}: finishing requests in flight, then stopping`);
     const closed = new Promise<void>((done) => server.close(() => done()));
-    // Keep-alive connections with no request in flight are closed now, the others as they finish.
     server.closeIdleConnections();
     const sweep = setInterval(() => server.closeIdleConnections(), 100);
     const deadline = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
@@ -195,6 +177,35 @@ async function serve(config: ServeConfig): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+function printStart(config: ServeConfig, storage: Storage, url: string, token: string): void {
+  const listed = config.allowedOrigins.length ? config.allowedOrigins.join(', ') : 'none listed (add sites with --allowed-origin)';
+  console.log(`nps-widget receiver ${version()}`);
+  console.log(`  storage:         ${storage.description}`);
+  console.log(`  read token:      ${config.token === undefined ? token : 'the one given (--token / NPS_TOKEN)'}`);
+  console.log(`  allowed origins: ${url} (its own), ${listed}`);
+  console.log(`  rate limit:      ${config.rateLimit === 0 ? 'none' : `${config.rateLimit} POSTs per minute per client address`}`);
+  console.log(`  on a site:       <script src="${url}/nps-widget.js" data-endpoint="${url}/responses" async></script>`);
+  // Last, on a line of its own: what scripts wait for.
+  console.log(`listening on ${url}`);
+}
+
+async function serve(config: ServeConfig): Promise<void> {
+  const storage = storageFor(config);
+  const options: ReceiverOptions = { storage, allowedOrigins: config.allowedOrigins, rateLimit: config.rateLimit, trustProxy: config.trustProxy };
+  if (config.token !== undefined) options.token = config.token;
+  const receiver = createReceiver(options);
+  const { token } = await receiver.ready;
+
+  const server = createServer(getRequestListener((request, env) => receiver.fetch(request, { clientAddress: env.incoming.socket.remoteAddress })));
+  const address = await listen(server, config.port, config.host).catch(async (error: NodeJS.ErrnoException) => {
+    await receiver.close();
+    throw new Error(error.code === 'EADDRINUSE' ? `port ${config.port} on ${config.host} is in use; pick another with --port` : error.message, { cause: error });
+  });
+  // Before printing: a signal sent as soon as the address shows must already stop cleanly.
+  stopOnSignals(server, receiver);
+  printStart(config, storage, `http://${urlHost(config.host)}:${address.port}`, token);
 }
 
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
