@@ -27,17 +27,17 @@ const ACKNOWLEDGED_BEFORE_KILL = 150;
 async function loadUntilKilled(running: RunningCommand, kill: () => Promise<void>): Promise<Map<string, NpsResponse>> {
   const acknowledged = new Map<string, NpsResponse>();
   let count = 0;
-  let killed = false;
+  const state = { killed: false };
   let killing: Promise<void> | null = null;
   const post = async (payload: NpsResponse) => {
     const answer = await fetch(`${running.url}/responses`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify(payload) });
     if (answer.status !== 201 && answer.status !== 200) throw new Error(`answered ${answer.status}: ${await answer.text()}`);
     acknowledged.set(payload.id, payload);
-    if (++count >= ACKNOWLEDGED_BEFORE_KILL && !killing) killing = kill().then(() => void (killed = true));
+    if (++count >= ACKNOWLEDGED_BEFORE_KILL && !killing) killing = kill().then(() => void (state.killed = true));
   };
   await Promise.all(
     Array.from({ length: SENDERS }, async (_, sender) => {
-      for (let n = 0; !killed && n < 100_000; n++) {
+      for (let n = 0; !state.killed && n < 100_000; n++) {
         const first = scoreOnly(n % 11, { surveyId: `crash-${sender}` });
         try {
           await post(first);
