@@ -113,7 +113,12 @@ function crossOrigin({ origins, trustProxy }: AppOptions): MiddlewareHandler<Env
   return async (c, next) => {
     const origin = c.req.header('origin');
     if (origin !== undefined && !origins.allows(origin, ownOrigin(c.req.raw, trustProxy))) {
-      return failure(403, `origin ${origin} is not allowed to use this receiver; start it with --allowed-origin ${origin}`, { Vary: 'Origin' });
+      // The page may read the refusal (nothing else): the widget then reports it once and stops
+      // retrying, instead of seeing a network error and trying again for days.
+      return failure(403, `origin ${origin} is not allowed to use this receiver; start it with --allowed-origin ${origin}`, {
+        'Access-Control-Allow-Origin': origin,
+        Vary: 'Origin',
+      });
     }
     const headers: Record<string, string> =
       origin === undefined
