@@ -78,8 +78,12 @@ export interface RunningCommand {
   url: string;
   /** Everything printed so far. */
   output(): string;
-  /** Resolves with the exit code (or signal name). */
+  /** Resolves with the exit code (or signal name) of the process started. */
   exited: Promise<number | string>;
+  /** Resolves once the output is closed: the command and anything it started are gone. */
+  closed: Promise<void>;
+  /** Sends `signal` to the command and anything it started. */
+  stop(signal?: NodeJS.Signals): void;
 }
 
 /**
@@ -88,9 +92,12 @@ export interface RunningCommand {
  */
 export function startCommand(args: readonly string[], { env = {}, command = [process.execPath, BIN], cwd }: { env?: Record<string, string>; command?: string[]; cwd?: string } = {}): Promise<RunningCommand> {
   const [program, ...prefix] = command as [string, ...string[]];
-  const child = spawn(program, [...prefix, 'serve', ...args], { env: { ...process.env, ...env }, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A group of its own: a launcher such as npx does not pass signals on, so stop() signals the group.
+  const child = spawn(program, [...prefix, 'serve', ...args], { env: { ...process.env, ...env }, cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let printed = '';
   const exited = new Promise<number | string>((done) => child.once('exit', (code, signal) => done(code ?? signal ?? 'unknown')));
+  // Once every process of the group that holds its output is gone.
+  const closed = new Promise<void>((done) => child.once('close', () => done()));
   return new Promise((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`no "listening on" line within 90 s; printed:\n${printed}`)), 90_000);
     const read = (chunk: Buffer) => {
@@ -98,7 +105,7 @@ export function startCommand(args: readonly string[], { env = {}, command = [pro
       const match = /^listening on (http:\/\/\S+)$/m.exec(printed);
       if (match) {
         clearTimeout(timer);
-        done({ child, url: match[1] as string, output: () => printed, exited });
+        done({ child, url: match[1] as string, output: () => printed, exited, closed, stop: (signal = 'SIGTERM') => process.kill(-(child.pid as number), signal) });
       }
     };
     child.stdout?.on('data', read);
