@@ -17,6 +17,12 @@ import { createRateLimiter } from '../../src/server/http/rate-limit.js';
 import { chooseScale, shapeResults } from '../../src/server/results.js';
 
 const params = (query: string) => new URLSearchParams(query);
+const request = (authorization: string) => new Request('http://x/', { headers: { Authorization: authorization } });
+const record = (id: string, comment: string | null) => ({ id, comment, score: 9, metadata: {}, user: null }) as unknown as NpsResponse;
+async function exported(format: 'json' | 'ndjson' | 'csv', pages: NpsResponse[][]): Promise<string> {
+  const stream = exportStream(format, 0, async (index) => ({ records: pages[index] ?? [], next: index + 1 < pages.length ? index + 1 : null }));
+  return new Response(stream).text();
+}
 
 describe('nps-widget serve: flags and their environment twins', () => {
   it('has defaults for everything', () => {
@@ -162,7 +168,6 @@ describe('allowed origins', () => {
 
 describe('the read token', () => {
   it('is read from a Bearer header and compared exactly', () => {
-    const request = (authorization: string) => new Request('http://x/', { headers: { Authorization: authorization } });
     expect(bearerOf(request('Bearer abc.DEF-123'))).toBe('abc.DEF-123');
     expect(bearerOf(request('bearer   abc'))).toBe('abc');
     expect(bearerOf(request('Basic abc'))).toBeNull();
@@ -201,20 +206,14 @@ describe('widget files', () => {
 });
 
 describe('export formats', () => {
-  const record = (id: string, comment: string | null) => ({ id, comment, score: 9, metadata: {}, user: null }) as unknown as NpsResponse;
-  const read = async (format: 'json' | 'ndjson' | 'csv', pages: NpsResponse[][]) => {
-    const stream = exportStream(format, 0, async (index) => ({ records: pages[index] ?? [], next: index + 1 < pages.length ? index + 1 : null }));
-    return new Response(stream).text();
-  };
-
   it('writes a JSON array over any number of pages, empty ones too', async () => {
-    expect(JSON.parse(await read('json', [[]]))).toEqual([]);
-    expect(JSON.parse(await read('json', [[record('a', null)], [], [record('b', 'x'), record('c', null)]])).map((r: NpsResponse) => r.id)).toEqual(['a', 'b', 'c']);
+    expect(JSON.parse(await exported('json', [[]]))).toEqual([]);
+    expect(JSON.parse(await exported('json', [[record('a', null)], [], [record('b', 'x'), record('c', null)]])).map((r: NpsResponse) => r.id)).toEqual(['a', 'b', 'c']);
   });
 
   it('writes NDJSON one record a line, and CSV with formula cells guarded', async () => {
-    expect(await read('ndjson', [[record('a', null)], [record('b', null)]])).toBe('{"id":"a","score":9,"comment":null,"user":null,"metadata":{}}\n{"id":"b","score":9,"comment":null,"user":null,"metadata":{}}\n');
-    const csv = await read('csv', [[record('a', '=SUM(A1:A9)')], [record('b', '@import')]]);
+    expect(await exported('ndjson', [[record('a', null)], [record('b', null)]])).toBe('{"id":"a","score":9,"comment":null,"user":null,"metadata":{}}\n{"id":"b","score":9,"comment":null,"user":null,"metadata":{}}\n');
+    const csv = await exported('csv', [[record('a', '=SUM(A1:A9)')], [record('b', '@import')]]);
     expect(csv.split('\r\n')[0]).toMatch(/^id,createdAt,scale,score,category,comment,/);
     expect(csv).toContain(",'=SUM(A1:A9),");
     expect(csv).toContain(",'@import,");
