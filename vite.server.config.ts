@@ -18,7 +18,8 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     rolldownOptions: {
-      input: { index: 'src/server/index.ts', cli: 'src/server/cli.ts' },
+      // The PGlite thread is a file of its own: a Worker starts from a file.
+      input: { index: 'src/server/index.ts', cli: 'src/server/cli.ts', 'pglite-worker': 'src/server/store/pglite-worker.js' },
       external,
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },

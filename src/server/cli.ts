@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { createReceiver, DEFAULT_RATE_LIMIT, type Receiver, type ReceiverOptions } from './receiver.js';
-import { packageDistFolder } from './http/files.js';
+import { packageDistFolder } from './package-folder.js';
 import { pglite } from './store/pglite.js';
 import { postgres } from './store/postgres.js';
 import type { Storage } from './store/database.js';

@@ -1,13 +1,14 @@
 /**
- * npm run bench:receiver [-- --deliveries 100000 --raw 20000 --clients 16 --json FILE]
+ * npm run bench:receiver [-- --deliveries 100000 --rounds 10 --clients 16 --json FILE]
  *
  * The receiver under load on this machine, client included, on PGlite and on PostgreSQL (a
  * throwaway server it starts and removes):
- *   raw    the same upsert (saveResponse) straight to the database, 16 at a time, no HTTP
+ *   raw    the same upsert (saveResponse) straight to a database of its own, 16 at a time, no HTTP
  *   http   `nps-widget serve` as a child process, 16 keep-alive clients posting deliveries
  *          (score-only, then submitted, per response): deliveries/s, p50/p99 latency, and the
- *          receiver's RSS after warm-up and at the end of the run.
- * Bounded: a fixed number of deliveries, each run stops by itself; nothing is asserted.
+ *          receiver's RSS after warm-up, at its highest and at the end.
+ * The two alternate in rounds, so on a shared machine both meet the same load and tables of the
+ * same size. Bounded: a fixed number of deliveries; it stops by itself; nothing is asserted.
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -22,15 +23,15 @@ import { startPostgres } from '../postgres-cluster.mjs';
 const { values } = parseArgs({
   options: {
     deliveries: { type: 'string', default: '100000' },
-    raw: { type: 'string', default: '20000' },
+    rounds: { type: 'string', default: '10' },
     clients: { type: 'string', default: '16' },
     json: { type: 'string' },
   },
 });
 const DELIVERIES = Number(values.deliveries);
-const RAW = Number(values.raw);
+const ROUNDS = Number(values.rounds);
 const CLIENTS = Number(values.clients);
-const WARM_UP = Math.min(2000, DELIVERIES / 10);
+const WARM_UP = 2000;
 const TOKEN = 'bench-token-0123456789abcdef';
 const BIN = fileURLToPath(new URL('../../bin/nps-widget.js', import.meta.url));
 
@@ -81,19 +82,6 @@ async function pool(count, workers, job) {
   }));
 }
 
-/** The raw rate: saveResponse straight to the database, no HTTP, no validation. */
-async function rawRate(/** @type {import('../../src/server/index.js').Storage} */ storage) {
-  const db = await storage.open();
-  await server.migrate(db);
-  const ids = /** @type {string[]} */ ([]);
-  const payloads = Array.from({ length: RAW }, (_, n) => /** @type {import('../../src/core/payload.js').NpsResponse} */ (delivery(n, ids)));
-  const started = performance.now();
-  await pool(RAW, CLIENTS, (n) => server.saveResponse(db, /** @type {never} */ (payloads[n])).then(() => {}));
-  const seconds = (performance.now() - started) / 1000;
-  await db.close();
-  return RAW / seconds;
-}
-
 /** @param {number} pid */
 function rssMb(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -116,38 +104,81 @@ function startReceiver(/** @type {string[]} */ args) {
   });
 }
 
-/** Deliveries over HTTP with CLIENTS keep-alive connections: rate, latency, the receiver's memory. */
-async function httpRun(/** @type {string[]} */ args) {
-  const { child, url } = /** @type {{ child: import('node:child_process').ChildProcess, url: URL }} */ (await startReceiver(args));
+/** POSTs deliveries over CLIENTS keep-alive connections; each call resolves with its latency in ms. */
+function httpClient(/** @type {URL} */ url) {
   const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
   const ids = /** @type {string[]} */ ([]);
-  const post = (/** @type {number} */ n) =>
-    new Promise((done, fail) => {
-      const body = JSON.stringify(delivery(n, ids));
-      const started = performance.now();
-      const req = request({ agent, host: url.hostname, port: url.port, path: '/responses', method: 'POST', headers: { 'Content-Type': 'text/plain;charset=UTF-8', 'Content-Length': Buffer.byteLength(body) } }, (answer) => {
-        answer.resume();
-        answer.on('end', () => (answer.statusCode === 201 || answer.statusCode === 200 ? done(performance.now() - started) : fail(new Error(`answered ${answer.statusCode}`))));
-      });
-      req.on('error', fail);
-      req.end(body);
-    });
+  return {
+    agent,
+    post: (/** @type {number} */ n) =>
+      /** @type {Promise<number>} */ (
+        new Promise((done, fail) => {
+          const body = JSON.stringify(delivery(n, ids));
+          const started = performance.now();
+          const headers = { 'Content-Type': 'text/plain;charset=UTF-8', 'Content-Length': Buffer.byteLength(body) };
+          const req = request({ agent, host: url.hostname, port: url.port, path: '/responses', method: 'POST', headers }, (answer) => {
+            answer.resume();
+            answer.on('end', () => (answer.statusCode === 201 || answer.statusCode === 200 ? done(performance.now() - started) : fail(new Error(`answered ${answer.statusCode}`))));
+          });
+          req.on('error', fail);
+          req.end(body);
+        })
+      ),
+  };
+}
+
+/**
+ * One store: the raw upsert (in this process, on a database of its own) and the receiver over
+ * HTTP (a child process), in alternating rounds so both see the same load on a shared machine
+ * and tables of the same size.
+ * @param {import('../../src/server/index.js').Storage} rawStorage
+ * @param {string[]} receiverArgs
+ */
+async function measure(rawStorage, receiverArgs) {
+  const db = await rawStorage.open();
+  await server.migrate(db);
+  const rawIds = /** @type {string[]} */ ([]);
+  const raw = (/** @type {number} */ n) => server.saveResponse(db, /** @type {never} */ (delivery(n, rawIds))).then(() => {});
+  const { child, url } = /** @type {{ child: import('node:child_process').ChildProcess, url: URL }} */ (await startReceiver(receiverArgs));
+  const client = httpClient(url);
   try {
-    await pool(WARM_UP, CLIENTS, async (n) => void (await post(n)));
-    const rssStart = rssMb(/** @type {number} */ (child.pid));
+    await pool(WARM_UP, CLIENTS, raw);
+    await pool(WARM_UP, CLIENTS, async (n) => void (await client.post(n)));
+    const pid = /** @type {number} */ (child.pid);
+    const rssStart = rssMb(pid);
+    let rssMax = rssStart;
     const latencies = new Float64Array(DELIVERIES);
-    const started = performance.now();
-    await pool(DELIVERIES, CLIENTS, async (n) => {
-      latencies[n] = /** @type {number} */ (await post(WARM_UP + n));
-    });
-    const seconds = (performance.now() - started) / 1000;
-    const rssEnd = rssMb(/** @type {number} */ (child.pid));
+    let rawMs = 0;
+    let httpMs = 0;
+    const perRound = DELIVERIES / ROUNDS;
+    for (let round = 0; round < ROUNDS; round++) {
+      const from = WARM_UP + round * perRound;
+      let started = performance.now();
+      await pool(perRound, CLIENTS, (n) => raw(from + n));
+      rawMs += performance.now() - started;
+      started = performance.now();
+      await pool(perRound, CLIENTS, async (n) => {
+        latencies[round * perRound + n] = await client.post(from + n);
+      });
+      httpMs += performance.now() - started;
+      rssMax = Math.max(rssMax, rssMb(pid));
+    }
     const sorted = [...latencies].sort((a, b) => a - b);
-    return { rate: DELIVERIES / seconds, p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), rssStart, rssEnd, seconds };
+    return {
+      raw: DELIVERIES / (rawMs / 1000),
+      rate: DELIVERIES / (httpMs / 1000),
+      p50: quantile(sorted, 0.5),
+      p99: quantile(sorted, 0.99),
+      rssStart,
+      rssEnd: rssMb(pid),
+      rssMax,
+      seconds: (rawMs + httpMs) / 1000,
+    };
   } finally {
-    agent.destroy();
+    client.agent.destroy();
     child.kill('SIGTERM');
     await new Promise((done) => child.once('exit', done));
+    await db.close();
   }
 }
 
@@ -156,14 +187,20 @@ const cluster = await startPostgres();
 /** @type {Array<Record<string, unknown>>} */
 const rows = [];
 try {
-  console.log(`Receiver benchmark: ${DELIVERIES.toLocaleString('en')} deliveries over HTTP (after ${WARM_UP} to warm up), ${RAW.toLocaleString('en')} raw upserts, ${CLIENTS} clients, ${cpus().length} cores, Node ${process.version}`);
+  console.log(
+    `Receiver benchmark: ${DELIVERIES.toLocaleString('en')} deliveries over HTTP and as many raw upserts, in ${ROUNDS} alternating rounds ` +
+      `(after ${WARM_UP} of each to warm up), ${CLIENTS} clients, ${cpus().length} cores, Node ${process.version}`,
+  );
   for (const store of ['PGlite', 'PostgreSQL']) {
-    const isPglite = store === 'PGlite';
-    const raw = await rawRate(isPglite ? server.pglite({ dataDir: join(folder, 'raw') }) : server.postgres({ connectionString: await cluster.createDatabase('bench_raw'), maxConnections: CLIENTS }));
-    console.log(`${store}: raw upsert ${Math.round(raw)}/s`);
-    const http = await httpRun(isPglite ? ['--data-dir', join(folder, 'http')] : ['--database', await cluster.createDatabase('bench_http')]);
-    console.log(`${store}: over HTTP ${Math.round(http.rate)}/s, p50 ${http.p50.toFixed(1)} ms, p99 ${http.p99.toFixed(1)} ms, RSS ${http.rssStart.toFixed(0)} -> ${http.rssEnd.toFixed(0)} MB (${http.seconds.toFixed(0)} s)`);
-    rows.push({ store, raw: Math.round(raw), ...http, rate: Math.round(http.rate), ratio: http.rate / raw });
+    const result =
+      store === 'PGlite'
+        ? await measure(server.pglite({ dataDir: join(folder, 'raw') }), ['--data-dir', join(folder, 'http')])
+        : await measure(server.postgres({ connectionString: await cluster.createDatabase('bench_raw'), maxConnections: CLIENTS }), ['--database', await cluster.createDatabase('bench_http')]);
+    console.log(
+      `${store}: raw ${Math.round(result.raw)}/s; over HTTP ${Math.round(result.rate)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ` +
+        `RSS ${result.rssStart.toFixed(0)} -> ${result.rssEnd.toFixed(0)} MB (max ${result.rssMax.toFixed(0)}), ${result.seconds.toFixed(0)} s`,
+    );
+    rows.push({ store, ...result, raw: Math.round(result.raw), rate: Math.round(result.rate), ratio: result.rate / result.raw });
   }
 } finally {
   await cluster.stop();
@@ -171,14 +208,14 @@ try {
 }
 
 console.log('');
-console.log('store       | raw upsert/s | HTTP deliveries/s | HTTP / raw | p50 ms | p99 ms | receiver RSS start -> end');
+console.log('store       | raw upsert/s | HTTP deliveries/s | HTTP / raw | p50 ms | p99 ms | receiver RSS start -> end (max)');
 console.log('------------|--------------|-------------------|------------|--------|--------|--------------------------');
 for (const row of rows) {
-  const r = /** @type {{ store: string, raw: number, rate: number, ratio: number, p50: number, p99: number, rssStart: number, rssEnd: number }} */ (row);
+  const r = /** @type {{ store: string, raw: number, rate: number, ratio: number, p50: number, p99: number, rssStart: number, rssEnd: number, rssMax: number }} */ (row);
   console.log(
-    `${r.store.padEnd(11)} | ${String(r.raw).padStart(12)} | ${String(r.rate).padStart(17)} | ${r.ratio.toFixed(2).padStart(10)} | ${r.p50.toFixed(1).padStart(6)} | ${r.p99.toFixed(1).padStart(6)} | ${r.rssStart.toFixed(0)} -> ${r.rssEnd.toFixed(0)} MB`,
+    `${r.store.padEnd(11)} | ${String(r.raw).padStart(12)} | ${String(r.rate).padStart(17)} | ${r.ratio.toFixed(2).padStart(10)} | ${r.p50.toFixed(1).padStart(6)} | ${r.p99.toFixed(1).padStart(6)} | ${r.rssStart.toFixed(0)} -> ${r.rssEnd.toFixed(0)} MB (${r.rssMax.toFixed(0)})`,
   );
 }
 console.log('');
 console.log('Targets: HTTP at least half the raw rate; at least 2,000 deliveries/s into PostgreSQL; p99 under 50 ms; RSS flat.');
-if (values.json) writeFileSync(values.json, JSON.stringify({ deliveries: DELIVERIES, raw: RAW, clients: CLIENTS, cores: cpus().length, node: process.version, rows }, null, 2));
+if (values.json) writeFileSync(values.json, JSON.stringify({ deliveries: DELIVERIES, rounds: ROUNDS, clients: CLIENTS, cores: cpus().length, node: process.version, rows }, null, 2));

@@ -10,11 +10,10 @@
  * kept in memory; the folder is a few hundred kilobytes.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { packageDistFolder } from '../package-folder.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -44,17 +43,6 @@ export interface WidgetFiles {
   readonly folder: string;
   /** The answer for a GET or HEAD of `pathname`, or null when no widget file is there. */
   serve(request: Request, pathname: string): Promise<Response | null>;
-}
-
-/** The package's dist/ folder, found from this module whether it runs built (dist/server/) or from source. */
-export function packageDistFolder(): string {
-  let folder = fileURLToPath(new URL('.', import.meta.url));
-  for (let depth = 0; depth < 6; depth++) {
-    const manifest = join(folder, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'nps-widget') return join(folder, 'dist');
-    folder = join(folder, '..');
-  }
-  throw new Error('cannot find the nps-widget package folder to serve the widget files from');
 }
 
 /** The file under `folder` a URL path names, or null when it names none a browser may have. */

@@ -1,7 +1,9 @@
 /**
- * Storage in PGlite: PostgreSQL compiled to WebAssembly, running in this process on a data
- * folder (or in memory). Nothing to install or run beside the receiver; the same SQL as a
- * PostgreSQL server. One process at a time may open a folder: a lock file in it says who has it.
+ * Storage in PGlite: PostgreSQL compiled to WebAssembly, running inside the receiver's process
+ * on a data folder (or in memory). Nothing to install or run beside it; the same SQL as a
+ * PostgreSQL server. The database runs on a thread of its own (pglite-worker.js), so HTTP and
+ * SQL use two cores instead of taking turns on one. One process at a time may open a folder:
+ * a lock file in it says who has it.
  *
  * Durability: PGlite writes each commit to the operating system before the query returns, so
  * an answer acknowledged with 2xx survives the receiver being killed; it does not fsync, so a
@@ -10,9 +12,11 @@
  */
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Database, Queryable, Storage } from './database.js';
 import { lockFolder } from './folder-lock.js';
+import { packageDistFolder } from '../package-folder.js';
 
 export interface PgliteOptions {
   /** The data folder; created on first use. Without one, the data lives in memory and is gone at close. */
@@ -31,39 +35,16 @@ export function pglite({ dataDir }: PgliteOptions = {}): Storage {
       if (folder !== null) checkFolder(folder);
       const release = folder === null ? () => {} : lockFolder(folder, LOCK_FILE);
       try {
-        // Loaded here, not at import: importing nps-widget/server stays cheap for PostgreSQL users.
-        const { PGlite } = await import('@electric-sql/pglite');
-        if (folder !== null && !existsSync(join(folder, DATABASE_MARKER))) await createInWorker(folder);
-        const db = await PGlite.create(folder ?? 'memory://');
-        return wrap(db, release);
+        // Creating a database (initdb) leaves about 400 MB of WebAssembly memory that an opened
+        // one never needs; a thread that ends takes it along (first-start RSS 800 MB against 470).
+        if (folder !== null && !existsSync(join(folder, DATABASE_MARKER))) await startWorker(folder, true);
+        return wrap(await startWorker(folder, false), release);
       } catch (error) {
         release();
         throw error;
       }
     },
   };
-}
-
-/**
- * Creates the database (initdb) in a worker thread that ends with it: creating one leaves about
- * 400 MB of WebAssembly memory that the database, once opened, never needs, and only a thread's
- * end gives it back at once (RSS 800 MB when created in place, 300-400 MB this way).
- */
-function createInWorker(folder: string): Promise<void> {
-  const source = `
-    const { parentPort, workerData } = require('node:worker_threads');
-    import(workerData.module)
-      .then(async ({ PGlite }) => (await PGlite.create(workerData.folder)).close())
-      .then(() => parentPort.postMessage(null), (error) => parentPort.postMessage(String(error && error.message || error)));`;
-  const worker = new Worker(source, { eval: true, workerData: { folder, module: import.meta.resolve('@electric-sql/pglite') } });
-  return new Promise((done, fail) => {
-    worker.once('message', (problem: string | null) => {
-      void worker.terminate();
-      if (problem === null) done();
-      else fail(new Error(`could not create a database in ${folder}: ${problem}`));
-    });
-    worker.once('error', fail);
-  });
 }
 
 function checkFolder(folder: string): void {
@@ -77,18 +58,74 @@ function checkFolder(folder: string): void {
   }
 }
 
-type PGliteInstance = Awaited<ReturnType<typeof import('@electric-sql/pglite').PGlite.create>>;
+/** The worker's file: beside this module in the source, in dist/server/ once built (this module is then in a chunk). */
+function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  return here.endsWith('.ts') ? join(here, '..', 'pglite-worker.js') : join(packageDistFolder(), 'server', 'pglite-worker.js');
+}
 
-function wrap(db: PGliteInstance, release: () => void): Database {
-  const query: Queryable['query'] = async (text, params = []) => (await db.query(text, [...params])).rows as never;
+interface WorkerError {
+  message: string;
+  code?: string;
+}
+
+/** An Error as PGlite threw it in the worker, SQLSTATE `code` included (sqlState reads it). */
+const rebuild = ({ message, code }: WorkerError) => Object.assign(new Error(message), code === undefined ? {} : { code });
+
+/** Starts the database thread; resolves once PGlite is open (or, with createOnly, created and gone). */
+function startWorker(folder: string | null, createOnly: boolean): Promise<Worker> {
+  const worker = new Worker(workerFile(), { workerData: { dataDir: folder, createOnly } });
+  return new Promise((done, fail) => {
+    const failed = (error: Error) => {
+      void worker.terminate();
+      fail(new Error(`could not open PGlite${folder ? ` in ${folder}` : ''}: ${error.message}`, { cause: error }));
+    };
+    worker.once('error', failed);
+    worker.once('message', (message: { ready?: boolean; error?: WorkerError }) => {
+      worker.off('error', failed);
+      if (message.error) return failed(rebuild(message.error));
+      if (createOnly) void worker.terminate();
+      done(worker);
+    });
+  });
+}
+
+function wrap(worker: Worker, release: () => void): Database {
+  const pending = new Map<number, { done: (rows: never[]) => void; fail: (error: Error) => void }>();
+  let next = 0;
+  let broken: Error | null = null;
+  worker.on('message', (message: { id: number; rows?: never[]; error?: WorkerError }) => {
+    const waiting = pending.get(message.id);
+    pending.delete(message.id);
+    if (message.error) waiting?.fail(rebuild(message.error));
+    else waiting?.done(message.rows ?? []);
+  });
+  // The thread died (out of memory, a WebAssembly trap): every query waiting, and every later one, fails with why.
+  const die = (error: Error) => {
+    broken ??= new Error(`the PGlite thread stopped: ${error.message}`, { cause: error });
+    for (const { fail } of pending.values()) fail(broken);
+    pending.clear();
+  };
+  worker.on('error', die);
+  worker.on('exit', (code) => die(new Error(`exit code ${code}`)));
+
+  const send = (message: { text?: string; params?: readonly unknown[]; close?: true }) =>
+    new Promise<never[]>((done, fail) => {
+      if (broken) return fail(broken);
+      const id = next++;
+      pending.set(id, { done, fail });
+      worker.postMessage({ id, ...message });
+    });
+  const query: Queryable['query'] = (text, params = []) => send({ text, params });
   return {
     query,
-    // One connection only: PGlite queues every query on it. Work that needs the connection to
-    // itself (migrations) runs before the receiver serves, so nothing interleaves.
+    // One connection only: the thread runs queries one at a time, in order. Work that needs the
+    // connection to itself (migrations) runs before the receiver serves, so nothing interleaves.
     session: (work) => work({ query }),
     async close() {
       try {
-        await db.close();
+        if (!broken) await send({ close: true });
+        await worker.terminate();
       } finally {
         release();
       }
