@@ -146,7 +146,8 @@ async function measure(rawStorage, receiverArgs) {
     await pool(WARM_UP, CLIENTS, async (n) => void (await client.post(n)));
     const pid = /** @type {number} */ (child.pid);
     const rssStart = rssMb(pid);
-    let rssMax = rssStart;
+    /** After each round: whether memory levels off or keeps growing. */
+    const rssRounds = [];
     const latencies = new Float64Array(DELIVERIES);
     let rawMs = 0;
     let httpMs = 0;
@@ -161,7 +162,7 @@ async function measure(rawStorage, receiverArgs) {
         latencies[round * perRound + n] = await client.post(from + n);
       });
       httpMs += performance.now() - started;
-      rssMax = Math.max(rssMax, rssMb(pid));
+      rssRounds.push(Math.round(rssMb(pid)));
     }
     const sorted = [...latencies].sort((a, b) => a - b);
     return {
@@ -171,7 +172,8 @@ async function measure(rawStorage, receiverArgs) {
       p99: quantile(sorted, 0.99),
       rssStart,
       rssEnd: rssMb(pid),
-      rssMax,
+      rssMax: Math.max(rssStart, ...rssRounds),
+      rssRounds,
       seconds: (rawMs + httpMs) / 1000,
     };
   } finally {
@@ -198,7 +200,7 @@ try {
         : await measure(server.postgres({ connectionString: await cluster.createDatabase('bench_raw'), maxConnections: CLIENTS }), ['--database', await cluster.createDatabase('bench_http')]);
     console.log(
       `${store}: raw ${Math.round(result.raw)}/s; over HTTP ${Math.round(result.rate)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ` +
-        `RSS ${result.rssStart.toFixed(0)} -> ${result.rssEnd.toFixed(0)} MB (max ${result.rssMax.toFixed(0)}), ${result.seconds.toFixed(0)} s`,
+        `RSS ${result.rssStart.toFixed(0)} -> ${result.rssEnd.toFixed(0)} MB (max ${result.rssMax.toFixed(0)}; after each round ${result.rssRounds.join(', ')}), ${result.seconds.toFixed(0)} s`,
     );
     rows.push({ store, ...result, raw: Math.round(result.raw), rate: Math.round(result.rate), ratio: result.rate / result.raw });
   }
