@@ -31,7 +31,8 @@ export { defineSurveyElement, ELEMENT_NAME } from './dom/element.js';
 export { Results } from './ui/Results.js';
 // Results, pure and DOM-free: aggregate received responses once, then add up any view.
 export { aggregateResults, createAggregator, OTHER_VALUES } from './core/results/aggregate.js';
-export type { AggregateOptions, Aggregator, DayTallies, ResultsAggregate } from './core/results/aggregate.js';
+export type { AggregateOptions, Aggregator, ResultsAggregate } from './core/results/aggregate.js';
+export type { DayTallies, TallySource } from './core/results/source.js';
 export { createBucketer, daysOfPeriod, nextPeriod, periodOfDay, periodsFrom, PERIODS, type Period } from './core/results/period.js';
 export type { ResultRecord } from './core/results/record.js';
 export { SCALES, type Scale } from './core/results/scale.js';
