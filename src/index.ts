@@ -45,3 +45,6 @@ export { formatCsv, parseCsv } from './core/results/csv.js';
 export { recordsFromCsv, recordsToCsv } from './core/results/records-csv.js';
 export { aggregateToCsv } from './core/results/table-csv.js';
 export { readPastedResults, type Pasted } from './core/results/paste.js';
+// A receiver's GET /results answer: its type, and the source the views draw it from.
+export type { ResultsTallies, TallyCounts, TallyGrouping, TimeGrouping } from './core/results/tallies.js';
+export { talliesSource, UNGROUPED, type TalliesSource } from './core/results/tallies-source.js';

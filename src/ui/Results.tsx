@@ -126,7 +126,8 @@ export function Results({ aggregate: source, choices, title, locale, onDownload 
           })
           .filter((row) => row.result.total > 0);
   const kinds = records ? records.segments('kind') : [];
-  const heading = [title, segment && `${label}: ${segment.value}`].filter(Boolean).join(' · ') || undefined;
+  // Always a heading: the panels below are level 3 under it, whatever the page around them.
+  const heading = [title, segment && `${label}: ${segment.value}`].filter(Boolean).join(' · ') || 'Results';
 
   return (
     <div class="results" lang="en">

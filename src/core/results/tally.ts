@@ -33,7 +33,7 @@ export const tallyTotal = (tally: Tally): number => (tally[11] ?? 0) + (tally[12
  */
 export function tallyResult(tally: Tally, scale: Scale): NpsResult {
   if (scale === STANDARD_SCALE) return calculateNps({ counts: tally.subarray(0, SCORE_SLOTS) });
-  return calculateNps({ detractors: tally[11] ?? 0, passives: tally[12] ?? 0, promoters: tally[13] ?? 0 });
+  return calculateNps({ detractors: tally[11] ?? 0, passives: tally[12] ?? 0, promoters: tally[13] ?? 0 }, { scale });
 }
 
 /** Tallies count in 32 bits: ample for any one survey, and a larger count must not wrap silently. */
