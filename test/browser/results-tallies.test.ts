@@ -4,15 +4,13 @@
  * comparison of two periods and the segments; the keyboard on the chart; bad tallies shown as
  * an error on a page that keeps working; and axe-core on all of it, inside the shadow root.
  */
-import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { calculateNps } from '../../src/core/nps.js';
 import type { ResultsTallies } from '../../src/core/results/tallies.js';
 import { launchChromium } from '../chromium.mjs';
+import { axeViolations, tableRows as rowsOf, spoken } from './preview-page.js';
 import { startTestServer, type TestServer } from './server.js';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const counts = (byScore: Record<number, number>) => Array.from({ length: 11 }, (_, score) => byScore[score] ?? 0);
 /** January 0, February +40 (p = 0.021 against January), March empty, April +24, May 0 (p = 0.180 against April). */
@@ -77,29 +75,7 @@ function mount(tallies: unknown, options: Record<string, unknown> = {}) {
 
 const preview = () => page.locator('#results');
 
-/** Rows of a table as a screen reader gets them (the copies for the eye left out). */
-function tableRows(caption: RegExp): Promise<string[][]> {
-  return preview()
-    .getByRole('table', { name: caption })
-    .evaluate((table) =>
-      [...table.querySelectorAll('tbody tr')].map((row) =>
-        [...row.children].map((cell) => {
-          const copy = cell.cloneNode(true) as Element;
-          copy.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
-          return (copy.textContent ?? '').trim();
-        }),
-      ),
-    );
-}
-
-/** An element's text as a screen reader gets it. */
-function spoken(locator: Locator): Promise<string> {
-  return locator.evaluate((element) => {
-    const copy = element.cloneNode(true) as Element;
-    copy.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
-    return (copy.textContent ?? '').trim();
-  });
-}
+const tableRows = (caption: RegExp) => rowsOf(preview(), caption);
 
 describe('the results preview fed tallies', () => {
   it('shows the score, its interval, the trend, two periods compared and the segments', async () => {
@@ -164,13 +140,7 @@ describe('the results preview fed tallies', () => {
     await preview().getByLabel('Benchmark (industry NPS)', { exact: true }).fill('30');
     await preview().getByLabel('Benchmark (industry NPS)', { exact: true }).press('Tab');
     await preview().getByRole('tooltip').waitFor();
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join('; ')})`);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });

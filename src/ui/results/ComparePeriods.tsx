@@ -7,8 +7,9 @@ import { useState } from 'preact/hooks';
 import type { Period } from '../../core/results/period.js';
 import { changeBetween } from '../../core/results/significance.js';
 import type { TrendPoint } from '../../core/results/trend.js';
-import { Interval, plural, Signed, wholePoints, type Numbers } from '../numbers.js';
+import { plural, Signed, wholePoints, type Numbers } from '../numbers.js';
 import { periodLabel } from './labels.js';
+import { ResultCells, ResultHeads } from './ResultCells.js';
 import { SelectField } from './SelectField.js';
 
 export function ComparePeriods({ points, period, f }: { points: readonly TrendPoint[]; period: Period; f: Numbers }) {
@@ -37,18 +38,14 @@ export function ComparePeriods({ points, period, f }: { points: readonly TrendPo
           <thead>
             <tr>
               <th scope="col">Period</th>
-              <th scope="col">Responses</th>
-              <th scope="col">NPS</th>
-              <th scope="col">95% interval</th>
+              <ResultHeads />
             </tr>
           </thead>
           <tbody>
             {[first, second].map(({ key, result }, row) => (
               <tr key={row}>
                 <th scope="row">{periodLabel(key, period)}</th>
-                <td>{f.whole(result.total)}</td>
-                <td>{result.rounded === null ? '–' : <Signed value={result.rounded} f={f} />}</td>
-                <td>{result.interval ? <Interval interval={result.interval} f={f} /> : '–'}</td>
+                <ResultCells result={result} f={f} />
               </tr>
             ))}
           </tbody>
