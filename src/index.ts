@@ -31,7 +31,8 @@ export { defineSurveyElement, ELEMENT_NAME } from './dom/element.js';
 export { Results } from './ui/Results.js';
 // Results, pure and DOM-free: aggregate received responses once, then add up any view.
 export { aggregateResults, createAggregator, OTHER_VALUES } from './core/results/aggregate.js';
-export type { AggregateOptions, Aggregator, DayTallies, ResultsAggregate } from './core/results/aggregate.js';
+export type { AggregateOptions, Aggregator, ResultsAggregate } from './core/results/aggregate.js';
+export type { DayTallies, TallySource } from './core/results/source.js';
 export { createBucketer, daysOfPeriod, nextPeriod, periodOfDay, periodsFrom, PERIODS, type Period } from './core/results/period.js';
 export type { ResultRecord } from './core/results/record.js';
 export { SCALES, type Scale } from './core/results/scale.js';
@@ -44,3 +45,6 @@ export { formatCsv, parseCsv } from './core/results/csv.js';
 export { recordsFromCsv, recordsToCsv } from './core/results/records-csv.js';
 export { aggregateToCsv } from './core/results/table-csv.js';
 export { readPastedResults, type Pasted } from './core/results/paste.js';
+// A receiver's GET /results answer: its type, and the source the views draw it from.
+export type { ResultsTallies, TallyCounts, TallyGrouping, TimeGrouping } from './core/results/tallies.js';
+export { talliesSource, UNGROUPED, type TalliesSource } from './core/results/tallies-source.js';

@@ -26,8 +26,8 @@ import en from './core/locales/en.js';
 import { loadLocaleFrom, pickLocaleFrom } from './dom/locale-url.js';
 import { newId } from './core/uuid.js';
 import type { DebugLog } from './core/debug-lines.js';
-import { createCourier, type Courier } from './delivery/courier.js';
-import { followAnchor, resolveElement } from './dom/position.js';
+import { courierOfPage, type Posting } from './delivery/courier.js';
+import { resolveElement } from './dom/resolve-element.js';
 import { createShadowMount, type ShadowMount } from './dom/shadow.js';
 import { createJsonStore } from './dom/storage.js';
 import { type EventName, type Handler, createEmitter, isEventName, EVENT_NAMES } from './events.js';
@@ -180,19 +180,21 @@ function widgetFor(config: Config, door: Door): NpsWidget {
           console.info(`${PREFIX} [${config.surveyId}] ${extras ? (extras.DEBUG_LINES[event] as (...a: unknown[]) => string)(...args) : event}`, ...(extras ? [] : args)),
         )
     : noop;
-  const courier: Courier = createCourier({
-    surveyId: config.surveyId,
+  const courier = courierOfPage(door.fetch ? { fetch: door.fetch } : {});
+  const posting: Posting = {
     endpoint: config.endpoint,
     credentials: config.credentials,
     timeoutMs: config.requestTimeoutSeconds * 1000,
-    limits: { maxAgeMs: config.outboxMaxAgeDays * 86_400_000, maxEntries: config.outboxMaxEntries },
+    maxAgeMs: config.outboxMaxAgeDays * 86_400_000,
+    maxEntries: config.outboxMaxEntries,
+  };
+  const stopListening = courier.listen(config.surveyId, {
     onError: (error) => emitter.emit('error', error),
     onDelivery: (d) => {
       debug('delivery', d);
       emitter.emit('delivery', d);
     },
     onStorageFallback: (reason) => debug('storage', reason, 'answers wait in memory only'),
-    ...(door.fetch ? { fetch: door.fetch } : {}),
   });
   const wording = loadText(config, door, debug);
   /*
@@ -204,6 +206,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
   let accent: { accentText: string } | null = null;
   let loop: ClosingTheLoop | null = null;
   let trapTab: Extras['trapTab'] | undefined;
+  let followAnchor: Extras['followAnchor'] | undefined;
   let extraStyles = '';
   /** Set once the extras are in: a placement other than the corners can show. */
   let placed = false;
@@ -221,6 +224,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
       }
       extras.lendJsx(jsx);
       trapTab = extras.trapTab;
+      followAnchor = extras.followAnchor;
       if (closing) loop = extras;
       placed = true;
       // Before the survey's own styles: the media queries there keep the last word.
@@ -305,7 +309,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
           new Date(),
           thresholds,
         );
-    courier.send(showing.response, isChange ? RESCORE_SETTLE_MS : 0);
+    courier.send(showing.response, posting, isChange ? RESCORE_SETTLE_MS : 0);
     if (!isChange) history.write(recordResponse(history.read(), Date.now()));
     emitter.emit('score', toPayload(showing.response, new Date()));
     draw();
@@ -314,7 +318,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
   function submit(comment: string): void {
     if (!showing?.response || showing.stage !== 'asking') return;
     showing.response = completeResponse(showing.response, comment.slice(0, config.commentMaxLength));
-    courier.send(showing.response);
+    courier.send(showing.response, posting);
     emitter.emit('submit', toPayload(showing.response, new Date()));
     moveTo(config.askConsent && loop ? 'consent' : 'thanks');
   }
@@ -323,7 +327,7 @@ function widgetFor(config: Config, door: Door): NpsWidget {
   function consent(answer: boolean): void {
     if (!showing?.response || showing.stage !== 'consent') return;
     showing.response = answerConsent(showing.response, answer);
-    courier.send(showing.response);
+    courier.send(showing.response, posting);
     emitter.emit('consent', toPayload(showing.response, new Date()));
     moveTo('thanks');
   }
@@ -410,7 +414,8 @@ function widgetFor(config: Config, door: Door): NpsWidget {
     showing = current;
     draw();
     const root = mount.host.shadowRoot;
-    if (anchor instanceof Element) {
+    // Anchored only once the extras are in: they hold the positioning (layout says so).
+    if (layout === 'anchored' && anchor instanceof Element && followAnchor) {
       const panel = root?.querySelector<HTMLElement>('.panel');
       if (panel) {
         current.stopFollowing = followAnchor(anchor, panel, root?.querySelector<HTMLElement>('.arrow') ?? null, () => {
@@ -470,6 +475,8 @@ function widgetFor(config: Config, door: Door): NpsWidget {
         stopTriggers();
         close();
         destroyed = true;
+        // The courier goes on sending what this widget queued; it only stops telling this widget.
+        stopListening();
         emitter.clear();
       },
       undefined,
