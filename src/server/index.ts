@@ -11,6 +11,6 @@ export { pglite, type PgliteOptions } from './store/pglite.js';
 export { postgres, type PostgresOptions, type PgPool } from './store/postgres.js';
 export type { Storage, Database, Queryable } from './store/database.js';
 export { migrate, LATEST_VERSION, MIGRATIONS, type MigrationReport } from './store/migrations.js';
-export type { ResultsBody, Counts } from './results.js';
+export type { ResultsBody } from './results.js';
 // The upsert alone, for a pipeline of your own (a queue consumer, say): the same rule and SQL as POST /responses.
 export { saveResponse, type SaveOutcome } from './store/responses.js';

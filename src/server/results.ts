@@ -5,22 +5,16 @@
  * added together (src/core/results/scale.ts), so one answer holds one scale.
  */
 import { MAX_SCORE } from '../core/category.js';
+import type { ResultsTallies } from '../core/results/tallies.js';
 import { isScale, STANDARD_SCALE, type Scale } from '../core/scale.js';
-import type { Parsed } from './http/query.js';
+import type { Parsed, ResultsQuery } from './http/query.js';
 import type { TallyRow } from './store/responses.js';
 
-export interface Counts {
-  /** Responses per score, index = score. */
-  counts: number[];
-}
-
-export interface ResultsBody {
-  surveyId: string;
-  scale: Scale;
-  total: Counts;
-  /** In key order; only keys with responses. */
-  groups: Array<{ key: string } & Counts>;
-}
+/**
+ * What GET /results answers: the type `mountNpsPreview` draws from (`ResultsTallies`), with the
+ * grouping, zone and span it was asked for, so the preview labels it as counted.
+ */
+export type ResultsBody = ResultsTallies;
 
 const emptyCounts = () => Array<number>(MAX_SCORE + 1).fill(0);
 
@@ -38,8 +32,9 @@ export function chooseScale(rows: readonly TallyRow[], asked: Scale | null): Par
   return { ok: true, value: found[0] ?? STANDARD_SCALE };
 }
 
-export function shapeResults(surveyId: string, rows: readonly TallyRow[], asked: Scale | null): Parsed<ResultsBody> {
-  const scale = chooseScale(rows, asked);
+/** The query as asked: its grouping, zone and span (as given) go into the answer. */
+export function shapeResults(asked: ResultsQuery, rows: readonly TallyRow[]): Parsed<ResultsBody> {
+  const scale = chooseScale(rows, asked.scale);
   if (!scale.ok) return scale;
   const total = emptyCounts();
   const groups = new Map<string, number[]>();
@@ -52,8 +47,11 @@ export function shapeResults(surveyId: string, rows: readonly TallyRow[], asked:
     counts[row.score] = (counts[row.score] ?? 0) + row.responses;
   }
   const keys = [...groups.keys()].sort();
-  return {
-    ok: true,
-    value: { surveyId, scale: scale.value, total: { counts: total }, groups: keys.map((key) => ({ key, counts: groups.get(key) as number[] })) },
-  };
+  const body: ResultsBody = { surveyId: asked.surveyId, scale: scale.value, total: { counts: total }, groups: [] };
+  if (asked.byDay) body.by = 'day';
+  body.timeZone = asked.span.timeZone;
+  if (asked.from !== null) body.from = asked.from;
+  if (asked.to !== null) body.to = asked.to;
+  body.groups = keys.map((key) => ({ key, counts: groups.get(key) as number[] }));
+  return { ok: true, value: body };
 }

@@ -11,6 +11,7 @@ import { calculateNps } from '../../src/core/nps.js';
 import type { NpsResponse } from '../../src/core/payload.js';
 import { parseCsv } from '../../src/core/results/csv.js';
 import { recordsFromCsv } from '../../src/core/results/records-csv.js';
+import { readTallies } from '../../src/core/results/tallies.js';
 import { postgres } from '../../src/server/store/postgres.js';
 import { createReceiver } from '../../src/server/receiver.js';
 import { scoreOnly, serveOverHttp, startReceiver, submitted, TOKEN, type TestReceiver } from './receivers.js';
@@ -185,22 +186,26 @@ describe.each(STORES)('the receiver on $name', (kind) => {
       const answer = await r.read(`/results?surveyId=${surveyId}`);
       expect(answer.status).toBe(200);
       const body = await answer.json();
-      expect(body).toEqual({ surveyId, scale: '0-10', total: { counts: [0, 42, 54, 22, 31, 13, 19, 22, 38, 62, 75] }, groups: [] });
+      expect(body).toEqual({ surveyId, scale: '0-10', timeZone: 'UTC', total: { counts: [0, 42, 54, 22, 31, 13, 19, 22, 38, 62, 75] }, groups: [] });
       expect(calculateNps(body.total).rounded).toBe(-12);
+      // The results preview reads the answer as it is.
+      expect(readTallies(body, {}).total).toEqual(readTallies({ surveyId, scale: '0-10', total: body.total, groups: [] }, {}).total);
     });
 
     it('groups by local day in a time zone, within local dates', async () => {
       const utc = await (await r.read(`/results?surveyId=${surveyId}&by=day`)).json();
       expect(utc.groups.map((g: { key: string }) => g.key)).toEqual(['2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24']);
       const helsinki = await (await r.read(`/results?surveyId=${surveyId}&by=day&timeZone=Europe/Helsinki&from=2026-11-22&to=2026-11-23`)).json();
+      expect(helsinki).toMatchObject({ by: 'day', timeZone: 'Europe/Helsinki', from: '2026-11-22', to: '2026-11-23' });
       expect(helsinki.groups.map((g: { key: string }) => g.key)).toEqual(['2026-11-22', '2026-11-23']);
+      expect(readTallies(helsinki, { timeZone: 'Europe/Helsinki' }).groups).toHaveLength(2);
       // 21:30 UTC on the 21st is 23:30 in Helsinki: the first 3 answers fall on the 21st there, the next 144 on the 22nd.
       expect(sum(helsinki.groups[0].counts)).toBe(144);
       expect(helsinki.total.counts.reduce((a: number, b: number) => a + b, 0)).toBe(sum(helsinki.groups[0].counts) + sum(helsinki.groups[1].counts));
     });
 
     it('answers an unknown survey with zero counts on 0-10', async () => {
-      expect(await (await r.read('/results?surveyId=nobody-answered')).json()).toEqual({ surveyId: 'nobody-answered', scale: '0-10', total: { counts: Array(11).fill(0) }, groups: [] });
+      expect(await (await r.read('/results?surveyId=nobody-answered')).json()).toEqual({ surveyId: 'nobody-answered', scale: '0-10', timeZone: 'UTC', total: { counts: Array(11).fill(0) }, groups: [] });
     });
 
     it('keeps scales apart: asks which one when a survey has several', async () => {

@@ -15,6 +15,7 @@ import { originPolicy } from '../../src/server/http/origins.js';
 import { parseExportQuery, parseResultsQuery } from '../../src/server/http/query.js';
 import { createRateLimiter } from '../../src/server/http/rate-limit.js';
 import { chooseScale, shapeResults } from '../../src/server/results.js';
+import { readTallies } from '../../src/core/results/tallies.js';
 
 const params = (query: string) => new URLSearchParams(query);
 const request = (authorization: string) => new Request('http://x/', { headers: { Authorization: authorization } });
@@ -59,6 +60,8 @@ describe('GET /results query', () => {
         byDay: true,
         scale: '1-5',
         span: { timeZone: 'Europe/Helsinki', from: { local: '2026-11-01T00:00:00.000' }, before: { local: '2026-12-01T00:00:00.000' } },
+        from: '2026-11-01',
+        to: '2026-11-30',
       },
     });
   });
@@ -99,13 +102,23 @@ describe('the shape of /results', () => {
     { day: '2026-11-22', scale: '0-10', score: 3, responses: 1 },
     { day: '2026-11-23', scale: '0-10', score: 3, responses: 4 },
   ];
+  const asked = (query: string) => {
+    const parsed = parseResultsQuery(params(query));
+    if (!parsed.ok) throw new Error(parsed.reason);
+    return parsed.value;
+  };
 
-  it('gives 11 counts indexed by score in total and per group, groups in key order', () => {
-    expect(shapeResults('nps', rows, null)).toEqual({
+  it('gives 11 counts indexed by score in total and per group, groups in key order, with what was asked', () => {
+    const shaped = shapeResults(asked('surveyId=nps&by=day&timeZone=Europe/Helsinki&from=2026-11-01&to=2026-11-30'), rows);
+    expect(shaped).toEqual({
       ok: true,
       value: {
         surveyId: 'nps',
         scale: '0-10',
+        by: 'day',
+        timeZone: 'Europe/Helsinki',
+        from: '2026-11-01',
+        to: '2026-11-30',
         total: { counts: [0, 0, 0, 5, 0, 0, 0, 0, 0, 2, 0] },
         groups: [
           { key: '2026-11-22', counts: [0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0] },
@@ -113,6 +126,8 @@ describe('the shape of /results', () => {
         ],
       },
     });
+    // What the results preview reads from a receiver: it takes the answer as it is.
+    expect(readTallies(shaped.ok && shaped.value, {})).toMatchObject({ by: 'day', timeZone: 'Europe/Helsinki', from: '2026-11-01', ungrouped: null });
   });
 
   it('answers on one scale: the one asked, the only one there, or asks', () => {
@@ -121,7 +136,7 @@ describe('the shape of /results', () => {
     expect(chooseScale(rows, null)).toEqual({ ok: true, value: '0-10' });
     expect(chooseScale(mixed, '1-5')).toEqual({ ok: true, value: '1-5' });
     expect(chooseScale(mixed, null)).toMatchObject({ ok: false, reason: expect.stringContaining('scales 0-10 and 1-5') });
-    expect(shapeResults('nps', mixed, '1-5')).toMatchObject({ ok: true, value: { total: { counts: [0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0] }, groups: [] } });
+    expect(shapeResults(asked('surveyId=nps&scale=1-5'), mixed)).toMatchObject({ ok: true, value: { timeZone: 'UTC', total: { counts: [0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0] }, groups: [] } });
   });
 });
 

@@ -174,7 +174,7 @@ async function ingest(c: Context<Env>, options: AppOptions): Promise<Response> {
 async function results(c: Context<Env>): Promise<Response> {
   const query = parseResultsQuery(new URL(c.req.url).searchParams);
   if (!query.ok) return failure(400, query.reason);
-  const { surveyId, span, byDay, scale } = query.value;
+  const { surveyId, span, byDay } = query.value;
   let rows;
   try {
     rows = await tallyResponses(c.get('opened').db, surveyId, span, byDay);
@@ -183,7 +183,7 @@ async function results(c: Context<Env>): Promise<Response> {
     if (sqlState(error) === '22023') return failure(400, `timeZone "${span.timeZone}" is not known to the database; pick another name for the same zone`);
     throw error;
   }
-  const shaped = shapeResults(surveyId, rows, scale);
+  const shaped = shapeResults(query.value, rows);
   return shaped.ok ? json(200, shaped.value) : failure(400, shaped.reason);
 }
 

@@ -15,6 +15,9 @@ export interface ResultsQuery {
   span: TimeSpan;
   byDay: boolean;
   scale: Scale | null;
+  /** `from` and `to` as given, for the answer to say what it counted. */
+  from: string | null;
+  to: string | null;
 }
 
 export type ExportFormat = 'json' | 'ndjson' | 'csv';
@@ -116,7 +119,7 @@ export function parseResultsQuery(params: URLSearchParams): Parsed<ResultsQuery>
   if (scale !== null && !isScale(scale)) return { ok: false, reason: `scale is ${JSON.stringify(scale)}; allowed: ${SCALES.join(', ')}` };
   const span = parseSpan(params);
   if (!span.ok) return span;
-  return { ok: true, value: { surveyId, span: span.value, byDay: by === 'day', scale } };
+  return { ok: true, value: { surveyId, span: span.value, byDay: by === 'day', scale, from: params.get('from'), to: params.get('to') } };
 }
 
 const EXPORT_PARAMS = ['surveyId', 'from', 'to', 'timeZone', 'format'] as const;
