@@ -41,6 +41,28 @@ export async function findPostgresBin() {
   throw new Error(`No PostgreSQL server binaries (initdb, pg_ctl) found for the storage tests. ${INSTALL_HINT}`);
 }
 
+/**
+ * Creates database `name` on the server at `serverUrl`; resolves with its connection string.
+ * @param {string} serverUrl
+ * @param {string} name a plain lower-case identifier
+ * @returns {Promise<string>}
+ */
+export async function createDatabase(serverUrl, name) {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`database name ${name} must be a plain lower-case identifier`);
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    // An identifier cannot be a query parameter; the name was checked above.
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.href;
+}
+
 /** @returns {Promise<number>} a port nobody listens on right now */
 export function freePort() {
   return new Promise((done, fail) => {
@@ -126,19 +148,7 @@ export async function startPostgres({ log = () => {} } = {}) {
       return port;
     },
     folder,
-    async createDatabase(name) {
-      if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`database name ${name} must be a plain lower-case identifier`);
-      const { Client } = await import('pg');
-      const client = new Client({ connectionString: urlFor('postgres') });
-      await client.connect();
-      try {
-        // An identifier cannot be a query parameter; the name was checked above.
-        await client.query(`CREATE DATABASE ${name}`);
-      } finally {
-        await client.end();
-      }
-      return urlFor(name);
-    },
+    createDatabase: (name) => createDatabase(urlFor('postgres'), name),
     async crash() {
       await pgCtl('-m', 'immediate', 'stop');
     },

@@ -53,7 +53,18 @@ async function loadUntilKilled(running: RunningCommand, kill: () => Promise<void
   return acknowledged;
 }
 
-async function storedAfterRestart(running: RunningCommand): Promise<Map<string, NpsResponse>> {
+/** Starts the command again on the same data, checks what it holds, and stops it cleanly. */
+async function expectKeptAfterRestart(args: string[], acknowledged: Map<string, NpsResponse>): Promise<void> {
+  const second = await startCommand(args);
+  try {
+    expectEveryAcknowledgedStored(acknowledged, await storedIn(second));
+  } finally {
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  }
+}
+
+async function storedIn(running: RunningCommand): Promise<Map<string, NpsResponse>> {
   const answer = await fetch(`${running.url}/responses?format=ndjson`, { headers: { Authorization: `Bearer ${TOKEN}` } });
   expect(answer.status).toBe(200);
   const records = (await answer.text())
@@ -92,13 +103,7 @@ describe('killed with SIGKILL mid-load, restarted on the same data', () => {
     expect(acknowledged.size).toBeGreaterThanOrEqual(ACKNOWLEDGED_BEFORE_KILL / 2);
 
     // The dead process's lock is stale: the restart takes it over.
-    const second = await startCommand(args);
-    try {
-      expectEveryAcknowledgedStored(acknowledged, await storedAfterRestart(second));
-    } finally {
-      second.child.kill('SIGTERM');
-      expect(await second.exited).toBe(0);
-    }
+    await expectKeptAfterRestart(args, acknowledged);
   });
 
   it('keeps every acknowledged answer on PostgreSQL, the server crashing at the same moment', async () => {
@@ -115,13 +120,7 @@ describe('killed with SIGKILL mid-load, restarted on the same data', () => {
       expect(acknowledged.size).toBeGreaterThanOrEqual(ACKNOWLEDGED_BEFORE_KILL / 2);
 
       await cluster.start();
-      const second = await startCommand(args);
-      try {
-        expectEveryAcknowledgedStored(acknowledged, await storedAfterRestart(second));
-      } finally {
-        second.child.kill('SIGTERM');
-        expect(await second.exited).toBe(0);
-      }
+      await expectKeptAfterRestart(args, acknowledged);
     } finally {
       await cluster.stop();
     }

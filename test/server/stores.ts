@@ -3,28 +3,14 @@
  * PostgreSQL server (a new database per call, so tests never see each other's rows).
  */
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { inject } from 'vitest';
+import { createDatabase } from '../postgres-cluster.mjs';
 import { pglite } from '../../src/server/store/pglite.js';
 import { postgres } from '../../src/server/store/postgres.js';
 import type { Storage } from '../../src/server/store/database.js';
 
 /** A new, empty database on the run's PostgreSQL server; its connection string. */
-export async function newDatabase(): Promise<string> {
-  const server = inject('postgresUrl');
-  const name = `nps_test_${randomBytes(6).toString('hex')}`;
-  const client = new Client({ connectionString: server });
-  await client.connect();
-  try {
-    // A name cannot be a parameter; this one is generated above.
-    await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return url.href;
-}
+export const newDatabase = (): Promise<string> => createDatabase(inject('postgresUrl'), `nps_test_${randomBytes(6).toString('hex')}`);
 
 export interface StoreKind {
   name: 'PGlite' | 'PostgreSQL';

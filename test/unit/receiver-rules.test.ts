@@ -18,6 +18,11 @@ import { chooseScale, shapeResults } from '../../src/server/results.js';
 import { readTallies } from '../../src/core/results/tallies.js';
 
 const params = (query: string) => new URLSearchParams(query);
+function asked(query: string) {
+  const parsed = parseResultsQuery(params(query));
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.value;
+}
 const request = (authorization: string) => new Request('http://x/', { headers: { Authorization: authorization } });
 const record = (id: string, comment: string | null) => ({ id, comment, score: 9, metadata: {}, user: null }) as unknown as NpsResponse;
 async function exported(format: 'json' | 'ndjson' | 'csv', pages: NpsResponse[][]): Promise<string> {
@@ -102,11 +107,6 @@ describe('the shape of /results', () => {
     { day: '2026-11-22', scale: '0-10', score: 3, responses: 1 },
     { day: '2026-11-23', scale: '0-10', score: 3, responses: 4 },
   ];
-  const asked = (query: string) => {
-    const parsed = parseResultsQuery(params(query));
-    if (!parsed.ok) throw new Error(parsed.reason);
-    return parsed.value;
-  };
 
   it('gives 11 counts indexed by score in total and per group, groups in key order, with what was asked', () => {
     const shaped = shapeResults(asked('surveyId=nps&by=day&timeZone=Europe/Helsinki&from=2026-11-01&to=2026-11-30'), rows);
