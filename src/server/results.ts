@@ -47,11 +47,17 @@ export function shapeResults(asked: ResultsQuery, rows: readonly TallyRow[]): Pa
     counts[row.score] = (counts[row.score] ?? 0) + row.responses;
   }
   const keys = [...groups.keys()].sort();
-  const body: ResultsBody = { surveyId: asked.surveyId, scale: scale.value, total: { counts: total }, groups: [] };
-  if (asked.byDay) body.by = 'day';
-  body.timeZone = asked.span.timeZone;
-  if (asked.from !== null) body.from = asked.from;
-  if (asked.to !== null) body.to = asked.to;
-  body.groups = keys.map((key) => ({ key, counts: groups.get(key) as number[] }));
-  return { ok: true, value: body };
+  return {
+    ok: true,
+    value: {
+      surveyId: asked.surveyId,
+      scale: scale.value,
+      ...(asked.byDay ? { by: 'day' as const } : {}),
+      timeZone: asked.span.timeZone,
+      ...(asked.from === null ? {} : { from: asked.from }),
+      ...(asked.to === null ? {} : { to: asked.to }),
+      total: { counts: total },
+      groups: keys.map((key) => ({ key, counts: groups.get(key) as number[] })),
+    },
+  };
 }
