@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { gunzipSync } from 'node:zlib';
+import { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calculateNps } from '../../src/core/nps.js';
 import type { NpsResponse } from '../../src/core/payload.js';
@@ -15,7 +16,7 @@ import { readTallies } from '../../src/core/results/tallies.js';
 import { postgres } from '../../src/server/store/postgres.js';
 import { createReceiver } from '../../src/server/receiver.js';
 import { scoreOnly, serveOverHttp, startReceiver, submitted, TOKEN, type TestReceiver } from './receivers.js';
-import { STORES } from './stores.js';
+import { newDatabase, STORES } from './stores.js';
 
 const SHOP = 'https://shop.example';
 const survey = () => `survey-${randomUUID().slice(0, 8)}`;
@@ -367,6 +368,22 @@ describe('rate limit', () => {
       expect((await r.post(scoreOnly(9), { address: '198.51.100.4' })).status).toBe(201);
     } finally {
       await r.close();
+    }
+  });
+});
+
+describe('a pool the application already has', () => {
+  it('is used as the storage, and left open when the receiver closes', async () => {
+    const pool = new Pool({ connectionString: await newDatabase(), max: 4 });
+    try {
+      const r = await startReceiver({ storage: pool });
+      const payload = scoreOnly(9, { surveyId: 'from-a-pool' });
+      expect((await r.post(payload)).status).toBe(201);
+      await r.close();
+      const { rows } = await pool.query('SELECT record FROM nps_responses WHERE id = $1', [payload.id]);
+      expect(rows.map((row: { record: NpsResponse }) => row.record)).toEqual([payload]);
+    } finally {
+      await pool.end();
     }
   });
 });
