@@ -4,7 +4,7 @@
  * values (`debug('shown', layout, touchpoint)`) and the line is written from here.
  */
 import { type Decision, refusal } from './eligibility.js';
-import type { DeliveryEvent } from '../events.js';
+import type { DeliveryEvent } from './events.js';
 
 type Refused = Decision & { eligible: false };
 
@@ -20,6 +20,7 @@ export const DEBUG_LINES = {
   notShown: (decision: Refused) => `not shown: ${refusal(decision)}`,
   ignored: (why: string) => `show() ignored: ${why}`,
   notByItself: (decision: Refused) => `will not show by itself: ${refusal(decision)}`,
+  prefetchFailed: (reason: string) => `could not fetch the survey ahead of time (${reason}); show() will try again`,
 } satisfies Record<string, (...args: never[]) => string>;
 
 export type DebugLines = typeof DEBUG_LINES;

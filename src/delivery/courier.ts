@@ -7,7 +7,7 @@
  * pages see is always the latest; leases keep two senders off the same revision.
  */
 import { type ResponseState, toPayload } from '../core/payload.js';
-import type { DeliveryEvent } from '../events.js';
+import type { DeliveryEvent } from '../core/events.js';
 import { newId } from '../core/uuid.js';
 import {
   type Limits,

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OPTION_NAMES } from '../../src/core/options.js';
-import { EVENT_NAMES } from '../../src/events.js';
+import { EVENT_NAMES } from '../../src/core/events.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const tableNames = (text: string) => new Set([...text.matchAll(/^\| `(\w+)` \|/gm)].map((m) => m[1]));

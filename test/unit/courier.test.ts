@@ -4,7 +4,7 @@ import { createCourier, type CourierOptions } from '../../src/delivery/courier.j
 import { emptyOutbox, put, type Outbox } from '../../src/delivery/outbox.js';
 import type { OutboxStore } from '../../src/delivery/store.js';
 import { relationshipContext } from '../fixtures.js';
-import type { DeliveryEvent } from '../../src/events.js';
+import type { DeliveryEvent } from '../../src/core/events.js';
 
 const ENDPOINT = 'https://collector.example/nps';
 const DAY = 86_400_000;

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { completeResponse, startResponse, toPayload } from '../../src/core/payload.js';
 import type { ResultRecord } from '../../src/core/results/record.js';
-import { mountNpsPreview } from '../../src/preview.js';
+import { mountNpsPreview } from '../../src/preview/mount.js';
 import { relationshipContext } from '../fixtures.js';
 
 let serial = 0;

@@ -1,0 +1,55 @@
+/**
+ * The seam between the loader (every page runs it) and the survey (loaded when one shows):
+ * what the loader hands a survey, and what a survey file gives back. Types only, so the
+ * loader knows the survey's shape without carrying its code.
+ */
+import type { DebugLog } from '../core/debug-lines.js';
+import type { EventMap, EventName } from '../core/events.js';
+import type { Config, ShowOptions } from '../core/options.js';
+import type { FlatRecord, ResponseState } from '../core/payload.js';
+
+export type SurveyModule = typeof import('./index.js');
+export type ExtrasModule = typeof import('./extras.js');
+export type AnchoredModule = typeof import('./anchored.js');
+export type PackagedLocales = typeof import('./packaged-locales.js');
+
+/** Where the parts a survey may need come from. Each loads once, and again after a failure. */
+export interface SurveyParts {
+  /** The folder of `match.js` and the locale tables (the script tag's: `locales/` beside it). */
+  localesFolder: string | null;
+  /** The package's own locale chunks, where there is no folder. */
+  packagedLocales?: () => Promise<PackagedLocales>;
+  extras(): Promise<ExtrasModule>;
+  anchored(): Promise<AnchoredModule>;
+}
+
+/** What the loader keeps for a survey: the configuration, the courier, the events and the rules' memory. */
+export interface SurveyHost {
+  config: Config;
+  parts: SurveyParts;
+  /** Who answers: the `user` option, or what `identify` set since. */
+  user(): FlatRecord | null;
+  /** Queues a response's latest state for delivery, sent after `delayMs` (0: at once). */
+  send(response: ResponseState, delayMs?: number): void;
+  emit<E extends EventName>(event: E, payload: EventMap[E]): void;
+  debug: DebugLog;
+  /** Tells the eligibility rules what happened: the survey was shown, got its first score, was dismissed. */
+  remember(event: 'shown' | 'answered' | 'dismissed'): void;
+  /** Reports a part that failed to load and what follows (one console error naming its URL, an `error` event). */
+  failed(error: unknown, consequence: string): void;
+}
+
+/** A survey on screen. */
+export interface Showing {
+  /** Closes it without counting a dismissal (`hide`, `destroy`). */
+  close(): void;
+}
+
+/** One widget's survey: it keeps the wording and the extras between showings. */
+export interface Survey {
+  /**
+   * Shows the survey once its wording (and any extras and positioning it needs) is in;
+   * null when it cannot, or when `signal` aborted meanwhile. `onClosed` runs once it is gone.
+   */
+  open(options: ShowOptions, signal: AbortSignal, onClosed: () => void): Promise<Showing | null>;
+}
