@@ -1,17 +1,27 @@
 /**
  * Entry of dist/nps-widget.full.js: the widget of nps-widget.js with the survey, the anchored
- * positioning and the extras inside (the build inlines these imports), for hosts that want
- * one file. Only the languages other than English load from beside it.
+ * positioning and the extras inside, for hosts that want one file. Only the languages other
+ * than English load from beside it.
+ *
+ * The parts are imported by name, not as namespaces: a bundler builds a namespace object by
+ * walking its exports with for...in, which a page's enumerable Object.prototype pollution
+ * breaks (tested in test/browser/hostile.test.ts).
  */
 import { once } from './loader/door.js';
 import { localesFolder, pageFetch, startScriptTag } from './loader/script-tag.js';
+import { VERSION } from './core/version.js';
+import { createSurvey } from './survey/index.js';
+import { anchoredCss, followAnchor } from './survey/anchored.js';
+import { DEBUG_LINES, accentFor, placementsCss, themeCss, trapTab, whenTriggered } from './survey/extras.js';
 
 export { calculateNps, compareNps } from './core/nps.js';
 
+const inside = <T>(part: T) => once(async () => part);
+
 export const createNpsWidget = startScriptTag({
-  survey: once(() => import('./survey/index.js')),
-  anchored: once(() => import('./survey/anchored.js')),
-  extras: once(() => import('./survey/extras.js')),
+  survey: inside({ createSurvey, VERSION }),
+  anchored: inside({ followAnchor, anchoredCss, VERSION }),
+  extras: inside({ whenTriggered, accentFor, trapTab, themeCss, placementsCss, DEBUG_LINES, VERSION }),
   localesFolder,
   ...(pageFetch ? { fetch: pageFetch } : {}),
 });

@@ -6,11 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { runChaos } from '../chaos/run-chaos.mjs';
 
-describe('delivery under chaos', () => {
+/** Both script builds: the loader (the survey loaded beside it) and the single file. */
+describe.each(['nps-widget.js', 'nps-widget.full.js'])('delivery under chaos, %s', (script) => {
   it('lands the final state of all 200 responses despite failures, unloads, reloads and offline', async () => {
-    const result = await runChaos({ responses: 200, seed: 20261122 });
+    const result = await runChaos({ responses: 200, seed: 20261122, script });
     console.log(
-      `chaos: ${result.given} given, ${result.stored} stored, ${result.lost.length} lost, ${result.stale.length} stale, ` +
+      `chaos (${script}): ${result.given} given, ${result.stored} stored, ${result.lost.length} lost, ${result.stale.length} stale, ` +
         `${result.duplicates} duplicate deliveries of ${result.deliveries}; drained ${result.drainMs} ms after the last answer; ` +
         `receiver trouble ${JSON.stringify(result.behaviours)}`,
     );

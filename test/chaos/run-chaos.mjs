@@ -25,22 +25,25 @@ const CYCLE = /** @type {Action[]} */ ([
   'score-then-reload',
 ]);
 
-/** @param {string} title */
-function sitePage(title) {
+/**
+ * @param {string} title
+ * @param {string} script the build under test: nps-widget.js (the loader) or nps-widget.full.js
+ */
+function sitePage(title, script) {
   return `<!doctype html><html lang="en"><head><title>${title}</title></head>
 <body><main><h1>${title}</h1><p>A page of the site.</p></main>
 <script>
   window.nps = window.nps || function () { (window.nps.q = window.nps.q || []).push(arguments); };
   nps('init', { endpoint: '/collect', brand: 'Acme', show: 'manual', autoCloseSeconds: 0, requestTimeoutSeconds: 1 });
 </script>
-<script async src="/nps-widget.js"></script></body></html>`;
+<script async src="/${script}"></script></body></html>`;
 }
 
 /**
- * @param {{ responses?: number, seed?: number, drainTimeoutMs?: number, log?: (line: string) => void }} [options]
+ * @param {{ responses?: number, seed?: number, script?: string, drainTimeoutMs?: number, log?: (line: string) => void }} [options]
  */
-export async function runChaos({ responses = 200, seed = 1, drainTimeoutMs = 60_000, log = () => {} } = {}) {
-  const receiver = await startFlakyReceiver({ seed, pages: { '/a': sitePage('Page A'), '/b': sitePage('Page B') } });
+export async function runChaos({ responses = 200, seed = 1, script = 'nps-widget.js', drainTimeoutMs = 60_000, log = () => {} } = {}) {
+  const receiver = await startFlakyReceiver({ seed, pages: { '/a': sitePage('Page A', script), '/b': sitePage('Page B', script) } });
   const browser = await launchChromium();
   /** @type {Map<number, FinalState>} */
   const expected = new Map();
@@ -81,14 +84,19 @@ export async function runChaos({ responses = 200, seed = 1, drainTimeoutMs = 60_
       // Every 50 responses, five are given offline.
       const goOffline = seq % 50 === 20;
       const goOnline = seq % 50 === 25;
-      if (goOffline || goOnline) {
-        offline = goOffline;
-        await context.setOffline(offline);
+      if (goOnline) {
+        offline = false;
+        await context.setOffline(false);
       }
-      const action = offline ? 'submit' : (CYCLE[seq % CYCLE.length] ?? 'submit');
+      const action = offline || goOffline ? 'submit' : (CYCLE[seq % CYCLE.length] ?? 'submit');
       const score = (seq * 7) % 11;
       const comment = `reason #${seq}`;
       await ask(seq);
+      // The survey is in the page now (the loader imported it); the next answers are given offline.
+      if (goOffline) {
+        offline = true;
+        await context.setOffline(true);
+      }
       switch (action) {
         case 'submit':
           await submit(score, comment);
