@@ -9,12 +9,9 @@
  */
 import { once } from './loader/door.js';
 import { localesFolder, pageFetch, startScriptTag } from './loader/script-tag.js';
-import { VERSION } from './core/version.js';
-import { createSurvey } from './survey/index.js';
+import { VERSION, createSurvey } from './survey/index.js';
 import { anchoredCss, followAnchor } from './survey/anchored.js';
 import { DEBUG_LINES, accentFor, placementsCss, themeCss, trapTab, whenTriggered } from './survey/extras.js';
-
-export { calculateNps, compareNps } from './core/nps.js';
 
 const inside = <T>(part: T) => once(async () => part);
 

@@ -5,17 +5,13 @@
  */
 import { PREFIX } from '../core/api.js';
 import type { DebugLog } from '../core/debug-lines.js';
-import type { Config } from '../core/options.js';
-import { messageOf } from '../core/report.js';
-import type { ExtrasModule } from '../survey/contract.js';
+import type { LoaderConfig } from '../core/options.js';
+import { type Door, extrasOrNull } from './door.js';
 
-export function createDebugLog(config: Config, extras: () => Promise<ExtrasModule>): DebugLog {
+export function createDebugLog(config: LoaderConfig, extras: Door['extras']): DebugLog {
   if (!config.debug) return () => {};
   // Every line waits on this one load, so the lines keep their order.
-  const words = extras().catch((error: unknown) => {
-    console.warn(`${PREFIX} could not load the extras (${messageOf(error)}); the debug log names its events only.`);
-    return null;
-  });
+  const words = extrasOrNull(extras, 'the debug log names its events only');
   return (event, ...args) =>
     void words.then((loaded) =>
       console.info(

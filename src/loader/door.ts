@@ -3,7 +3,7 @@
  * the parts the loader does not carry come from. The loader never imports them; it asks the
  * door, which loads each once and forgets a failure, so the next show asks again.
  */
-import { VERSION } from '../core/version.js';
+import { PREFIX } from '../core/api.js';
 import { messageOf } from '../core/report.js';
 import type { AnchoredModule, ExtrasModule, SurveyModule, SurveyParts } from '../survey/contract.js';
 
@@ -41,10 +41,13 @@ export function once<T>(load: (failures: number) => Promise<T>): () => Promise<T
  * Browsers until 2026 keep a failed module import for the page's life (whatwg/html#6768), so
  * a retry asks for the URL with `retry=N` added.
  */
+/** The version this loader was built as; the files beside it carry theirs. */
+const VERSION: string = import.meta.env.NPS_VERSION;
+
 export function besideScript(scriptUrl: string | null): <T extends { VERSION: string }>(file: string) => () => Promise<T> {
   return <T extends { VERSION: string }>(file: string) =>
     once(async (failures): Promise<T> => {
-      if (!scriptUrl) throw new Error(`${file} (the script's own URL is unknown: an inlined copy? Use nps-widget.full.js)`);
+      if (!scriptUrl) throw new Error(`${file} (the script's own URL is unknown: use nps-widget.full.js)`);
       const url = new URL(file, scriptUrl);
       url.search = new URL(scriptUrl).search;
       if (failures) url.searchParams.set('retry', String(failures));
@@ -54,7 +57,15 @@ export function besideScript(scriptUrl: string | null): <T extends { VERSION: st
       } catch (error) {
         throw new Error(`${url.href} (${messageOf(error)})`, { cause: error });
       }
-      if (module.VERSION !== VERSION) throw new Error(`${url.href} (it is from version ${module.VERSION}, this script from ${VERSION}: serve the files of one build together)`);
+      if (module.VERSION !== VERSION) throw new Error(`${url.href} (version ${module.VERSION}, not ${VERSION}: serve one build's files together)`);
       return module;
     });
+}
+
+/** The extras, or null after one console warning that says what goes on without them. */
+export function extrasOrNull(extras: Door['extras'], without: string): Promise<ExtrasModule | null> {
+  return extras().catch((error: unknown) => {
+    console.warn(`${PREFIX} could not load the extras (${messageOf(error)}); ${without}.`);
+    return null;
+  });
 }

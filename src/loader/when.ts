@@ -6,11 +6,9 @@
  * fetched when the page is idle, so a later show() (after a checkout, say) does not wait for
  * the network. A visitor the rules turn away downloads nothing more than the loader.
  */
-import { PREFIX } from '../core/api.js';
 import type { DebugLog } from '../core/debug-lines.js';
-import type { Config, ShowOptions } from '../core/options.js';
-import { messageOf } from '../core/report.js';
-import type { ExtrasModule } from '../survey/contract.js';
+import type { LoaderConfig, ShowOptions } from '../core/options.js';
+import { type Door, extrasOrNull } from './door.js';
 import { type Rules, forcedByUrl } from './rules.js';
 
 /**
@@ -39,9 +37,9 @@ function whenIdle(fn: () => void): () => void {
 
 /** Starts what the `show` option asks for; returns the function that stops whatever is still pending. */
 export function schedule(
-  config: Config,
+  config: LoaderConfig,
   rules: Rules,
-  extras: () => Promise<ExtrasModule>,
+  extras: Door['extras'],
   prefetch: () => void,
   show: (options: Partial<ShowOptions>) => void,
   debug: DebugLog,
@@ -70,15 +68,11 @@ export function schedule(
     };
     const { scrollPercent, exitIntent } = config;
     if (force || (scrollPercent === null && !exitIntent)) return delayOnly();
-    extras().then(
-      (loaded) => {
-        if (!stopped) stop = loaded.whenTriggered({ delayMs: config.delaySeconds * 1000, scrollPercent, exitIntent }, fire);
-      },
-      (error: unknown) => {
-        console.warn(`${PREFIX} could not load the extras (${messageOf(error)}); showing after the delay alone.`);
-        if (!stopped) delayOnly();
-      },
-    );
+    void extrasOrNull(extras, 'showing after the delay alone').then((loaded) => {
+      if (stopped) return;
+      if (loaded) stop = loaded.whenTriggered({ delayMs: config.delaySeconds * 1000, scrollPercent, exitIntent }, fire);
+      else delayOnly();
+    });
   });
   return () => {
     stopped = true;

@@ -5,7 +5,7 @@
  */
 import { type NpsWidget, PREFIX } from '../core/api.js';
 import { EVENT_NAMES, type EventName, type Handler, createEmitter, isEventName } from '../core/events.js';
-import { type Config, type NpsOptions, type ShowOptions, parseOptions, parseShowOptions, parseUser } from '../core/options.js';
+import { type NpsOptions, type ShowOptions, parseLoaderOptions, parseShowOptions, parseUser } from '../core/options.js';
 import type { FlatRecord } from '../core/payload.js';
 import { guard, messageOf, report } from '../core/report.js';
 import { createCourier } from '../delivery/courier.js';
@@ -27,7 +27,7 @@ export function createWidget(options: NpsOptions, door: Door): NpsWidget {
     return inertWidget;
   }
   try {
-    const config = report(parseOptions(options, location.href), 'invalid options, the survey will not show');
+    const config = report(parseLoaderOptions(options, location.href), 'invalid options, the survey will not show');
     return config ? widgetFor(config, door) : inertWidget;
   } catch (error) {
     console.error(`${PREFIX} createNpsWidget failed:`, error);
@@ -35,7 +35,7 @@ export function createWidget(options: NpsOptions, door: Door): NpsWidget {
   }
 }
 
-function widgetFor(config: Config, door: Door): NpsWidget {
+function widgetFor(config: SurveyHost['config'], door: Door): NpsWidget {
   const emitter = createEmitter();
   const debug = createDebugLog(config, door.extras);
   // Whatever earlier pages left undelivered goes now, whether or not a survey shows.
@@ -63,7 +63,8 @@ function widgetFor(config: Config, door: Door): NpsWidget {
     send: (response, delayMs) => courier.send(response, delayMs),
     emit: emitter.emit,
     debug,
-    remember: rules.remember,
+    history: rules.history,
+    site: rules.site,
     failed(error, consequence) {
       const failure = new Error(`${PREFIX} could not load ${messageOf(error)}; ${consequence}.`);
       console.error(failure.message);

@@ -4,10 +4,12 @@
  * the rules the visitor answered. It never renders, and never decides whether to show.
  */
 import type { ShowOptions } from '../core/options.js';
-import { type ResponseState, answerConsent, completeResponse, pageUrlFor, rescore, startResponse, toPayload } from '../core/payload.js';
+import { type ResponseState, toPayload } from '../core/payload.js';
+import { answerConsent, completeResponse, pageUrlFor, rescore, startResponse } from '../core/response.js';
 import { thresholdsOf } from '../core/scale.js';
 import { newId } from '../core/uuid.js';
-import type { SurveyHost } from './contract.js';
+import type { SurveyContext } from './contract.js';
+import { remember } from './memory.js';
 
 /**
  * A changed score waits this long for the next change before it is sent: a keyboard user
@@ -25,7 +27,7 @@ export interface Answer {
 }
 
 /** The answer of one showing with these `options`, in the language `lang`. */
-export function createAnswer(host: SurveyHost, options: ShowOptions, lang: string): Answer {
+export function createAnswer(host: SurveyContext, options: ShowOptions, lang: string): Answer {
   const { config } = host;
   const thresholds = thresholdsOf(config);
   let response: ResponseState | null = null;
@@ -34,7 +36,7 @@ export function createAnswer(host: SurveyHost, options: ShowOptions, lang: strin
   function keep(next: ResponseState, event: 'score' | 'submit' | 'consent', delayMs = 0, first = false): void {
     response = next;
     host.send(next, delayMs);
-    if (first) host.remember('answered');
+    if (first) remember(host, 'answered');
     host.emit(event, toPayload(next, new Date()));
   }
 

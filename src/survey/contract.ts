@@ -4,9 +4,11 @@
  * loader knows the survey's shape without carrying its code.
  */
 import type { DebugLog } from '../core/debug-lines.js';
+import type { History, SiteHistory } from '../core/eligibility.js';
 import type { EventMap, EventName } from '../core/events.js';
-import type { Config, ShowOptions } from '../core/options.js';
+import type { Config, LoaderConfig, ShowOptions, SurveyOptions } from '../core/options.js';
 import type { FlatRecord, ResponseState } from '../core/payload.js';
+import type { JsonStore } from '../dom/storage.js';
 
 export type SurveyModule = typeof import('./index.js');
 export type ExtrasModule = typeof import('./extras.js');
@@ -23,9 +25,10 @@ export interface SurveyParts {
   anchored(): Promise<AnchoredModule>;
 }
 
-/** What the loader keeps for a survey: the configuration, the courier, the events and the rules' memory. */
+/** What the loader keeps for a survey: its configuration, the courier, the events and the rules' memory. */
 export interface SurveyHost {
-  config: Config;
+  /** The loader's options, checked; the survey's own, as given (the survey checks them as it loads). */
+  config: LoaderConfig & { survey: SurveyOptions };
   parts: SurveyParts;
   /** Who answers: the `user` option, or what `identify` set since. */
   user(): FlatRecord | null;
@@ -33,8 +36,9 @@ export interface SurveyHost {
   send(response: ResponseState, delayMs?: number): void;
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;
   debug: DebugLog;
-  /** Tells the eligibility rules what happened: the survey was shown, got its first score, was dismissed. */
-  remember(event: 'shown' | 'answered' | 'dismissed'): void;
+  /** What the eligibility rules remember of this survey and of the site, which a showing updates (memory.ts). */
+  history: JsonStore<History>;
+  site: JsonStore<SiteHistory>;
   /** Reports a part that failed to load and what follows (one console error naming its URL, an `error` event). */
   failed(error: unknown, consequence: string): void;
 }
@@ -53,3 +57,6 @@ export interface Survey {
    */
   open(options: ShowOptions, signal: AbortSignal, onClosed: () => void): Promise<Showing | null>;
 }
+
+/** The host as the survey's parts see it, once the survey checked its own options: every option. */
+export type SurveyContext = Omit<SurveyHost, 'config'> & { config: Config };

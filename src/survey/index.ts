@@ -4,4 +4,5 @@
  * chunk; the loader calls createSurvey once per widget.
  */
 export { createSurvey } from './survey.js';
-export { VERSION } from '../core/version.js';
+/** The build this file belongs to: a loader refuses a file of another build (loader/door.ts). */
+export const VERSION: string = import.meta.env.NPS_VERSION;

@@ -8,7 +8,7 @@
 import { PREFIX } from '../core/api.js';
 import { messageOf } from '../core/report.js';
 import { isCorner } from '../ui/Survey.js';
-import type { ExtrasModule, SurveyHost } from './contract.js';
+import type { ExtrasModule, SurveyContext } from './contract.js';
 
 export interface Look {
   /** Loads the extras when the configuration uses them. Never rejects: the survey shows without them. */
@@ -22,7 +22,7 @@ export interface Look {
   readonly styles: string;
 }
 
-export function createLook({ config, parts }: SurveyHost): Look {
+export function createLook({ config, parts }: SurveyContext): Look {
   const needed = !isCorner(config.placement) || config.accentColor !== null || config.theme !== 'light';
   let extras: ExtrasModule | null = null;
   let accentText: string | null = null;

@@ -19,8 +19,9 @@ import { type Layout, type Stage, Survey, isCorner } from '../ui/Survey.js';
 import loopCss from '../ui/loop.css?inline';
 import css from '../ui/styles.css?inline';
 import { createAnswer } from './answer.js';
-import type { AnchoredModule, Showing, SurveyHost } from './contract.js';
+import type { AnchoredModule, Showing, SurveyContext } from './contract.js';
 import type { Look } from './look.js';
+import { remember } from './memory.js';
 
 /** Screen readers are told of a survey that appeared by itself once its live region exists: text put in at birth goes unheard. */
 const ANNOUNCE_AFTER_MS = 250;
@@ -30,7 +31,7 @@ const noop = () => {};
 const floatingPlacement = (placement: Placement): Layout => (placement === 'inline' ? 'bottom-right' : placement);
 
 export interface Opening {
-  host: SurveyHost;
+  host: SurveyContext;
   options: ShowOptions;
   text: SurveyText;
   look: Look;
@@ -144,7 +145,7 @@ export function openSurvey({ host, options, text, look, anchored, onClosed }: Op
   function dismiss(): void {
     if (!open) return;
     if (stage === 'asking') {
-      host.remember('dismissed');
+      remember(host, 'dismissed');
       const { response } = answer;
       host.emit('dismiss', { surveyId: config.surveyId, response: response ? toPayload(response, new Date()) : null });
     }
@@ -184,7 +185,7 @@ export function openSurvey({ host, options, text, look, anchored, onClosed }: Op
       draw();
     }, ANNOUNCE_AFTER_MS);
   }
-  host.remember('shown');
+  remember(host, 'shown');
   debug('shown', layout, options.touchpoint);
   host.emit('show', { surveyId: config.surveyId, surveyType: options.touchpoint ? 'transactional' : 'relationship', touchpoint: options.touchpoint });
   return { close };

@@ -1,19 +1,27 @@
 /**
- * One widget's survey, as the loader gets it from the survey file: it keeps the wording and
- * the extras between showings, and for each showing waits for what it needs (the language,
- * the extras, the anchored positioning), then opens it.
+ * One widget's survey, as the loader gets it from the survey file: it checks the survey's own
+ * options (once: a bad one is reported and no showing opens), keeps the wording and the extras
+ * between showings, and for each showing waits for what it needs (the language, the extras,
+ * the anchored positioning), then opens it.
  */
 import type { ShowOptions } from '../core/options.js';
+import { parseSurveyOptions } from '../core/survey-options.js';
+import { report } from '../core/report.js';
 import { resolveElement } from '../dom/resolve.js';
-import type { Showing, Survey, SurveyHost } from './contract.js';
+import type { Showing, Survey, SurveyContext, SurveyHost } from './contract.js';
 import { createLook } from './look.js';
 import { openSurvey } from './open.js';
 import { createWording } from './wording.js';
 
+const refused: Survey = { open: async () => null };
+
 export function createSurvey(host: SurveyHost): Survey {
-  const { config, debug, parts } = host;
-  const wording = createWording(host);
-  const look = createLook(host);
+  const own = report(parseSurveyOptions(host.config.survey, location.href), 'invalid options, the survey will not show');
+  if (!own) return refused;
+  const context: SurveyContext = { ...host, config: { ...host.config, ...own } };
+  const { config, debug, parts } = context;
+  const wording = createWording(context);
+  const look = createLook(context);
 
   /** The anchor's element with the positioning, or null (the reason logged) to show at the placement. */
   async function anchoring(options: ShowOptions) {
@@ -35,7 +43,7 @@ export function createSurvey(host: SurveyHost): Survey {
     async open(options: ShowOptions, signal: AbortSignal, onClosed: () => void): Promise<Showing | null> {
       const [anchored] = await Promise.all([anchoring(options), wording.ready(), look.ready()]);
       if (signal.aborted) return null;
-      return openSurvey({ host, options, text: wording.current(), look, anchored, onClosed });
+      return openSurvey({ host: context, options, text: wording.current(), look, anchored, onClosed });
     },
   };
 }

@@ -10,7 +10,7 @@ import en from '../core/locales/en.js';
 import { messageOf } from '../core/report.js';
 import { type SurveyText, surveyText } from '../core/text.js';
 import { loadLocaleFrom, pickLocaleFrom } from '../dom/locale-url.js';
-import type { SurveyHost } from './contract.js';
+import type { SurveyContext } from './contract.js';
 
 export interface Wording {
   /** Loads the language's table, once; English needs nothing. Never rejects: English is the fallback. */
@@ -18,7 +18,7 @@ export interface Wording {
   current(): SurveyText;
 }
 
-export function createWording({ config, parts, debug }: SurveyHost): Wording {
+export function createWording({ config, parts, debug }: SurveyContext): Wording {
   let table: LocaleTable = en;
   let text: SurveyText | null = null;
   let loading: Promise<void> | null = null;

@@ -40,38 +40,38 @@ afterEach(async () => {
 
 const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'";
 
+/** What a person sees of the survey: the panel's box, its question's font size, its choices' boxes. */
+async function appearance() {
+  await page.locator('.panel').waitFor();
+  await page.getByRole('radio', { name: /^7\b/ }).click();
+  await page.locator('.submit').waitFor();
+  await page.locator('.panel').evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+  return page.locator('[data-nps-widget]').evaluate((host) => {
+    const root = host.shadowRoot!;
+    // oxlint-disable-next-line unicorn/consistent-function-scoping -- this function runs inside the page
+    const box = (el: Element | null) => {
+      const r = el!.getBoundingClientRect();
+      return [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
+    };
+    const question = root.querySelector('.question')!;
+    const selected = root.querySelector('.choice[aria-checked="true"]')!;
+    return {
+      panel: box(root.querySelector('.panel')),
+      choices: [...root.querySelectorAll('.choice')].map(box),
+      font: getComputedStyle(question).fontSize,
+      family: getComputedStyle(question).fontFamily,
+      background: getComputedStyle(root.querySelector('.panel')!).backgroundColor,
+      selected: [getComputedStyle(selected).backgroundColor, getComputedStyle(selected).color],
+      submit: getComputedStyle(root.querySelector('.submit')!).backgroundColor,
+    };
+  });
+}
+
 describe.each(['nps-widget.js', 'nps-widget.full.js'])('%s', (script) => {
   function pageWith(head: string, attributes: string) {
     return `<!doctype html><html lang="en"><head><title>Host page</title>${head}</head>
   <body><header id="fixed">Site header</header><main><h1>Page</h1><p>Content.</p></main>
   <script src="/${script}" data-endpoint="/collect" data-brand="Acme" ${attributes}></script></body></html>`;
-  }
-
-  /** What a person sees of the survey: the panel's box, its question's font size, its choices' boxes. */
-  async function appearance() {
-    await page.locator('.panel').waitFor();
-    await page.getByRole('radio', { name: /^7\b/ }).click();
-    await page.locator('.submit').waitFor();
-    await page.locator('.panel').evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
-    return page.locator('[data-nps-widget]').evaluate((host) => {
-      const root = host.shadowRoot!;
-      // oxlint-disable-next-line unicorn/consistent-function-scoping -- this function runs inside the page
-      const box = (el: Element | null) => {
-        const r = el!.getBoundingClientRect();
-        return [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
-      };
-      const question = root.querySelector('.question')!;
-      const selected = root.querySelector('.choice[aria-checked="true"]')!;
-      return {
-        panel: box(root.querySelector('.panel')),
-        choices: [...root.querySelectorAll('.choice')].map(box),
-        font: getComputedStyle(question).fontSize,
-        family: getComputedStyle(question).fontFamily,
-        background: getComputedStyle(root.querySelector('.panel')!).backgroundColor,
-        selected: [getComputedStyle(selected).backgroundColor, getComputedStyle(selected).color],
-        submit: getComputedStyle(root.querySelector('.submit')!).backgroundColor,
-      };
-    });
   }
 
   describe('strict Content Security Policy', () => {

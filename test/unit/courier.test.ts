@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { completeResponse, startResponse, type NpsResponse } from '../../src/core/payload.js';
+import { type NpsResponse } from '../../src/core/payload.js';
+import { completeResponse, startResponse } from '../../src/core/response.js';
 import { createCourier, type CourierOptions } from '../../src/delivery/courier.js';
 import { emptyOutbox, put, type Outbox } from '../../src/delivery/outbox.js';
 import type { OutboxStore } from '../../src/delivery/store.js';

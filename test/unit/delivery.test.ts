@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { startResponse, completeResponse, type ResponseState } from '../../src/core/payload.js';
+import { type ResponseState } from '../../src/core/payload.js';
+import { startResponse, completeResponse } from '../../src/core/response.js';
 import {
   due,
   emptyOutbox,

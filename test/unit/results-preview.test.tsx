@@ -3,7 +3,8 @@
  * cover keyboard, layout and downloads; these cover what the view says.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { completeResponse, startResponse, toPayload } from '../../src/core/payload.js';
+import { toPayload } from '../../src/core/payload.js';
+import { completeResponse, startResponse } from '../../src/core/response.js';
 import type { ResultRecord } from '../../src/core/results/record.js';
 import { mountNpsPreview } from '../../src/preview/mount.js';
 import { relationshipContext } from '../fixtures.js';

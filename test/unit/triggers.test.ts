@@ -114,9 +114,11 @@ describe('who is asked, in the widget', () => {
     expect(hosts()).toBe(0);
   });
 
-  it('needs a container for the inline placement', () => {
+  it('needs a container for the inline placement (checked with the survey\'s options, as the survey loads)', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    createNpsWidget({ endpoint: '/api/nps', placement: 'inline' });
+    widget = createNpsWidget({ endpoint: '/api/nps', placement: 'inline' });
+    await vi.waitFor(() => expect(error).toHaveBeenCalledTimes(1));
     expect(error.mock.calls[0]?.[0]).toContain('option "container" is missing; placement "inline" needs an Element or a CSS selector');
+    expect(hosts()).toBe(0);
   });
 });
