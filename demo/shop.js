@@ -27,7 +27,7 @@ function showCart() {
 /**
  * "Forget my answers": removes what the widget remembers about this visitor (when each survey
  * was answered, closed or shown) and reloads, so the rules start over as on a first visit.
- * Outbox keys (`nps-widget:outbox:*`) stay: they hold answers not yet delivered.
+ * The outbox key (`nps-widget:outbox`) stays: it holds answers not yet delivered.
  */
 function forgetAnswers() {
   forgetWidgetState(isEligibilityKey);

@@ -4,7 +4,9 @@
 /** @typedef {import('../src/delivery/outbox.js').OutboxEntry} OutboxEntry */
 
 const PREFIX = 'nps-widget:';
-const OUTBOX_PREFIX = `${PREFIX}outbox:`;
+/** The site's outbox, one for every survey; earlier versions kept one per survey under `outbox:<surveyId>`. */
+const OUTBOX_KEY = `${PREFIX}outbox`;
+const isOutboxKey = (/** @type {string} */ key) => key === OUTBOX_KEY || key.startsWith(`${OUTBOX_KEY}:`);
 
 /** The eligibility rules' memory: when each survey was shown, answered or dismissed. */
 export const isEligibilityKey = (/** @type {string} */ key) => key.startsWith(`${PREFIX}history:`) || key === `${PREFIX}site`;
@@ -37,12 +39,12 @@ export function forgetWidgetState(which) {
   }
 }
 
-/** @returns {Array<{ surveyId: string, entries: OutboxEntry[] }>} every survey's undelivered answers */
-export function readOutboxes() {
+/** @returns {OutboxEntry[]} every survey's undelivered answers */
+export function readOutbox() {
   return widgetKeys()
-    .filter((key) => key.startsWith(OUTBOX_PREFIX))
+    .filter(isOutboxKey)
     .sort()
-    .map((key) => {
+    .flatMap((key) => {
       /** @type {unknown} */
       let entries = [];
       try {
@@ -50,6 +52,6 @@ export function readOutboxes() {
       } catch {
         // A garbled outbox shows as empty; the widget itself starts it over.
       }
-      return { surveyId: key.slice(OUTBOX_PREFIX.length), entries: Array.isArray(entries) ? entries : [] };
+      return Array.isArray(entries) ? entries : [];
     });
 }

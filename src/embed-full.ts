@@ -11,14 +11,14 @@ import { once } from './loader/door.js';
 import { localesFolder, pageFetch, startScriptTag } from './loader/script-tag.js';
 import { VERSION, createSurvey } from './survey/index.js';
 import { anchoredCss, followAnchor } from './survey/anchored.js';
-import { DEBUG_LINES, accentFor, placementsCss, themeCss, trapTab, whenTriggered } from './survey/extras.js';
+import { accentFor, placementsCss, themeCss, trapTab, whenTriggered, writeDebugLine } from './survey/extras.js';
 
 const inside = <T>(part: T) => once(async () => part);
 
 export const createNpsWidget = startScriptTag({
   survey: inside({ createSurvey, VERSION }),
   anchored: inside({ followAnchor, anchoredCss, VERSION }),
-  extras: inside({ whenTriggered, accentFor, trapTab, themeCss, placementsCss, DEBUG_LINES, VERSION }),
+  extras: inside({ whenTriggered, accentFor, trapTab, themeCss, placementsCss, writeDebugLine, VERSION }),
   localesFolder,
   ...(pageFetch ? { fetch: pageFetch } : {}),
 });

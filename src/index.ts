@@ -3,10 +3,10 @@
  * uses createNpsWidget carries the loader; the survey, the anchored positioning, the extras
  * and the languages are chunks behind import(), which bundlers split out.
  */
-import type { NpsWidget } from './core/api.js';
+import { type NpsWidget, PREFIX } from './core/api.js';
 import type { NpsOptions } from './core/options.js';
 import { type Door, once } from './loader/door.js';
-import { createWidget } from './loader/widget.js';
+import { createWidget, inertWidget } from './loader/widget.js';
 
 export type { NpsWidget };
 
@@ -19,7 +19,12 @@ const door: Door = {
   packagedLocales: () => import('./survey/packaged-locales.js'),
 };
 
+/** The package may be imported where there is no page (server rendering): there it gives a widget that does nothing. */
 export function createNpsWidget(options: NpsOptions): NpsWidget {
+  if (typeof document === 'undefined') {
+    console.warn(`${PREFIX} createNpsWidget does nothing without a browser page.`);
+    return inertWidget;
+  }
   return createWidget(options, door);
 }
 export type { NpsOptions, Config, ShowOptions, Placement } from './core/options.js';
@@ -37,7 +42,8 @@ export type { NpsPreview, NpsPreviewInput, NpsPreviewOptions } from './preview/i
 export { defineSurveyElement, ELEMENT_NAME } from './dom/element.js';
 // Results, pure and DOM-free: aggregate received responses once, then add up any view.
 export { aggregateResults, createAggregator, OTHER_VALUES } from './core/results/aggregate.js';
-export type { AggregateOptions, Aggregator, DayTallies, ResultsAggregate } from './core/results/aggregate.js';
+export type { AggregateOptions, Aggregator, ResultsAggregate } from './core/results/aggregate.js';
+export type { DayTallies, TallySource } from './core/results/source.js';
 export { createBucketer, daysOfPeriod, nextPeriod, periodOfDay, periodsFrom, PERIODS, type Period } from './core/results/period.js';
 export type { ResultRecord } from './core/results/record.js';
 export { SCALES, type Scale } from './core/results/scale.js';
@@ -50,3 +56,6 @@ export { formatCsv, parseCsv } from './core/results/csv.js';
 export { recordsFromCsv, recordsToCsv } from './core/results/records-csv.js';
 export { aggregateToCsv } from './core/results/table-csv.js';
 export { readPastedResults, type Pasted } from './core/results/paste.js';
+// A receiver's GET /results answer: its type, and the source the views draw it from.
+export type { ResultsTallies, TallyCounts, TallyGrouping, TimeGrouping } from './core/results/tallies.js';
+export { talliesSource, UNGROUPED, type TalliesSource } from './core/results/tallies-source.js';

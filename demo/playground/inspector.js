@@ -3,7 +3,7 @@
 // failure switch (POST /api/demo/failure).
 
 import { byId, element } from '../dom.js';
-import { readOutboxes } from '../widget-storage.js';
+import { readOutbox } from '../widget-storage.js';
 
 /** @typedef {import('../../src/core/events.js').DeliveryEvent} DeliveryEvent */
 /** @typedef {import('../failure.mjs').FailureState} FailureState */
@@ -71,17 +71,15 @@ export function createInspector({ slowSeconds }) {
 
   function refreshOutbox() {
     const now = Date.now();
-    const rows = readOutboxes().flatMap(({ surveyId, entries }) =>
-      entries.map((entry) =>
-        element('tr', { 'data-id': entry.response.id }, [
-          element('td', {}, [surveyId]),
-          element('td', {}, [shortId(entry.response.id)]),
-          element('td', {}, [stateOf(entry.response)]),
-          element('td', {}, [String(entry.attempts)]),
-          element('td', {}, [entry.notBefore > now ? `in ${seconds(entry.notBefore - now)}` : 'now']),
-          element('td', {}, [entry.lease && entry.lease.until > now ? 'yes' : 'no']),
-        ]),
-      ),
+    const rows = readOutbox().map((entry) =>
+      element('tr', { 'data-id': entry.response.id }, [
+        element('td', {}, [entry.response.surveyId]),
+        element('td', {}, [shortId(entry.response.id)]),
+        element('td', {}, [stateOf(entry.response)]),
+        element('td', {}, [String(entry.attempts)]),
+        element('td', {}, [entry.notBefore > now ? `in ${seconds(entry.notBefore - now)}` : 'now']),
+        element('td', {}, [entry.lease && entry.lease.until > now ? 'yes' : 'no']),
+      ]),
     );
     if (rows.length) outbox.replaceChildren(...rows);
     else showEmpty(outbox, 6, 'Nothing waiting: every answer given here was stored.');

@@ -27,3 +27,8 @@ export type DebugLines = typeof DEBUG_LINES;
 
 /** Logs one event of the debug log by name, with the values its line needs. */
 export type DebugLog = <K extends keyof DebugLines>(event: K, ...args: Parameters<DebugLines[K]>) => void;
+
+/** Writes one line of the debug log: the survey's id, then the event in words. */
+export function writeDebugLine(surveyId: string, event: keyof DebugLines, args: unknown[]): void {
+  console.info(`nps-widget: [${surveyId}] ${(DEBUG_LINES[event] as (...a: unknown[]) => string)(...args)}`);
+}

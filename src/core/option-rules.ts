@@ -80,7 +80,6 @@ export const record = (value: FlatRecord | null): Rule => ({
 });
 export const element: Rule = { allowed: 'an Element or a CSS selector', test: (v) => isElement(v) || isFilled(v), value: null, trim: true };
 export const days = (value: number) => number(0, 3650, value);
-export const threshold = number(1, 10, null, true);
 export const url = (allowed: string): Rule => ({ allowed, test: isEndpoint, value: null, trim: true });
 
 /** The defaults a table's rules give. */
@@ -109,3 +108,11 @@ export function checkTable<T>(rules: Record<string, Rule>, input: Record<string,
 export const fromText = (rules: Record<string, Rule>, name: string, raw: unknown) =>
   (typeof raw === 'string' && Object.hasOwn(rules, name) ? rules[name]?.fromText?.(raw) : undefined) ?? raw;
 
+
+/**
+ * The makers and the check, as one object the loader lends the survey (SurveyHost.options):
+ * the survey file writes its table with them instead of carrying a second copy (about 0.5 KB
+ * gzip of every shown survey). Tools and tests pass it to the survey's table themselves.
+ */
+export const OPTION_RULES = { text, oneOf, number, integer, boolean, record, element, url, isText, isPlainObject, checkTable, fromText };
+export type OptionRules = typeof OPTION_RULES;

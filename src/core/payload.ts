@@ -2,8 +2,8 @@
  * Payload v1 (contract section 6): its shape, the form each delivery takes, and how a receiver
  * checks one. How a survey builds a response is response.ts's. Pure: times are passed in.
  */
-import { type Category, categoryOf, isScore, CATEGORIES, NPS_THRESHOLDS } from './category.js';
-import { isScale, isScoreOn, SCALES, STANDARD_SCALE, type Scale, type Thresholds } from './scale.js';
+import { type Category, categoryOf, isScore, CATEGORIES } from './category.js';
+import { isScale, isScoreOn, SCALES, STANDARD_SCALE, type Scale } from './scale.js';
 
 export type Primitive = string | number | boolean;
 /** A flat object of string, number or boolean values. */

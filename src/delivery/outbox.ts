@@ -1,6 +1,8 @@
 /**
  * The outbox: responses waiting to reach an endpoint, as pure state transitions over plain
  * JSON, so the same state can live in localStorage and be shared by every tab of a site.
+ * One outbox serves every survey of the site: each entry carries where and how it is sent,
+ * so any page's widget can deliver it, whatever survey that page shows.
  * One entry per response id holds its latest state: a burst of score changes becomes at most
  * one request in flight plus one waiting. Time is passed in.
  */
@@ -14,10 +16,21 @@ export interface Lease {
   until: number;
 }
 
-export interface OutboxEntry {
-  response: ResponseState;
-  /** Where this response goes: the endpoint configured when it was given. */
+/**
+ * Where and how one response is sent, fixed when it was given: the survey that gave it
+ * configured these, and a page of another survey sends it the same way.
+ */
+export interface Route {
   endpoint: string;
+  credentials: RequestCredentials;
+  /** How long one request may wait for an answer. */
+  timeoutMs: number;
+  /** Epoch ms after which the response is given up (its survey's `outboxMaxAgeDays`). */
+  expiresAt: number;
+}
+
+export interface OutboxEntry extends Route {
+  response: ResponseState;
   /** Bumped on every put, so the answer to an older request cannot remove a newer state. */
   revision: number;
   /** Failed attempts of the current revision. */
@@ -48,11 +61,11 @@ const isLeased = (entry: OutboxEntry, now: number) =>
   entry.lease !== null && entry.lease.revision === entry.revision && entry.lease.until > now;
 
 /** Queues the latest state of a response to go at `sendAt`, replacing any older state of the same id. */
-export function put(outbox: Outbox, response: ResponseState, endpoint: string, sendAt: number): Outbox {
+export function put(outbox: Outbox, response: ResponseState, route: Route, sendAt: number): Outbox {
   const existing = outbox.find((e) => e.response.id === response.id);
   const entry: OutboxEntry = {
+    ...route,
     response,
-    endpoint,
     revision: (existing?.revision ?? 0) + 1,
     attempts: 0,
     notBefore: sendAt,
@@ -112,31 +125,72 @@ export function drop(outbox: Outbox, id: string): Outbox {
   return changeEntry(outbox, id, () => null);
 }
 
-export interface Limits {
-  /** Entries whose response was created longer ago than this are given up. */
-  maxAgeMs: number;
-  /** At most this many entries (1 or more) are kept; the oldest go first. */
-  maxEntries: number;
-}
-
 export type DropReason = 'too-old' | 'over-limit';
 
-/** Applies the age and size limits; what was removed is returned so it can be reported. */
-export function expire(outbox: Outbox, now: number, limits: Limits): { outbox: Outbox; dropped: Array<{ entry: OutboxEntry; reason: DropReason }> } {
-  const tooOld = (entry: OutboxEntry) => now - Date.parse(entry.response.createdAt) > limits.maxAgeMs;
-  const oldestFirst = outbox.filter((entry) => !tooOld(entry)).sort((a, b) => a.response.createdAt.localeCompare(b.response.createdAt));
-  const kept = new Set(oldestFirst.slice(-limits.maxEntries));
+export interface Dropped {
+  entry: OutboxEntry;
+  reason: DropReason;
+}
+
+const oldestFirst = (a: OutboxEntry, b: OutboxEntry) => a.response.createdAt.localeCompare(b.response.createdAt);
+
+/** Gives up the entries past their `expiresAt`; what was removed is returned so it can be reported. */
+export function expire(outbox: Outbox, now: number): { outbox: Outbox; dropped: Dropped[] } {
   return {
-    outbox: outbox.filter((entry) => kept.has(entry)),
-    dropped: outbox.filter((entry) => !kept.has(entry)).map((entry) => ({ entry, reason: tooOld(entry) ? 'too-old' : 'over-limit' })),
+    outbox: outbox.filter((entry) => entry.expiresAt >= now),
+    dropped: outbox.filter((entry) => entry.expiresAt < now).map((entry) => ({ entry, reason: 'too-old' })),
   };
 }
+
+/**
+ * Keeps at most `maxEntries` (1 or more) of one survey's entries, giving up its oldest: each
+ * survey's `outboxMaxEntries` bounds its own share of the site's outbox, so a busy survey
+ * cannot push out another's answers.
+ */
+export function limit(outbox: Outbox, surveyId: string, maxEntries: number): { outbox: Outbox; dropped: Dropped[] } {
+  const surplus = new Set(
+    outbox
+      .filter((entry) => entry.response.surveyId === surveyId)
+      .sort(oldestFirst)
+      .slice(0, -maxEntries),
+  );
+  return {
+    outbox: outbox.filter((entry) => !surplus.has(entry)),
+    dropped: [...surplus].map((entry) => ({ entry, reason: 'over-limit' })),
+  };
+}
+
+/**
+ * Adds entries from elsewhere (an earlier version's per-survey outbox) to this one. An id the
+ * outbox already holds keeps its entry: that one was written by the version running now.
+ */
+export function adopt(outbox: Outbox, entries: Outbox): Outbox {
+  const held = new Set(outbox.map((e) => e.response.id));
+  return [...outbox, ...entries.filter((e) => !held.has(e.response.id))];
+}
+
+/**
+ * What an entry from an earlier version lacks: it was queued under the option defaults
+ * (`credentials`, `requestTimeoutSeconds`, `outboxMaxAgeDays`; a test holds them equal), as
+ * nearly every site leaves them.
+ */
+export const LEGACY_ROUTE = { credentials: 'omit', timeoutMs: 10_000, maxAgeMs: 7 * 86_400_000 } as const;
 
 /** Reads stored JSON back into an outbox, keeping only entries of the expected shape. */
 export function parseOutbox(json: string | null): Outbox {
   const parsed = readJson(json);
-  return Array.isArray(parsed) ? parsed.filter(isEntry) : emptyOutbox;
+  return Array.isArray(parsed) ? parsed.filter(isEntry).map(withRoute) : emptyOutbox;
 }
+
+const CREDENTIALS: readonly unknown[] = ['omit', 'same-origin', 'include'];
+
+/** An entry as an earlier version stored it gets the route it was sent by then. */
+const withRoute = (entry: OutboxEntry): OutboxEntry => ({
+  ...entry,
+  credentials: CREDENTIALS.includes(entry.credentials) ? entry.credentials : LEGACY_ROUTE.credentials,
+  timeoutMs: typeof entry.timeoutMs === 'number' ? entry.timeoutMs : LEGACY_ROUTE.timeoutMs,
+  expiresAt: typeof entry.expiresAt === 'number' ? entry.expiresAt : Date.parse(entry.response.createdAt) + LEGACY_ROUTE.maxAgeMs,
+});
 
 function isEntry(value: unknown): value is OutboxEntry {
   const e = value as Partial<OutboxEntry> | null;

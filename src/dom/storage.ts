@@ -22,7 +22,7 @@ export interface JsonStoreOptions<T> {
 }
 
 /** `localStorage` itself can throw on access (disabled storage, sandboxed frames). */
-function defaultStorage(): StorageLike | null {
+export function defaultStorage(): Storage | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {

@@ -3,7 +3,6 @@
  * the parts the loader does not carry come from. The loader never imports them; it asks the
  * door, which loads each once and forgets a failure, so the next show asks again.
  */
-import { PREFIX } from '../core/api.js';
 import { messageOf } from '../core/report.js';
 import type { AnchoredModule, ExtrasModule, SurveyModule, SurveyParts } from '../survey/contract.js';
 
@@ -57,15 +56,8 @@ export function besideScript(scriptUrl: string | null): <T extends { VERSION: st
       } catch (error) {
         throw new Error(`${url.href} (${messageOf(error)})`, { cause: error });
       }
-      if (module.VERSION !== VERSION) throw new Error(`${url.href} (version ${module.VERSION}, not ${VERSION}: serve one build's files together)`);
+      if (module.VERSION !== VERSION) throw new Error(`${url.href} (from another build: ${module.VERSION})`);
       return module;
     });
 }
 
-/** The extras, or null after one console warning that says what goes on without them. */
-export function extrasOrNull(extras: Door['extras'], without: string): Promise<ExtrasModule | null> {
-  return extras().catch((error: unknown) => {
-    console.warn(`${PREFIX} could not load the extras (${messageOf(error)}); ${without}.`);
-    return null;
-  });
-}

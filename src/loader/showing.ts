@@ -17,7 +17,6 @@ export interface Shower {
 }
 
 interface Turn {
-  controller: AbortController;
   showing: Showing | null;
 }
 
@@ -39,7 +38,7 @@ export function createShower(host: SurveyHost, load: () => Promise<SurveyModule>
     }
     try {
       survey ??= module.createSurvey(host);
-      turn.showing = await survey.open(options, turn.controller.signal, () => end(turn));
+      turn.showing = await survey.open(options, () => current === turn, () => end(turn));
     } catch (error) {
       console.error(`${PREFIX} show() failed:`, error);
     }
@@ -53,14 +52,13 @@ export function createShower(host: SurveyHost, load: () => Promise<SurveyModule>
       return current !== null;
     },
     open(options) {
-      const turn: Turn = { controller: new AbortController(), showing: null };
+      const turn: Turn = { showing: null };
       current = turn;
       void run(turn, options);
     },
     close() {
       const turn = current;
       current = null;
-      turn?.controller.abort();
       turn?.showing?.close();
     },
   };

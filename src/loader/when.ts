@@ -1,14 +1,17 @@
 /**
  * When a survey is wanted without a show() call, and the page-readiness every show waits for.
  * `show: 'auto'`: once the rules allow, the survey file starts loading at once, and the survey
- * shows when its triggers fire (the delay, then a scroll or exit signal if configured: those
- * watchers come with the extras). `show: 'manual'`: once the rules allow, the survey file is
- * fetched when the page is idle, so a later show() (after a checkout, say) does not wait for
- * the network. A visitor the rules turn away downloads nothing more than the loader.
+ * shows when its triggers fire (the delay, then a scroll or exit signal if configured: their
+ * watchers come with the extras).
+ * `show: 'manual'`: once the rules allow, the survey file is fetched when the page is idle, so
+ * a later show() (after a checkout, say) does not wait for the network. A visitor the rules
+ * turn away downloads nothing more than the loader.
  */
+import { PREFIX } from '../core/api.js';
 import type { DebugLog } from '../core/debug-lines.js';
 import type { LoaderConfig, ShowOptions } from '../core/options.js';
-import { type Door, extrasOrNull } from './door.js';
+import { messageOf } from '../core/report.js';
+import type { Door } from './door.js';
 import { type Rules, forcedByUrl } from './rules.js';
 
 /**
@@ -36,16 +39,10 @@ function whenIdle(fn: () => void): () => void {
 }
 
 /** Starts what the `show` option asks for; returns the function that stops whatever is still pending. */
-export function schedule(
-  config: LoaderConfig,
-  rules: Rules,
-  extras: Door['extras'],
-  prefetch: () => void,
-  show: (options: Partial<ShowOptions>) => void,
-  debug: DebugLog,
-): () => void {
+export function schedule(config: LoaderConfig, rules: Rules, door: Door, show: (options: Partial<ShowOptions>) => void, debug: DebugLog): () => void {
   let stop: () => void = noop;
   let stopped = false;
+  const prefetch = () => void door.survey().catch((error: unknown) => debug('prefetchFailed', messageOf(error)));
   whenBodyReady(() => {
     if (stopped) return;
     const force = forcedByUrl();
@@ -59,6 +56,8 @@ export function schedule(
       stop = whenIdle(prefetch);
       return;
     }
+    // The file loads now, while the triggers wait: the survey is there when they fire. Quietly:
+    // the show they fire loads it again if need be, and says so if it cannot.
     prefetch();
     const fire = () => show({ force });
     const delayOnly = () => {
@@ -68,11 +67,16 @@ export function schedule(
     };
     const { scrollPercent, exitIntent } = config;
     if (force || (scrollPercent === null && !exitIntent)) return delayOnly();
-    void extrasOrNull(extras, 'showing after the delay alone').then((loaded) => {
-      if (stopped) return;
-      if (loaded) stop = loaded.whenTriggered({ delayMs: config.delaySeconds * 1000, scrollPercent, exitIntent }, fire);
-      else delayOnly();
-    });
+    // The scroll and exit signals' watchers come with the extras; without them the delay decides.
+    door.extras().then(
+      (extras) => {
+        if (!stopped) stop = extras.whenTriggered({ delayMs: config.delaySeconds * 1000, scrollPercent, exitIntent }, fire);
+      },
+      (error: unknown) => {
+        console.warn(`${PREFIX} could not load the extras (${messageOf(error)}); showing after the delay alone.`);
+        if (!stopped) delayOnly();
+      },
+    );
   });
   return () => {
     stopped = true;

@@ -7,8 +7,9 @@ import { type NpsWidget, PREFIX } from '../core/api.js';
 import { EVENT_NAMES, type EventName, type Handler, createEmitter, isEventName } from '../core/events.js';
 import { type NpsOptions, type ShowOptions, parseLoaderOptions, parseShowOptions, parseUser } from '../core/options.js';
 import type { FlatRecord } from '../core/payload.js';
+import { OPTION_RULES } from '../core/option-rules.js';
 import { guard, messageOf, report } from '../core/report.js';
-import { createCourier } from '../delivery/courier.js';
+import { type Posting, courierOfPage } from '../delivery/courier.js';
 import type { SurveyHost } from '../survey/contract.js';
 import { createDebugLog } from './debug.js';
 import type { Door } from './door.js';
@@ -18,14 +19,11 @@ import { schedule, whenBodyReady } from './when.js';
 
 const noop = () => {};
 
-/** A widget that does nothing: what a bad configuration or a page without a DOM gets. */
-const inertWidget: NpsWidget = { show: noop, hide: noop, destroy: noop, identify: noop, on: () => noop };
+/** A widget that does nothing: what a bad configuration (or, in the package, a server) gets. */
+export const inertWidget: NpsWidget = { show: noop, hide: noop, destroy: noop, identify: noop, on: () => noop };
 
+/** The widget for `options`, in a page (a script file always runs in one; the package checks, see index.ts). */
 export function createWidget(options: NpsOptions, door: Door): NpsWidget {
-  if (typeof document === 'undefined') {
-    console.warn(`${PREFIX} createNpsWidget does nothing without a browser page.`);
-    return inertWidget;
-  }
   try {
     const config = report(parseLoaderOptions(options, location.href), 'invalid options, the survey will not show');
     return config ? widgetFor(config, door) : inertWidget;
@@ -38,29 +36,33 @@ export function createWidget(options: NpsOptions, door: Door): NpsWidget {
 function widgetFor(config: SurveyHost['config'], door: Door): NpsWidget {
   const emitter = createEmitter();
   const debug = createDebugLog(config, door.extras);
-  // Whatever earlier pages left undelivered goes now, whether or not a survey shows.
-  const courier = createCourier({
-    surveyId: config.surveyId,
+  // The page's one courier: whatever earlier pages left undelivered goes now, whether or not a survey shows.
+  const courier = courierOfPage(door.fetch ? { fetch: door.fetch } : {});
+  const posting: Posting = {
     endpoint: config.endpoint,
     credentials: config.credentials,
     timeoutMs: config.requestTimeoutSeconds * 1000,
-    limits: { maxAgeMs: config.outboxMaxAgeDays * 86_400_000, maxEntries: config.outboxMaxEntries },
+    maxAgeMs: config.outboxMaxAgeDays * 86_400_000,
+    maxEntries: config.outboxMaxEntries,
+  };
+  const stopListening = courier.listen(config.surveyId, {
     onError: (error) => emitter.emit('error', error),
     onDelivery: (delivery) => {
       debug('delivery', delivery);
       emitter.emit('delivery', delivery);
     },
     onStorageFallback: (reason) => debug('storage', reason, 'answers wait in memory only'),
-    ...(door.fetch ? { fetch: door.fetch } : {}),
   });
   let user = config.user;
   let destroyed = false;
   const rules = createRules(config, () => user, debug);
   const host: SurveyHost = {
     config,
+    options: OPTION_RULES,
     parts: door,
     user: () => user,
-    send: (response, delayMs) => courier.send(response, delayMs),
+    courier,
+    posting,
     emit: emitter.emit,
     debug,
     history: rules.history,
@@ -72,7 +74,6 @@ function widgetFor(config: SurveyHost['config'], door: Door): NpsWidget {
     },
   };
   const shower = createShower(host, door.survey);
-  const prefetch = () => void door.survey().catch((error: unknown) => debug('prefetchFailed', messageOf(error)));
 
   const widget: NpsWidget = {
     show: guard(
@@ -96,6 +97,8 @@ function widgetFor(config: SurveyHost['config'], door: Door): NpsWidget {
         stopSchedule();
         shower.close();
         destroyed = true;
+        // The courier goes on sending what this widget queued; it only stops telling this widget.
+        stopListening();
         emitter.clear();
       },
       undefined,
@@ -119,6 +122,6 @@ function widgetFor(config: SurveyHost['config'], door: Door): NpsWidget {
       noop,
     ) as NpsWidget['on'],
   };
-  const stopSchedule = schedule(config, rules, door.extras, prefetch, widget.show, debug);
+  const stopSchedule = schedule(config, rules, door, widget.show, debug);
   return widget;
 }

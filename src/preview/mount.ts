@@ -1,16 +1,19 @@
 /**
  * Mounts the results preview into a page: one shadow host per element, fed with scores,
- * counts or received responses. Never throws into the page; bad input shows an error state.
- * Responses are aggregated once per input; a large input is counted in slices of a few
- * milliseconds, yielding to the page between them, with a progress bar once it takes longer
- * than a moment.
+ * counts, received responses or a receiver's tallies. Never throws into the page; bad input
+ * shows an error state. Responses are aggregated once per input; a large input is counted in
+ * slices of a few milliseconds, yielding to the page between them, with a progress bar once it
+ * takes longer than a moment. Tallies are already counted: they are drawn at once.
  */
 import { Fragment, h, render, type ComponentChild } from 'preact';
 import { calculateNps, type NpsInput } from '../core/nps.js';
 import type { NpsResponse } from '../core/payload.js';
-import { createAggregator, type Aggregator, type ResultsAggregate } from '../core/results/aggregate.js';
+import { createAggregator, type Aggregator } from '../core/results/aggregate.js';
 import type { ResultRecord } from '../core/results/record.js';
 import { STANDARD_SCALE } from '../core/results/scale.js';
+import type { TallySource } from '../core/results/source.js';
+import { looksLikeTallies, type ResultsTallies } from '../core/results/tallies.js';
+import { isTalliesSource, talliesSource } from '../core/results/tallies-source.js';
 import { tallyResult } from '../core/results/tally.js';
 import { pooledTally } from '../core/results/trend.js';
 import { checkViewOptions, type CheckedViewOptions, type ResultsViewOptions } from '../core/results/view-options.js';
@@ -31,8 +34,11 @@ export interface NpsPreviewOptions extends ResultsViewOptions {
   nonce?: string;
 }
 
-/** Anything `calculateNps` takes, or payload v1 responses as a receiver stored them. */
-export type NpsPreviewInput = NpsInput | readonly NpsResponse[] | readonly ResultRecord[];
+/**
+ * Anything `calculateNps` takes, payload v1 responses as a receiver stored them, or what a
+ * receiver's GET /results answers (one answer, or several of one survey: one by time, others by segment).
+ */
+export type NpsPreviewInput = NpsInput | readonly NpsResponse[] | readonly ResultRecord[] | ResultsTallies | readonly ResultsTallies[];
 
 export interface NpsPreview {
   update(input: NpsPreviewInput): void;
@@ -55,6 +61,8 @@ const BATCH = 4096;
 const PROGRESS_AFTER_MS = 200;
 
 const instances = new WeakMap<Element, Instance>();
+
+const isTallies = (input: unknown) => looksLikeTallies(Array.isArray(input) ? input[0] : input);
 
 function isResponseList(input: unknown): input is readonly ResultRecord[] {
   const first: unknown = Array.isArray(input) ? input[0] : undefined;
@@ -90,20 +98,27 @@ function createInstance(element: Element, options: NpsPreviewOptions): Instance 
     console.error(`mountNpsPreview: cannot show the preview: ${message}`);
     paint(h(PreviewError, { title, message }));
   };
-  const resultsView = (aggregate: ResultsAggregate, settings: CheckedViewOptions) =>
-    settings.view === 'summary'
-      ? h(Preview, { result: tallyResult(pooledTally(aggregate.tallies(aggregate.scales[0] ?? STANDARD_SCALE)), aggregate.scales[0] ?? STANDARD_SCALE), title, locale, scale: aggregate.scales[0] })
+  const resultsView = (source: TallySource, settings: CheckedViewOptions) => {
+    const scale = source.scales[0] ?? STANDARD_SCALE;
+    return settings.view === 'summary'
+      ? h(Preview, { result: tallyResult(pooledTally(source.tallies(scale)), scale), title, locale, scale })
       : h(Results, {
-          aggregate,
-          choices: settings,
+          aggregate: source,
+          // Tallies start with the period they were grouped by, unless the page chose one.
+          choices: { ...settings, period: isTalliesSource(source) && options.period === undefined ? null : settings.period },
           title,
           locale,
           onDownload: (fileName: string, text: string) => downloadText(mount.container, fileName, text),
         });
+  };
 
   /** Small inputs are on screen (or their error is) when this returns; a large one returns its count in progress. */
   function present(job: number, input: NpsPreviewInput): Promise<void> | undefined {
     const settings = checkViewOptions(options, viewerTimeZone());
+    if (isTallies(input)) {
+      paint(resultsView(talliesSource(input, { ...settings.scaleChoice, timeZone: options.timeZone }), settings));
+      return undefined;
+    }
     if (!isResponseList(input)) {
       const result = calculateNps(input as NpsInput, settings.scaleChoice);
       paint(settings.view === 'summary' ? h(Preview, { result, title, locale, scale: result.scale }) : h(ScoreResults, { result, title, locale, margin: settings.margin }));

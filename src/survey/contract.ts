@@ -6,8 +6,10 @@
 import type { DebugLog } from '../core/debug-lines.js';
 import type { History, SiteHistory } from '../core/eligibility.js';
 import type { EventMap, EventName } from '../core/events.js';
+import type { OptionRules } from '../core/option-rules.js';
 import type { Config, LoaderConfig, ShowOptions, SurveyOptions } from '../core/options.js';
-import type { FlatRecord, ResponseState } from '../core/payload.js';
+import type { FlatRecord } from '../core/payload.js';
+import type { Courier, Posting } from '../delivery/courier.js';
 import type { JsonStore } from '../dom/storage.js';
 
 export type SurveyModule = typeof import('./index.js');
@@ -29,11 +31,14 @@ export interface SurveyParts {
 export interface SurveyHost {
   /** The loader's options, checked; the survey's own, as given (the survey checks them as it loads). */
   config: LoaderConfig & { survey: SurveyOptions };
+  /** How options are checked: the loader's own rule makers, lent so that the survey file carries no second copy. */
+  options: OptionRules;
   parts: SurveyParts;
   /** Who answers: the `user` option, or what `identify` set since. */
   user(): FlatRecord | null;
-  /** Queues a response's latest state for delivery, sent after `delayMs` (0: at once). */
-  send(response: ResponseState, delayMs?: number): void;
+  /** The page's courier, and how this survey's responses go (its endpoint and limits): see delivery/queue.ts. */
+  courier: Courier;
+  posting: Posting;
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;
   debug: DebugLog;
   /** What the eligibility rules remember of this survey and of the site, which a showing updates (memory.ts). */
@@ -52,10 +57,11 @@ export interface Showing {
 /** One widget's survey: it keeps the wording and the extras between showings. */
 export interface Survey {
   /**
-   * Shows the survey once its wording (and any extras and positioning it needs) is in;
-   * null when it cannot, or when `signal` aborted meanwhile. `onClosed` runs once it is gone.
+   * Shows the survey once its wording (and any extras and positioning it needs) is in; null
+   * when it cannot, or when it is no longer `wanted` by then (hidden meanwhile). `onClosed`
+   * runs once it is gone.
    */
-  open(options: ShowOptions, signal: AbortSignal, onClosed: () => void): Promise<Showing | null>;
+  open(options: ShowOptions, wanted: () => boolean, onClosed: () => void): Promise<Showing | null>;
 }
 
 /** The host as the survey's parts see it, once the survey checked its own options: every option. */

@@ -16,7 +16,7 @@ import { createWording } from './wording.js';
 const refused: Survey = { open: async () => null };
 
 export function createSurvey(host: SurveyHost): Survey {
-  const own = report(parseSurveyOptions(host.config.survey, location.href), 'invalid options, the survey will not show');
+  const own = report(parseSurveyOptions(host.config.survey, location.href, host.options), 'invalid options, the survey will not show');
   if (!own) return refused;
   const context: SurveyContext = { ...host, config: { ...host.config, ...own } };
   const { config, debug, parts } = context;
@@ -40,9 +40,9 @@ export function createSurvey(host: SurveyHost): Survey {
   }
 
   return {
-    async open(options: ShowOptions, signal: AbortSignal, onClosed: () => void): Promise<Showing | null> {
+    async open(options: ShowOptions, wanted: () => boolean, onClosed: () => void): Promise<Showing | null> {
       const [anchored] = await Promise.all([anchoring(options), wording.ready(), look.ready()]);
-      if (signal.aborted) return null;
+      if (!wanted()) return null;
       return openSurvey({ host: context, options, text: wording.current(), look, anchored, onClosed });
     },
   };

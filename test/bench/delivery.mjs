@@ -16,9 +16,23 @@ const seed = Number(values.seed);
 
 console.log(`Delivery under chaos: ${responses} responses, seed ${seed}, ${cpus().length} cores, Node ${process.version}`);
 console.log(`Receiver trouble while chaos is on: ${Object.entries(TROUBLE).map(([k, v]) => `${k} ${Math.round(v * 100)}%`).join(', ')}`);
-const result = await runChaos({ responses, seed, log: console.log });
+/**
+ * Both runs side by side: every answer to one survey, and every answer to a survey of its own
+ * with the last page loading the widget for a survey never answered.
+ * @type {Array<['one' | 'many', string]>}
+ */
+const RUNS = [
+  ['one', 'one survey'],
+  ['many', 'a survey per answer'],
+];
+const results = [];
+for (const [surveys, label] of RUNS) {
+  console.log(`\n${label}:`);
+  results.push(await runChaos({ responses, seed, surveys, log: console.log }));
+}
 
-const rows = [
+/** @param {Awaited<ReturnType<typeof runChaos>>} result */
+const rowsOf = (result) => [
   ['responses given', result.given],
   ['final state stored', result.stored],
   ['lost', result.lost.length],
@@ -31,10 +45,15 @@ const rows = [
   ['last landed after the last answer (ms)', result.drainMs],
   ...Object.entries(result.behaviours).map(([behaviour, count]) => [`receiver answered: ${behaviour}`, count]),
 ];
-const width = Math.max(...rows.map(([label]) => String(label).length));
+const table = results.map(rowsOf);
+const labels = (table[0] ?? []).map(([label]) => String(label));
+const width = Math.max(...labels.map((label) => label.length));
 console.log('');
-for (const [label, value] of rows) console.log(`${String(label).padEnd(width)}  ${value}`);
-if (result.lost.length || result.stale.length || result.split.length) {
-  console.log(`\nFAILED: lost ${result.lost.join(',')} stale ${result.stale.join(',')} split ${result.split.join(',')}`);
-  process.exitCode = 1;
+console.log(`${''.padEnd(width)}  ${RUNS.map(([, label]) => label.padStart(20)).join('')}`);
+labels.forEach((label, row) => console.log(`${label.padEnd(width)}  ${table.map((rows) => String(rows[row]?.[1] ?? '').padStart(20)).join('')}`));
+for (const [index, result] of results.entries()) {
+  if (result.lost.length || result.stale.length || result.split.length) {
+    console.log(`\nFAILED (${RUNS[index]?.[1]}): lost ${result.lost.join(',')} stale ${result.stale.join(',')} split ${result.split.join(',')}`);
+    process.exitCode = 1;
+  }
 }

@@ -365,7 +365,7 @@ describe('playground', () => {
     await answerSurvey(frame, 3, 'Stuck in the outbox.');
     await page.locator('#outbox-rows tr[data-id]').waitFor();
     const before = await widgetStorage(page);
-    expect(before['nps-widget:outbox:nps']).toContain('Stuck in the outbox.');
+    expect(before['nps-widget:outbox']).toContain('Stuck in the outbox.');
     expect(JSON.parse(before['nps-widget:history:nps'] ?? '{}')).toMatchObject({ lastRespondedAt: expect.any(Number) });
     // Following the rules now, so only a forgotten answer lets the survey show by itself.
     await page.getByLabel('Show it on every change, past the rules').uncheck();
@@ -376,7 +376,7 @@ describe('playground', () => {
     await page.locator('#outbox-rows').getByText('Nothing waiting').waitFor();
     await frame.getByRole('dialog').waitFor();
     const after = await widgetStorage(page);
-    expect(after['nps-widget:outbox:nps']).toBeUndefined();
+    expect(after['nps-widget:outbox']).toBeUndefined();
     expect(JSON.parse(after['nps-widget:history:nps'] ?? '{}').lastRespondedAt ?? null).toBeNull();
 
     await page.getByRole('button', { name: 'Deliver normally' }).click();

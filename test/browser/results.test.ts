@@ -5,7 +5,6 @@
  * load the Hungarian example and a generated year, and pass axe-core.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -17,9 +16,9 @@ import type { ResultRecord } from '../../src/core/results/record.js';
 import { recordsFromCsv, recordsToCsv } from '../../src/core/results/records-csv.js';
 import { importDemoServer, launchChromium } from '../chromium.mjs';
 import { relationshipContext } from '../fixtures.js';
+import { axeViolations, tableRows as rowsOf } from './preview-page.js';
 
 const { startDemoServer } = await importDemoServer();
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
@@ -104,19 +103,7 @@ async function paste(text: string) {
 const headline = () => preview().locator('.score [aria-hidden="true"]').first().textContent();
 
 /** Rows of a table in the preview, as the text a screen reader gets (the eye-only copies left out). */
-function tableRows(caption: RegExp): Promise<string[][]> {
-  return preview()
-    .getByRole('table', { name: caption })
-    .evaluate((table) =>
-      [...table.querySelectorAll('tbody tr')].map((row) =>
-        [...row.children].map((cell) => {
-          const copy = cell.cloneNode(true) as Element;
-          copy.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
-          return (copy.textContent ?? '').trim();
-        }),
-      ),
-    );
-}
+const tableRows = (caption: RegExp) => rowsOf(preview(), caption);
 
 /** The focused element inside the preview's shadow root: its name and what its aria-describedby says. */
 function focusedInPreview() {
@@ -326,13 +313,7 @@ describe('results page', () => {
     await paste(recordsToCsv(FIVE_MONTHS));
     await preview().getByLabel('Benchmark (industry NPS)', { exact: true }).fill('30');
     await preview().getByLabel('Benchmark (industry NPS)', { exact: true }).press('Tab'); // the chart point, its tooltip open
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join('; ')})`);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expectCleanRun();
   });
 });

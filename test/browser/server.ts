@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 
 export interface Delivery {
   method: string;
+  /** Path and query the delivery was posted to. */
+  url: string;
   headers: IncomingHttpHeaders;
   body: string;
   json: unknown;
@@ -65,7 +67,7 @@ export async function startTestServer(): Promise<TestServer> {
         } catch {
           // recorded as is; the test decides whether that is a failure
         }
-        deliveries.push({ method: request.method ?? '', headers: request.headers, body, json, receivedAt: Date.now() });
+        deliveries.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body, json, receivedAt: Date.now() });
         for (const wake of waiters) wake();
         const { status, headers } = scripted.shift() ?? { status: 201 };
         response.writeHead(status, { ...cors, ...headers, 'Content-Type': 'application/json' }).end('{}');

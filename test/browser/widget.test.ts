@@ -7,6 +7,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../chromium.mjs';
 import { startTestServer, type Delivery, type TestServer } from './server.js';
 import { validateResponse, type NpsResponse } from '../../src/core/payload.js';
+import { completeResponse, startResponse } from '../../src/core/response.js';
+import { relationshipContext } from '../fixtures.js';
 
 let browser: Browser;
 let server: TestServer;
@@ -262,6 +264,73 @@ describe('delivery against a failing receiver', () => {
     ]);
     expect(deliveries[0]?.retryInMs).toBeGreaterThanOrEqual(1000);
     expect(new Set(deliveries.map((d) => d['id']))).toEqual(new Set([first?.id]));
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+/** A plain page of the site that loads the widget with `init` and shows nothing by itself. */
+const sitePage = (title: string, init: string) => `<!doctype html><html lang="en"><head><title>${title}</title></head>
+<body><main><h1>${title}</h1></main>
+<script>
+  window.nps = window.nps || function () { (window.nps.q = window.nps.q || []).push(arguments); };
+  nps('init', ${init});
+</script>
+<script async src="/nps-widget.js"></script></body></html>`;
+
+describe('one outbox for the whole site', () => {
+
+  it('sends an answer left waiting by one survey from a later page of another survey, by its own route', async () => {
+    server.answer({ status: 503, headers: { 'Retry-After': '60' } }, { status: 503, headers: { 'Retry-After': '60' } });
+    server.page('/checkout', sitePage('Checkout', `{ endpoint: '/collect?from=checkout', surveyId: 'checkout', brand: 'Acme', show: 'manual', requestTimeoutSeconds: 3 }`));
+    server.page('/help', sitePage('Help', `{ endpoint: '/collect?from=help', surveyId: 'support', brand: 'Acme', show: 'manual' }`));
+    await page.goto(`${server.origin}/checkout`);
+    await page.waitForFunction(() => Boolean(window.nps?.loaded));
+    await page.evaluate(() => window.nps?.('show', { force: true }));
+    await radio(4).click();
+    await page.getByRole('textbox').fill('Slow delivery.');
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await server.waitForDeliveries(2);
+    const waiting = await page.evaluate(() => JSON.parse(localStorage.getItem('nps-widget:outbox') ?? '[]') as Array<{ response: NpsResponse; timeoutMs: number }>);
+    expect(waiting.map((e) => [e.response.surveyId, e.response.complete, e.timeoutMs])).toEqual([['checkout', true, 3000]]);
+
+    // Another tab opens a page of another survey, where no survey shows: the checkout's answer
+    // goes from there at once, while the checkout's own tab still waits out its Retry-After.
+    const help = await context.newPage();
+    help.on('pageerror', (error) => pageErrors.push(error.message));
+    await help.goto(`${server.origin}/help`);
+    const [late] = (await server.waitForDeliveries(3)).slice(2);
+    expect(late?.url).toBe('/collect?from=checkout');
+    expect(payloads([late!])[0]).toMatchObject({ surveyId: 'checkout', score: 4, complete: true, comment: 'Slow delivery.' });
+    await expect.poll(() => help.evaluate(() => localStorage.getItem('nps-widget:outbox'))).toBeNull();
+    expect(server.deliveries).toHaveLength(3);
+    expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it("takes in what an earlier version left under a survey's own key, and two widgets on one page send it once", async () => {
+    const earlier = completeResponse(startResponse({ ...relationshipContext, surveyId: 'support' }, 2, crypto.randomUUID(), new Date()), 'Left by an older version.');
+    const entry = { response: earlier, endpoint: '/collect?from=earlier', revision: 2, attempts: 3, notBefore: 0, lease: null };
+    await context.addInitScript((json) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('nps-widget:outbox:support', json);
+        sessionStorage.setItem('seeded', '1');
+      }
+    }, JSON.stringify([entry]));
+    server.page('/two', `<!doctype html><html lang="en"><head><title>Two surveys</title></head><body><main><h1>Two surveys</h1></main>
+<script src="/nps-widget.js"></script>
+<script>
+  NpsWidget.createNpsWidget({ endpoint: '/collect', surveyId: 'checkout', show: 'manual' });
+  NpsWidget.createNpsWidget({ endpoint: '/collect', surveyId: 'nps', show: 'manual' });
+</script></body></html>`);
+    await page.goto(`${server.origin}/two`);
+    const [delivery] = await server.waitForDeliveries(1);
+    expect(delivery?.url).toBe('/collect?from=earlier');
+    expect(payloads([delivery!])[0]).toMatchObject({ id: earlier.id, surveyId: 'support', complete: true, comment: 'Left by an older version.' });
+    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('nps-widget:outbox')))).toEqual([]);
+    // Stored once: nothing else goes out, from this page or the next.
+    await page.reload();
+    await page.waitForTimeout(1500);
+    expect(server.deliveries).toHaveLength(1);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -7,6 +7,8 @@ import {
   expedite,
   expire,
   lease,
+  limit,
+  LEGACY_ROUTE,
   markDelivered,
   markFailed,
   nextDueAt,
@@ -15,23 +17,36 @@ import {
   drop,
   shortenLeases,
   type Outbox,
+  type OutboxEntry,
+  type Route,
 } from '../../src/delivery/outbox.js';
 import { classifyStatus, defaultRetryPolicy, parseRetryAfter, retryDelay } from '../../src/delivery/policy.js';
-import { createOutboxStore } from '../../src/delivery/store.js';
+import { createOutboxStore, OUTBOX_KEY } from '../../src/delivery/store.js';
+import { parseOptions } from '../../src/core/all-options.js';
 import { relationshipContext as context } from '../fixtures.js';
 
-const URL_A = 'https://collector.example/nps';
+const URL_A: Route = { endpoint: 'https://collector.example/nps', credentials: 'omit', timeoutMs: 10_000, expiresAt: Number.MAX_SAFE_INTEGER };
 const scored = startResponse(context, 9, '6f1c1c1e-5d3a-4c55-9a51-2f8f6f0c7a10', new Date(0));
 const submitted = completeResponse(scored, 'great');
 const ids = (entries: Outbox) => entries.map((e) => e.response.id);
 const responseAt = (id: string, iso: string): ResponseState => ({ ...scored, id, createdAt: iso });
+const of = (surveyId: string, id: string, iso: string): ResponseState => ({ ...responseAt(id, iso), surveyId });
+
+/** An entry as versions before the site-wide outbox stored it: no route but the endpoint. */
+function asEarlierVersion(entry: OutboxEntry): Partial<OutboxEntry> {
+  const earlier: Partial<OutboxEntry> = { ...entry };
+  delete earlier.credentials;
+  delete earlier.timeoutMs;
+  delete earlier.expiresAt;
+  return earlier;
+}
 
 describe('outbox', () => {
   it('keeps one entry per response, holding its latest state', () => {
     let box = put(emptyOutbox, scored, URL_A, 0);
     box = put(box, submitted, URL_A, 5);
     expect(box).toHaveLength(1);
-    expect(box[0]).toMatchObject({ revision: 2, endpoint: URL_A, notBefore: 5 });
+    expect(box[0]).toMatchObject({ revision: 2, ...URL_A, notBefore: 5 });
     expect(box[0]?.response.complete).toBe(true);
   });
 
@@ -106,19 +121,46 @@ describe('outbox', () => {
     expect(drop(put(emptyOutbox, scored, URL_A, 0), scored.id)).toEqual([]);
   });
 
-  it('gives up entries older than the age limit and the oldest beyond the size limit', () => {
+  it('gives up each entry past its own age limit, whichever survey gave it', () => {
     const day = 86_400_000;
+    const now = Date.parse('2026-11-22T12:00:00Z');
+    const route = (iso: string, days: number): Route => ({ ...URL_A, expiresAt: Date.parse(iso) + days * day });
     let box: Outbox = emptyOutbox;
-    box = put(box, responseAt('old', '2026-11-01T00:00:00.000Z'), URL_A, 0);
-    box = put(box, responseAt('a', '2026-11-20T00:00:00.000Z'), URL_A, 0);
-    box = put(box, responseAt('b', '2026-11-21T00:00:00.000Z'), URL_A, 0);
-    box = put(box, responseAt('c', '2026-11-22T00:00:00.000Z'), URL_A, 0);
-    const { outbox, dropped } = expire(box, Date.parse('2026-11-22T12:00:00Z'), { maxAgeMs: 7 * day, maxEntries: 2 });
-    expect(ids(outbox)).toEqual(['b', 'c']);
+    box = put(box, responseAt('old', '2026-11-01T00:00:00.000Z'), route('2026-11-01T00:00:00.000Z', 7), 0);
+    box = put(box, responseAt('patient', '2026-11-01T00:00:00.000Z'), route('2026-11-01T00:00:00.000Z', 30), 0);
+    box = put(box, responseAt('a', '2026-11-20T00:00:00.000Z'), route('2026-11-20T00:00:00.000Z', 1), 0);
+    box = put(box, responseAt('b', '2026-11-22T00:00:00.000Z'), route('2026-11-22T00:00:00.000Z', 1), 0);
+    const { outbox, dropped } = expire(box, now);
+    expect(ids(outbox)).toEqual(['patient', 'b']);
     expect(dropped.map((d) => [d.entry.response.id, d.reason])).toEqual([
       ['old', 'too-old'],
-      ['a', 'over-limit'],
+      ['a', 'too-old'],
     ]);
+  });
+
+  it("keeps at most a survey's own number of entries, the oldest going first, and leaves other surveys' alone", () => {
+    let box: Outbox = emptyOutbox;
+    box = put(box, of('checkout', 'c1', '2026-11-20T00:00:00.000Z'), URL_A, 0);
+    box = put(box, of('support', 's1', '2026-11-19T00:00:00.000Z'), URL_A, 0);
+    box = put(box, of('checkout', 'c2', '2026-11-21T00:00:00.000Z'), URL_A, 0);
+    box = put(box, of('checkout', 'c3', '2026-11-22T00:00:00.000Z'), URL_A, 0);
+    const { outbox, dropped } = limit(box, 'checkout', 2);
+    expect(ids(outbox)).toEqual(['s1', 'c2', 'c3']);
+    expect(dropped.map((d) => [d.entry.response.id, d.reason])).toEqual([['c1', 'over-limit']]);
+    expect(limit(box, 'support', 1).dropped).toEqual([]);
+  });
+
+  it('reads an entry of an earlier version with the route the option defaults give', () => {
+    const earlier = asEarlierVersion(put(emptyOutbox, scored, URL_A, 0)[0]!);
+    const [entry] = parseOutbox(JSON.stringify([{ ...earlier, credentials: 'sideways' }]));
+    expect(entry).toMatchObject({ endpoint: URL_A.endpoint, credentials: 'omit', timeoutMs: 10_000, expiresAt: Date.parse(scored.createdAt) + 7 * 86_400_000 });
+    // The defaults an earlier version queued under are the options' own.
+    const defaults = parseOptions({ endpoint: 'https://collector.example/nps' }, 'https://shop.example/').value!;
+    expect(LEGACY_ROUTE).toEqual({
+      credentials: defaults.credentials,
+      timeoutMs: defaults.requestTimeoutSeconds * 1000,
+      maxAgeMs: defaults.outboxMaxAgeDays * 86_400_000,
+    });
   });
 
   it('reads back what it stored, and nothing malformed', () => {
@@ -130,26 +172,48 @@ describe('outbox', () => {
   });
 });
 
-function memoryStorage() {
-  const data = new Map<string, string>();
+function memoryStorage(initial: Record<string, string> = {}) {
+  const data = new Map<string, string>(Object.entries(initial));
   return {
     data,
     getItem: (key: string) => data.get(key) ?? null,
     setItem: (key: string, value: string) => void data.set(key, value),
     removeItem: (key: string) => void data.delete(key),
+    key: (index: number) => [...data.keys()][index] ?? null,
+    get length() {
+      return data.size;
+    },
   };
 }
 
 describe('outbox store', () => {
-  it('persists under its key and removes the key when empty', () => {
+  it("persists under the site's one key and removes the key when empty", () => {
     const storage = memoryStorage();
-    const store = createOutboxStore('k', () => {}, storage);
+    const store = createOutboxStore(() => {}, storage);
     const box = put(emptyOutbox, scored, URL_A, 0);
     store.write(box);
-    expect(createOutboxStore('k', () => {}, storage).read()).toEqual(box);
+    expect([...storage.data.keys()]).toEqual(['nps-widget:outbox']);
+    expect(createOutboxStore(() => {}, storage).read()).toEqual(box);
     store.write(emptyOutbox);
-    expect(storage.data.has('k')).toBe(false);
+    expect(storage.data.has(OUTBOX_KEY)).toBe(false);
     expect(store.kind).toBe('local');
+  });
+
+  it("takes in what earlier versions left under each survey's own key, and removes those keys", () => {
+    const earlier = asEarlierVersion(put(emptyOutbox, scored, URL_A, 0)[0]!);
+    const other = { ...earlier, response: { ...responseAt('b', '2026-11-22T00:00:00.000Z'), surveyId: 'checkout' } };
+    const current = put(emptyOutbox, responseAt('c', '2026-11-22T00:00:00.000Z'), URL_A, 0);
+    const storage = memoryStorage({
+      [OUTBOX_KEY]: JSON.stringify(current),
+      'nps-widget:outbox:nps': JSON.stringify([earlier]),
+      'nps-widget:outbox:checkout': JSON.stringify([other, { ...earlier, endpoint: 'https://elsewhere.example/' }]),
+      'nps-widget:history:nps': '{}',
+    });
+    const box = createOutboxStore(() => {}, storage).read();
+    expect(ids(box).sort()).toEqual(['b', 'c', scored.id].sort());
+    // An id held twice is taken once.
+    expect(box.filter((e) => e.response.id === scored.id)).toHaveLength(1);
+    expect([...storage.data.keys()].sort()).toEqual(['nps-widget:history:nps', OUTBOX_KEY]);
   });
 
   it('falls back to memory, once and saying why, when storage is full', () => {
@@ -160,7 +224,7 @@ describe('outbox store', () => {
       },
     };
     const reasons: string[] = [];
-    const store = createOutboxStore('k', (reason) => reasons.push(reason), storage);
+    const store = createOutboxStore((reason) => reasons.push(reason), storage);
     const box = put(emptyOutbox, scored, URL_A, 0);
     store.write(box);
     expect(store.kind).toBe('memory');
@@ -169,9 +233,22 @@ describe('outbox store', () => {
     expect(reasons).toEqual(['The quota has been exceeded.']);
   });
 
+  it('keeps the earlier keys when the outbox cannot be written, so nothing is lost', () => {
+    const legacy = JSON.stringify(put(emptyOutbox, scored, URL_A, 0));
+    const storage = {
+      ...memoryStorage({ 'nps-widget:outbox:nps': legacy }),
+      setItem: () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+    };
+    const store = createOutboxStore(() => {}, storage);
+    expect(store.read()).toHaveLength(1);
+    expect(storage.data.get('nps-widget:outbox:nps')).toBe(legacy);
+  });
+
   it('works from memory when there is no storage at all', () => {
     const reasons: string[] = [];
-    const store = createOutboxStore('k', (reason) => reasons.push(reason), null);
+    const store = createOutboxStore((reason) => reasons.push(reason), null);
     store.write(put(emptyOutbox, scored, URL_A, 0));
     expect(store.read()).toHaveLength(1);
     expect(reasons).toEqual(['localStorage is not available']);

@@ -7,10 +7,11 @@
  */
 import type { Category } from '../category.js';
 import { isNewerState } from '../payload.js';
-import { createDayIndexer } from './period.js';
+import { createDayIndexer, PERIODS } from './period.js';
 import { readRecord, type ResultRecord } from './record.js';
-import { SCALES, type Scale } from './scale.js';
-import { FIXED_DIMENSIONS, metadataDimension, NO_VALUE, segmentName, segmentOf, type Dimension, type FixedDimension } from './segment.js';
+import { SCALES } from './scale.js';
+import { bySize, FIXED_DIMENSIONS, metadataDimension, NO_VALUE, segmentName, segmentOf, type Dimension, type FixedDimension } from './segment.js';
+import type { DayTallies, TallySource } from './source.js';
 import { addTally, countAnswer, newTally, tallyTotal, type Tally } from './tally.js';
 
 export interface AggregateOptions {
@@ -24,29 +25,13 @@ export interface AggregateOptions {
 export const OTHER_VALUES = '(other values)';
 const DEFAULT_MAX_SEGMENTS = 50;
 
-export interface DayTallies {
-  /** Local days ('YYYY-MM-DD') in order, each with its tally. */
-  days: Array<[day: string, tally: Tally]>;
-  /** Answers without a timestamp: in every total, in no period. */
-  undated: Tally | null;
-}
-
-export interface ResultsAggregate {
-  readonly timeZone: string;
+export interface ResultsAggregate extends TallySource {
   /** The latest state of each response id, in the order they were given. */
   readonly records: readonly ResultRecord[];
   /** Records given, before keeping the latest state per id. */
   readonly received: number;
-  /** Scales with answers, standard first. */
-  readonly scales: readonly Scale[];
-  /** The fixed dimensions, then every metadata key found (sorted). */
+  /** The fixed dimensions, then every metadata key found (sorted). Values past `maxSegments` are OTHER_VALUES. */
   readonly dimensions: readonly Dimension[];
-  /** Segment values along `dimension`, most answers first. */
-  segments(dimension: Dimension): readonly string[];
-  /** Whether `dimension` had more values than are named (the rest are OTHER_VALUES). */
-  capped(dimension: Dimension): boolean;
-  /** Tallies on `scale`, of every answer or of one segment. */
-  tallies(scale: Scale, segment?: { dimension: Dimension; value: string } | null): DayTallies;
   /** The segment `records[index]` was counted in along `dimension`. */
   segmentAt(index: number, dimension: Dimension): string;
   /** Epoch ms of `records[index]`, NaN when undated. */
@@ -58,6 +43,9 @@ export interface ResultsAggregate {
   /** Category per index into `records`. */
   categoryAt(index: number): Category;
 }
+
+/** Whether a source holds the records themselves (reasons, detractors, the records' CSV), not only tallies. */
+export const hasRecords = (source: TallySource): source is ResultsAggregate => 'records' in source;
 
 export interface Aggregator {
   /** Records aggregated so far. */
@@ -206,10 +194,7 @@ export function createAggregator(input: readonly unknown[], options: AggregateOp
 
     const dimensions = new Map<Dimension, DimensionState>([...fixed, ...[...metadata].sort(([a], [b]) => (a < b ? -1 : 1))]);
     const ordered = new Map<Dimension, string[]>();
-    for (const [dimension, state] of dimensions) {
-      const values = [...state.values].filter(([, segment]) => segment.count > 0);
-      ordered.set(dimension, values.sort(([a, x], [b, y]) => y.count - x.count || (a < b ? -1 : 1)).map(([value]) => value));
-    }
+    for (const [dimension, state] of dimensions) ordered.set(dimension, bySize([...state.values].map(([value, segment]) => [value, segment.count] as const)));
 
     const dayOrder = indexer.days.map((day, index) => [day, index + 1] as const).sort(([a], [b]) => (a < b ? -1 : 1));
     const scales = SCALES.filter((_, scaleIndex) => everything.slots.some((tally, slot) => tally !== undefined && slot % SCALES.length === scaleIndex && tallyTotal(tally) > 0));
@@ -232,6 +217,7 @@ export function createAggregator(input: readonly unknown[], options: AggregateOp
 
     return {
       timeZone: options.timeZone,
+      periods: PERIODS,
       records: latest,
       received: total,
       scales,

@@ -76,6 +76,14 @@ export function createDayIndexer(timeZone: string): DayIndexer {
   };
 }
 
+/** Whether `text` is 'YYYY-MM-DD' of a day the calendar has (no February 30th). */
+export function isCalendarDay(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && formatDay(parseDay(text)) === text;
+}
+
+/** Whether calendar day `day` ('YYYY-MM-DD') is a Monday, the first day of an ISO week. */
+export const isMonday = (day: string): boolean => new Date(parseDay(day)).getUTCDay() === 1;
+
 function parseDay(day: string): number {
   return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
 }

@@ -1,13 +1,14 @@
 /**
  * The aggregated table as CSV: for each scale, every answer and each segment of the chosen
- * dimension, one row per period (empty ones too) and one for all periods together.
+ * dimension, one row per period (empty ones too) and one for all periods together. From raw
+ * records or from a receiver's tallies alike.
  */
 import type { NpsResult } from '../nps.js';
-import type { ResultsAggregate } from './aggregate.js';
 import { formatCsv, type CsvValue } from './csv.js';
-import { daysOfPeriod, type Period } from './period.js';
+import { daysOfPeriod, periodOfDay, type Period } from './period.js';
 import { STANDARD_SCALE, type Scale } from './scale.js';
 import { dimensionLabel, type Dimension } from './segment.js';
+import type { TallySource } from './source.js';
 import { tallyResult } from './tally.js';
 import { pooledTally, trendOf } from './trend.js';
 
@@ -29,8 +30,11 @@ const figures = (result: NpsResult): CsvValue[] => [
 const distribution = (result: NpsResult, scale: Scale): CsvValue[] =>
   Array.from({ length: 11 }, (_, score) => (scale === STANDARD_SCALE ? (result.distribution?.[score] ?? 0) : null));
 
-export function aggregateToCsv(aggregate: ResultsAggregate, period: Period, dimension: Dimension | null): string {
+export function aggregateToCsv(aggregate: TallySource, period: Period, dimension: Dimension | null): string {
   const rows: CsvValue[][] = [[...TABLE_COLUMNS]];
+  // The days a tally covers: one for records, a whole week or month for tallies grouped so.
+  const finest = aggregate.periods[0] ?? 'day';
+  const spanOf = (day: string) => daysOfPeriod(periodOfDay(day, finest), finest);
   for (const scale of aggregate.scales) {
     const segments: Array<{ dimension: Dimension; value: string } | null> = [null, ...(dimension ? aggregate.segments(dimension).map((value) => ({ dimension, value })) : [])];
     for (const segment of segments) {
@@ -46,8 +50,9 @@ export function aggregateToCsv(aggregate: ResultsAggregate, period: Period, dime
         ]);
       }
       const pooled = tallyResult(pooledTally(tallies), scale);
-      const days = tallies.days;
-      rows.push([...label, 'all', days[0]?.[0] ?? null, days[days.length - 1]?.[0] ?? null, ...figures(pooled), null, null, null, ...distribution(pooled, scale)]);
+      const first = tallies.days[0]?.[0];
+      const last = tallies.days[tallies.days.length - 1]?.[0];
+      rows.push([...label, 'all', first ? spanOf(first)[0] : null, last ? spanOf(last)[1] : null, ...figures(pooled), null, null, null, ...distribution(pooled, scale)]);
     }
   }
   return formatCsv(rows);

@@ -4,6 +4,7 @@
  */
 import type { Category } from '../category.js';
 import { calculateNps, type NpsResult } from '../nps.js';
+import type { ScaleChoice } from '../scale.js';
 import { STANDARD_SCALE, type Scale } from './scale.js';
 
 /** Slots 0-10: answers per score; 11-13: detractors, passives, promoters. */
@@ -32,5 +33,22 @@ export const tallyTotal = (tally: Tally): number => (tally[11] ?? 0) + (tally[12
  */
 export function tallyResult(tally: Tally, scale: Scale): NpsResult {
   if (scale === STANDARD_SCALE) return calculateNps({ counts: tally.subarray(0, SCORE_SLOTS) });
-  return calculateNps({ detractors: tally[11] ?? 0, passives: tally[12] ?? 0, promoters: tally[13] ?? 0 });
+  return calculateNps({ detractors: tally[11] ?? 0, passives: tally[12] ?? 0, promoters: tally[13] ?? 0 }, { scale });
+}
+
+/** Tallies count in 32 bits: ample for any one survey, and a larger count must not wrap silently. */
+const MAX_COUNT = 2 ** 31 - 1;
+
+/**
+ * The tally of 11 counts (index = score) on a scale, categories by its thresholds. calculateNps
+ * checks the counts and decides the categories: a wrong length, a negative count or a count on
+ * a score the scale lacks throws its error.
+ */
+export function tallyOfCounts(counts: unknown, choice: ScaleChoice): Tally {
+  const { distribution, detractors, passives, promoters, total } = calculateNps({ counts: counts as ArrayLike<number> }, choice);
+  if (total > MAX_COUNT) throw new RangeError(`counts add up to ${total}; at most ${MAX_COUNT} answers are counted`);
+  const tally = newTally();
+  tally.set(distribution ?? []);
+  tally.set([detractors, passives, promoters], SCORE_SLOTS);
+  return tally;
 }

@@ -1,6 +1,6 @@
 /** NPS over time: local days rolled up into periods, empty periods kept, each change tested. */
 import type { NpsResult } from '../nps.js';
-import type { DayTallies } from './aggregate.js';
+import type { DayTallies } from './source.js';
 import { periodOfDay, periodsFrom, type Period } from './period.js';
 import type { Scale } from './scale.js';
 import { changeBetween, type Change } from './significance.js';

@@ -1,7 +1,8 @@
 /** Segments side by side: each one's pooled score, interval and how many more answers it needs. */
 import type { NpsResult } from '../../core/nps.js';
 import type { MoreResponses } from '../../core/results/sample-size.js';
-import { Interval, Signed, type Numbers } from '../numbers.js';
+import type { Numbers } from '../numbers.js';
+import { ResultCells, ResultHeads } from './ResultCells.js';
 
 export interface BreakdownRow {
   value: string;
@@ -20,9 +21,7 @@ export function Breakdown({ rows, label, margin, capped, f }: { rows: readonly B
         <thead>
           <tr>
             <th scope="col">{label}</th>
-            <th scope="col">Responses</th>
-            <th scope="col">NPS</th>
-            <th scope="col">95% interval</th>
+            <ResultHeads />
             <th scope="col" aria-hidden="true" class="track-head">
               −100 · 0 · +100
             </th>
@@ -33,9 +32,7 @@ export function Breakdown({ rows, label, margin, capped, f }: { rows: readonly B
           {rows.map(({ value, result, more }) => (
             <tr key={value}>
               <th scope="row">{value}</th>
-              <td>{f.whole(result.total)}</td>
-              <td>{result.rounded === null ? '–' : <Signed value={result.rounded} f={f} />}</td>
-              <td>{result.interval ? <Interval interval={result.interval} f={f} /> : '–'}</td>
+              <ResultCells result={result} f={f} />
               <td aria-hidden="true" class="track">
                 {result.interval && result.nps !== null && (
                   <span class="range" style={{ left: across(result.interval[0]), width: `${(result.interval[1] - result.interval[0]) / 2}%` }}>

@@ -9,6 +9,7 @@ import type { Period } from '../../core/results/period.js';
 import type { TrendPoint } from '../../core/results/trend.js';
 import { Interval, plural, Signed, signedText, wholePoints, type Numbers } from '../numbers.js';
 import { periodLabel } from './labels.js';
+import { ResultCells, ResultHeads } from './ResultCells.js';
 
 const WIDTH = 640;
 const HEIGHT = 220;
@@ -176,9 +177,7 @@ export function TrendTable({ points, period, timeZone, f }: Omit<TrendProps, 'be
         <thead>
           <tr>
             <th scope="col">Period</th>
-            <th scope="col">Responses</th>
-            <th scope="col">NPS</th>
-            <th scope="col">95% interval</th>
+            <ResultHeads />
             <th scope="col">Change</th>
             <th scope="col">p-value</th>
             <th scope="col">Significant (p &lt; 0.05)</th>
@@ -190,9 +189,7 @@ export function TrendTable({ points, period, timeZone, f }: Omit<TrendProps, 'be
             return (
               <tr key={point.key}>
                 <th scope="row">{periodLabel(point.key, period)}</th>
-                <td>{f.whole(result.total)}</td>
-                <td>{result.rounded === null ? '–' : <Signed value={result.rounded} f={f} />}</td>
-                <td>{result.interval ? <Interval interval={result.interval} f={f} /> : '–'}</td>
+                <ResultCells result={result} f={f} />
                 <td>{change ? <Signed value={wholePoints(change.difference)} f={f} /> : '–'}</td>
                 <td>{change ? f.pValue(change.pValue) : '–'}</td>
                 <td>{change ? (change.significant ? (change.difference > 0 ? '▲ Yes, a rise' : '▼ Yes, a fall') : 'No') : 'Not tested'}</td>
