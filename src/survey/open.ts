@@ -13,7 +13,7 @@ import { toPayload } from '../core/payload.js';
 import { guard } from '../core/report.js';
 import { scaleRange } from '../core/scale.js';
 import type { SurveyText } from '../core/text.js';
-import { resolveElement } from '../dom/resolve.js';
+import { resolveElement } from '../dom/resolve-element.js';
 import { createShadowMount } from '../dom/shadow.js';
 import { type Layout, type Stage, Survey, isCorner } from '../ui/Survey.js';
 import loopCss from '../ui/loop.css?inline';

@@ -7,7 +7,7 @@
 import type { ShowOptions } from '../core/options.js';
 import { parseSurveyOptions } from '../core/survey-options.js';
 import { report } from '../core/report.js';
-import { resolveElement } from '../dom/resolve.js';
+import { resolveElement } from '../dom/resolve-element.js';
 import type { Showing, Survey, SurveyContext, SurveyHost } from './contract.js';
 import { createLook } from './look.js';
 import { openSurvey } from './open.js';
