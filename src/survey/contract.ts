@@ -12,7 +12,6 @@ import type { FlatRecord } from '../core/payload.js';
 import type { Courier, Posting } from '../delivery/courier.js';
 import type { JsonStore } from '../dom/storage.js';
 
-export type SurveyModule = typeof import('./index.js');
 export type ExtrasModule = typeof import('./extras.js');
 export type AnchoredModule = typeof import('./anchored.js');
 export type PackagedLocales = typeof import('./packaged-locales.js');
@@ -66,3 +65,10 @@ export interface Survey {
 
 /** The host as the survey's parts see it, once the survey checked its own options: every option. */
 export type SurveyContext = Omit<SurveyHost, 'config'> & { config: Config };
+
+/** What the survey's file gives the loader (survey/index.ts; each door checks its import against it). */
+export interface SurveyModule {
+  createSurvey(host: SurveyHost): Survey;
+  /** The build it belongs to: the script tag's loader refuses a file of another build. */
+  VERSION: string;
+}
