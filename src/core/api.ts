@@ -1,5 +1,5 @@
 /**
- * The widget as a page drives it (contract section 4): what `createNpsWidget` returns, and
+ * The widget as a page drives it (README "npm package"): what `createNpsWidget` returns, and
  * what the command queue and `<nps-survey>` call. A type only: every door and layer shares it.
  */
 import type { ShowOptions } from './options.js';

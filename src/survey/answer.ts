@@ -15,7 +15,7 @@ import { remember } from './memory.js';
 /**
  * A changed score waits this long for the next change before it is sent: a keyboard user
  * arrowing from 0 to 9 selects ten scores in a second, and the receiver needs only the last.
- * The first score goes at once (the contract promises it), submits never wait, and the
+ * The first score goes at once (the README promises it), submits never wait, and the
  * courier sends everything at once when the page goes away.
  */
 const RESCORE_SETTLE_MS = 400;

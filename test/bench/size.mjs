@@ -128,7 +128,7 @@ for (const [key, file] of Object.entries(FILES)) {
 }
 const locales = await Promise.all(
   readdirSync(new URL('locales/', dist))
-    .filter((f) => f.endsWith('.js') && f !== 'match.js')
+    .filter((f) => f.endsWith('.js') && f !== 'match.js' && f !== 'en.js')
     .map(async (f) => measure(readFileSync(new URL(`locales/${f}`, dist)))),
 );
 const match = await measure(readFileSync(new URL('locales/match.js', dist)));
