@@ -368,14 +368,14 @@ function resolveStaticFile(pathname) {
   }
   if (path.includes('\0')) return null;
   if (path === '/') path = '/index.html';
-  // The script loads its locale files and extras from beside itself: /locales/<tag>.js, /nps-widget-extras.js.
+  // The script loads the survey, its locale files and extras from beside itself: /nps-widget-survey.js, /locales/<tag>.js...
   if (isBuiltFile(path)) return resolveInside(DIST_ROOT, path.startsWith('/dist/') ? path.slice('/dist'.length) : path);
   return resolveInside(DEMO_ROOT, path);
 }
 
 /** @param {string} path */
 function isBuiltFile(path) {
-  return ['/nps-widget.js', '/nps-widget-extras.js', '/nps-preview.js'].includes(path) || path.startsWith('/locales/') || path.startsWith('/dist/');
+  return /^\/nps-(widget|preview)[\w.-]*\.js$/.test(path) || path.startsWith('/locales/') || path.startsWith('/dist/');
 }
 
 /**

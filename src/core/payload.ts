@@ -1,9 +1,9 @@
 /**
- * Payload v1 (contract section 6): how a response is built, and how a receiver checks one.
- * Pure: ids and timestamps are passed in.
+ * Payload v1 (contract section 6): its shape, the form each delivery takes, and how a receiver
+ * checks one. How a survey builds a response is response.ts's. Pure: times are passed in.
  */
-import { type Category, categoryOf, isScore, CATEGORIES, NPS_THRESHOLDS } from './category.js';
-import { isScale, isScoreOn, SCALES, STANDARD_SCALE, type Scale, type Thresholds } from './scale.js';
+import { type Category, categoryOf, isScore, CATEGORIES } from './category.js';
+import { isScale, isScoreOn, SCALES, STANDARD_SCALE, type Scale } from './scale.js';
 
 export type Primitive = string | number | boolean;
 /** A flat object of string, number or boolean values. */
@@ -36,41 +36,6 @@ export interface NpsResponse {
 
 /** A response as the widget holds it between deliveries: everything but the send time. */
 export type ResponseState = Omit<NpsResponse, 'sentAt'>;
-
-/** What is known about a showing before a score is chosen. */
-export type ResponseContext = Pick<
-  ResponseState,
-  'surveyId' | 'kind' | 'scale' | 'surveyType' | 'touchpoint' | 'user' | 'metadata' | 'locale' | 'pageUrl'
->;
-
-/** `thresholds` are the scale's (see thresholdsOf); 0-10 has NPS's own. */
-export function startResponse(context: ResponseContext, score: number, id: string, now: Date, thresholds: Thresholds = NPS_THRESHOLDS): ResponseState {
-  return {
-    schemaVersion: 1,
-    id,
-    ...context,
-    score,
-    category: categoryOf(score, thresholds),
-    comment: null,
-    complete: false,
-    createdAt: now.toISOString(),
-  };
-}
-
-/** The respondent changed their mind before submitting: same id, new score. */
-export function rescore(response: ResponseState, score: number, thresholds: Thresholds = NPS_THRESHOLDS): ResponseState {
-  return { ...response, score, category: categoryOf(score, thresholds) };
-}
-
-export function completeResponse(response: ResponseState, comment: string): ResponseState {
-  const trimmed = comment.trim();
-  return { ...response, comment: trimmed === '' ? null : trimmed, complete: true };
-}
-
-/** The answer to the consent step, after the submit: a later state of the same response. */
-export function answerConsent(response: ResponseState, consentToContact: boolean): ResponseState {
-  return { ...response, consentToContact };
-}
 
 export function toPayload(response: ResponseState, sentAt: Date): NpsResponse {
   return { ...response, sentAt: sentAt.toISOString() };
@@ -106,16 +71,6 @@ export function isFlatRecord(value: unknown): value is FlatRecord {
           (typeof v === 'number' && Number.isFinite(v))),
     )
   );
-}
-
-export type PageUrlMode = 'path' | 'full' | 'none';
-
-/** The page as reported in `pageUrl`: by default without query and fragment, which often carry personal data. */
-export function pageUrlFor(mode: PageUrlMode, href: string): string | null {
-  if (mode === 'none') return null;
-  if (mode === 'full') return href;
-  const url = new URL(href);
-  return `${url.origin}${url.pathname}`;
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';

@@ -127,8 +127,9 @@ export async function startFlakyReceiver({ seed = 1, stallMs = 2500, pages = {} 
       response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
       return;
     }
-    if (url.pathname === '/nps-widget.js') {
-      readFile(new URL('nps-widget.js', DIST)).then(
+    // The script and the files it loads from beside itself (the survey, ...).
+    if (/^\/nps-widget[\w.-]*\.js$/.test(url.pathname)) {
+      readFile(new URL(`.${url.pathname}`, DIST)).then(
         (file) => response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(file),
         () => response.writeHead(404).end(),
       );

@@ -10,13 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  completeResponse,
-  rescore,
-  startResponse,
-  toPayload,
-  type NpsResponse,
-} from '../../src/core/payload.js';
+import { toPayload, type NpsResponse } from '../../src/core/payload.js';
+import { completeResponse, rescore, startResponse } from '../../src/core/response.js';
 import { relationshipContext as context } from '../fixtures.js';
 
 // The demo runs the built package (Node cannot run the TypeScript source), so it needs dist/.

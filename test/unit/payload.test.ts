@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerConsent, completeResponse, isFlatRecord, isNewerState, pageUrlFor, rescore, startResponse, toPayload, validateResponse } from '../../src/core/payload.js';
+import { isFlatRecord, isNewerState, toPayload, validateResponse } from '../../src/core/payload.js';
+import { answerConsent, completeResponse, pageUrlFor, rescore, startResponse } from '../../src/core/response.js';
 import { relationshipContext } from '../fixtures.js';
 
 const chosenAt = new Date('2026-11-22T10:00:00.000Z');
