@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { transform as swcTransform } from '@swc/core';
 import { minify as terserMinify, type MinifyOptions } from 'terser';
 import { defineConfig } from 'vitest/config';
@@ -5,12 +6,17 @@ import type { Plugin, UserConfig } from 'vite';
 import SummaryReporter from './test/summary-reporter.js';
 
 /**
- * One config, three builds (library mode builds one format per run, and externals apply to
- * every format, so the self-contained script and the ESM package cannot share a run):
- *   vite build                 dist/index.js        ESM package, preact + floating-ui external
- *   vite build --mode script   dist/nps-widget.js   script-tag IIFE, everything inside
- *   vite build --mode extras   dist/nps-widget-extras.js   what only some configurations load
- *   vite build --mode preview  dist/nps-preview.js  results preview as a script-tag IIFE
+ * One config, one build per file set (library mode builds one format per run, and externals
+ * apply to every format, so the self-contained scripts and the ESM package cannot share a run):
+ *   vite build                   dist/index.js ...            ESM package, preact + floating-ui external
+ *   vite build --mode script     dist/nps-widget.js           the loader every page runs (IIFE)
+ *   vite build --mode survey     dist/nps-widget-survey.js    the survey, loaded when one shows
+ *   vite build --mode anchored   dist/nps-widget-anchored.js  floating-ui, for anchored surveys
+ *   vite build --mode extras     dist/nps-widget-extras.js    what only some configurations load
+ *   vite build --mode full       dist/nps-widget.full.js      all of the above in one file (IIFE)
+ *   vite build --mode preview    dist/nps-preview.js          results preview (IIFE)
+ * The loaded files are standalone ES modules that import nothing: each is one request, and
+ * only the survey holds Preact, so a page has exactly one.
  */
 const jsx = { oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } } } as const;
 
@@ -23,8 +29,13 @@ const BROWSERS = ['chrome100', 'edge100', 'firefox100', 'safari15.4'];
 
 const scriptBuilds: Record<string, { entry: string; name: string; fileName: string; format: 'iife' | 'es' }> = {
   script: { entry: 'src/embed.ts', name: 'NpsWidget', fileName: 'nps-widget.js', format: 'iife' },
-  // Loaded by nps-widget.js from beside itself, only for configurations that use it (src/extras.ts).
-  extras: { entry: 'src/extras.ts', name: 'NpsWidgetExtras', fileName: 'nps-widget-extras.js', format: 'es' },
+  // Imported by nps-widget.js from beside itself (src/loader/door.ts): the survey once one will show,
+  // the positioning for an anchored one, the extras for configurations that use them.
+  survey: { entry: 'src/survey/index.ts', name: 'NpsWidgetSurvey', fileName: 'nps-widget-survey.js', format: 'es' },
+  anchored: { entry: 'src/survey/anchored.ts', name: 'NpsWidgetAnchored', fileName: 'nps-widget-anchored.js', format: 'es' },
+  extras: { entry: 'src/survey/extras.ts', name: 'NpsWidgetExtras', fileName: 'nps-widget-extras.js', format: 'es' },
+  // The IIFE format inlines the dynamic imports of src/embed-full.ts: one file.
+  full: { entry: 'src/embed-full.ts', name: 'NpsWidget', fileName: 'nps-widget.full.js', format: 'iife' },
   preview: { entry: 'src/preview-embed.ts', name: 'NpsPreview', fileName: 'nps-preview.js', format: 'iife' },
 };
 
@@ -103,7 +114,7 @@ function libraryBuild(mode: string): UserConfig['build'] {
         preserveModules: true,
         preserveModulesRoot: 'src',
         // Locale tables keep stable names beside the script: dist/locales/<tag>.js is where the
-        // script-tag file loads them from, and what 'nps-widget/locales/fi' points to.
+        // script-tag files load them from, and what 'nps-widget/locales/fi' points to.
         // The matcher goes with them (the script loads it from that folder for non-English pages).
         entryFileNames: (chunk) =>
           chunk.name === 'core/locale-match'
@@ -116,10 +127,12 @@ function libraryBuild(mode: string): UserConfig['build'] {
   };
 }
 
+/** The version the script-tag files carry, so a loader never runs a file of another build (src/core/version.ts). */
+const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as { version: string };
+
 export default defineConfig(({ mode }) => ({
   ...jsx,
-  // The extras file borrows the survey's Preact instead of bundling its own (src/ui/borrowed-jsx.ts).
-  ...(mode === 'extras' ? { resolve: { alias: { 'preact/jsx-runtime': new URL('src/ui/borrowed-jsx.ts', import.meta.url).pathname } } } : {}),
+  define: { 'import.meta.env.NPS_VERSION': JSON.stringify(version) },
   plugins: scriptBuilds[mode] ? [minifyTwice()] : [],
   build: libraryBuild(mode),
   test: {

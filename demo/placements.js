@@ -1,7 +1,7 @@
 // "Try every placement": each button destroys the current survey and creates one at the chosen
 // place with the global NpsWidget from /nps-widget.js. The code shown is set as text only.
 
-/** @typedef {import('../src/widget.js').NpsWidget} NpsWidget */
+/** @typedef {import('../src/core/api.js').NpsWidget} NpsWidget */
 /** @typedef {import('../src/core/options.js').NpsOptions} NpsOptions */
 /** @typedef {import('../src/core/options.js').Placement | 'anchored'} Choice */
 /** @typedef {{ createNpsWidget(options: NpsOptions): NpsWidget }} NpsWidgetApi */

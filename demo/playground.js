@@ -13,7 +13,7 @@ import { readSnippet } from './playground/paste.js';
 import { snippetsFor } from './playground/snippets.js';
 
 /** @typedef {import('./playground/options.js').Values} Values */
-/** @typedef {import('../src/events.js').DeliveryEvent} DeliveryEvent */
+/** @typedef {import('../src/core/events.js').DeliveryEvent} DeliveryEvent */
 
 /**
  * The built-in language tags come from the build (the demo serves dist/). The specifier is a

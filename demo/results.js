@@ -5,11 +5,11 @@
 import { generateYear, YEAR_COUNT } from './generated-year.js';
 
 /** @typedef {import('../src/core/payload.js').NpsResponse} NpsResponse */
-/** @typedef {import('../src/preview.js').NpsPreview} PreviewHandle */
-/** @typedef {import('../src/preview.js').NpsPreviewInput} PreviewInput */
+/** @typedef {import('../src/preview/mount.js').NpsPreview} PreviewHandle */
+/** @typedef {import('../src/preview/mount.js').NpsPreviewInput} PreviewInput */
 /**
  * The global dist/nps-preview.js defines.
- * @typedef {{ mountNpsPreview: typeof import('../src/preview.js').mountNpsPreview, readPastedResults: typeof import('../src/core/results/paste.js').readPastedResults }} PreviewApi
+ * @typedef {{ mountNpsPreview: typeof import('../src/preview/mount.js').mountNpsPreview, readPastedResults: typeof import('../src/core/results/paste.js').readPastedResults }} PreviewApi
  */
 
 /**

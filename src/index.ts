@@ -1,34 +1,46 @@
-/** The ESM package. Nothing here touches `window` or `document` at import time. */
+/**
+ * The ESM package. Nothing here touches `window` or `document` at import time. A bundle that
+ * uses createNpsWidget carries the loader; the survey, the anchored positioning, the extras
+ * and the languages are chunks behind import(), which bundlers split out.
+ */
+import { type NpsWidget, PREFIX } from './core/api.js';
 import type { NpsOptions } from './core/options.js';
-import { loadPackagedLocale } from './locales.js';
-import { pickLocale } from './core/locale.js';
-import { type NpsWidget, createWidget } from './widget.js';
+import { type Door, once } from './loader/door.js';
+import { createWidget, inertWidget } from './loader/widget.js';
 
 export type { NpsWidget };
 
-/** The package's door: locale tables come as chunks of the package, loaded when needed. */
+/** The package's door: every part a chunk of the package, loaded when needed. */
+const door: Door = {
+  survey: /* @__PURE__ */ once(() => import('./survey/index.js')),
+  anchored: /* @__PURE__ */ once(() => import('./survey/anchored.js')),
+  extras: /* @__PURE__ */ once(() => import('./survey/extras.js')),
+  localesFolder: null,
+  packagedLocales: () => import('./survey/packaged-locales.js'),
+};
+
+/** The package may be imported where there is no page (server rendering): there it gives a widget that does nothing. */
 export function createNpsWidget(options: NpsOptions): NpsWidget {
-  return createWidget(options, {
-    pickLocale: async (...wanted) => pickLocale(...wanted),
-    loadLocale: loadPackagedLocale,
-    extras: () => import('./extras.js'),
-  });
+  if (typeof document === 'undefined') {
+    console.warn(`${PREFIX} createNpsWidget does nothing without a browser page.`);
+    return inertWidget;
+  }
+  return createWidget(options, door);
 }
 export type { NpsOptions, Config, ShowOptions, Placement } from './core/options.js';
 export type { LocaleTable, LocaleStrings } from './core/locale.js';
 export { LOCALES } from './core/locale.js';
-export type { EventName, EventMap, ShowEvent, DismissEvent, DeliveryEvent } from './events.js';
+export type { EventName, EventMap, ShowEvent, DismissEvent, DeliveryEvent } from './core/events.js';
 export { calculateNps, compareNps, responsesNeeded } from './core/nps.js';
 export type { NpsInput, NpsResult } from './core/nps.js';
 export { categoryOf, type Category } from './core/category.js';
-export { validateResponse, isNewerState } from './core/payload.js';
-export type { NpsResponse, FlatRecord, Kind, SurveyType, ValidationResult } from './core/payload.js';
+export { isNewerState } from './core/payload.js';
+export { validateResponse, type ValidationResult } from './core/validate.js';
+export type { NpsResponse, FlatRecord, Kind, SurveyType } from './core/payload.js';
 export { CONTENT_TYPE } from './delivery/send.js';
-export { mountNpsPreview } from './preview.js';
-export type { NpsPreview, NpsPreviewInput, NpsPreviewOptions } from './preview.js';
-export { Preview } from './ui/Preview.js';
+export { mountNpsPreview, Preview, Results } from './preview/index.js';
+export type { NpsPreview, NpsPreviewInput, NpsPreviewOptions } from './preview/index.js';
 export { defineSurveyElement, ELEMENT_NAME } from './dom/element.js';
-export { Results } from './ui/Results.js';
 // Results, pure and DOM-free: aggregate received responses once, then add up any view.
 export { aggregateResults, createAggregator, OTHER_VALUES } from './core/results/aggregate.js';
 export type { AggregateOptions, Aggregator, ResultsAggregate } from './core/results/aggregate.js';

@@ -1,5 +1,5 @@
 /** Shared test data: what the widget knows about a showing before a score is chosen. */
-import type { ResponseContext } from '../src/core/payload.js';
+import type { ResponseContext } from '../src/core/response.js';
 
 export const relationshipContext: ResponseContext = {
   surveyId: 'nps',

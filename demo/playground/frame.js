@@ -7,8 +7,8 @@
 
 import { OPTIONS } from './options.js';
 
-/** @typedef {import('../../src/widget.js').NpsWidget} NpsWidget */
-/** @typedef {import('../../src/events.js').EventName} EventName */
+/** @typedef {import('../../src/core/api.js').NpsWidget} NpsWidget */
+/** @typedef {import('../../src/core/events.js').EventName} EventName */
 /** @typedef {{ createNpsWidget(options: Record<string, unknown>): NpsWidget }} NpsWidgetApi */
 /**
  * @typedef {object} Setup

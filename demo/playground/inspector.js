@@ -5,7 +5,7 @@
 import { byId, element } from '../dom.js';
 import { readOutbox } from '../widget-storage.js';
 
-/** @typedef {import('../../src/events.js').DeliveryEvent} DeliveryEvent */
+/** @typedef {import('../../src/core/events.js').DeliveryEvent} DeliveryEvent */
 /** @typedef {import('../failure.mjs').FailureState} FailureState */
 /** @typedef {import('../failure.mjs').FailureMode} FailureMode */
 

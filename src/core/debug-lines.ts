@@ -4,7 +4,7 @@
  * values (`debug('shown', layout, touchpoint)`) and the line is written from here.
  */
 import { type Decision, refusal } from './eligibility.js';
-import type { DeliveryEvent } from '../events.js';
+import type { DeliveryEvent } from './events.js';
 
 type Refused = Decision & { eligible: false };
 
@@ -20,9 +20,15 @@ export const DEBUG_LINES = {
   notShown: (decision: Refused) => `not shown: ${refusal(decision)}`,
   ignored: (why: string) => `show() ignored: ${why}`,
   notByItself: (decision: Refused) => `will not show by itself: ${refusal(decision)}`,
+  prefetchFailed: (reason: string) => `could not fetch the survey ahead of time (${reason}); show() will try again`,
 } satisfies Record<string, (...args: never[]) => string>;
 
 export type DebugLines = typeof DEBUG_LINES;
 
 /** Logs one event of the debug log by name, with the values its line needs. */
 export type DebugLog = <K extends keyof DebugLines>(event: K, ...args: Parameters<DebugLines[K]>) => void;
+
+/** Writes one line of the debug log: the survey's id, then the event in words. */
+export function writeDebugLine(surveyId: string, event: keyof DebugLines, args: unknown[]): void {
+  console.info(`nps-widget: [${surveyId}] ${(DEBUG_LINES[event] as (...a: unknown[]) => string)(...args)}`);
+}

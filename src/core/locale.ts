@@ -1,8 +1,9 @@
 /**
  * Languages: the shape of a locale table, which built-in locale a visitor gets, and the
- * filling of placeholders. Pure: the page's languages are passed in.
+ * filling of placeholders. Pure: the page's languages are passed in. It imports no table:
+ * the tables (English included) import their shape from here, and the option checks that
+ * need the keys do not pull in any wording.
  */
-import en from './locales/en.js';
 
 export interface LocaleStrings {
   /** The NPS question; `{brand}` is the brand name. */
@@ -37,10 +38,18 @@ export interface LocaleStrings {
 export type StringKey = keyof LocaleStrings;
 
 /**
- * The keys every table has, read off the English table (built in anyway) instead of listed a
- * second time: its `satisfies LocaleTable` lets it have none missing and none extra.
+ * The keys every table has. Listed, not read off the English table: the option checks on
+ * every page need the keys, and only a survey that shows needs the English words. The type
+ * below fails the build when a key of LocaleStrings is missing here.
  */
-export const STRING_KEYS = /* @__PURE__ */ Object.keys(en.strings) as readonly StringKey[];
+export const STRING_KEYS = [
+  'question', 'questionNoBrand', 'questionEnps', 'questionEnpsNoBrand', 'lowLabel', 'highLabel', 'followUp', 'placeholder',
+  'submitLabel', 'thankYou', 'closeLabel', 'choiceEnd', 'announcement', 'consentQuestion', 'consentYes', 'consentNo',
+  'promoterLinkText', 'opensInNewTab',
+] as const satisfies readonly StringKey[];
+type Listed<T extends true> = T;
+/** Compiles only while STRING_KEYS lists every key of LocaleStrings. */
+export type EveryKeyListed = Listed<Exclude<StringKey, (typeof STRING_KEYS)[number]> extends never ? true : false>;
 
 export interface LocaleTable {
   /** BCP 47 tag, as reported in the payload's `locale`. */
@@ -71,4 +80,13 @@ export function isLocaleTable(value: unknown): value is LocaleTable {
 /** Replaces `{name}` placeholders; unknown ones are left as they are. */
 export function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/**
+ * Whether English serves these candidates without asking the matcher: the first language
+ * wanted (the option, the page's, the browser's first) is English, or none is given.
+ */
+export function englishFirst(option: string | null, pageLang: string | null, browser: readonly string[]): boolean {
+  const first = [option, pageLang, ...browser].find(Boolean);
+  return !first || /^en(?![a-z])/i.test(first);
 }

@@ -9,9 +9,8 @@
  * always the latest; leases keep two senders (tabs, or two copies of the script on one page)
  * off the same revision.
  */
-import { type ResponseState, toPayload } from '../core/payload.js';
-import type { DeliveryEvent } from '../events.js';
-import { newId } from '../core/uuid.js';
+import { toPayload } from '../core/payload.js';
+import type { DeliveryEvent } from '../core/events.js';
 import {
   type Dropped,
   type Outbox,
@@ -21,11 +20,9 @@ import {
   expedite,
   expire,
   lease,
-  limit,
   markDelivered,
   markFailed,
   nextDueAt,
-  put,
   shortenLeases,
 } from './outbox.js';
 import { type RetryPolicy, defaultRetryPolicy, retryDelay } from './policy.js';
@@ -62,9 +59,19 @@ export interface DeliveryListener {
   onStorageFallback(reason: string): void;
 }
 
+/** What a change of the outbox gives: the outbox after it, and what it dropped. */
+export interface Changed {
+  outbox: Outbox;
+  dropped: Dropped[];
+}
+
 export interface Courier {
-  /** Queue the latest state of a response and send it after `delayMs` (0: as soon as possible). */
-  send(response: ResponseState, posting: Posting, delayMs?: number): void;
+  /**
+   * Applies `change` to the outbox, gives up what it dropped (`maxEntries`, the survey's limit,
+   * for the reason's words) and sends what is due. A response is queued this way by
+   * queueResponse (queue.ts), which only what answers surveys carries.
+   */
+  queue(change: (outbox: Outbox, now: number) => Changed, maxEntries?: number): void;
   /**
    * `listener` hears how `surveyId`'s responses fare; while no listener of a survey is on the
    * page, every listener hears of that survey's, so a drop is never reported to nobody.
@@ -96,8 +103,8 @@ export function createCourier(options: CourierOptions = {}): Courier {
       storageTrouble = reason;
       for (const { listener } of listeners) listener.onStorageFallback(reason);
     });
-  /** Identifies this courier's leases among every tab's. */
-  const owner = newId();
+  /** Identifies this courier's leases among every tab's: a random token (a response's id is a UUID; this need not be). */
+  const owner = Math.random().toString(36).slice(2);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let listening = false;
 
@@ -197,10 +204,8 @@ export function createCourier(options: CourierOptions = {}): Courier {
   queueMicrotask(flush);
 
   return {
-    send(response, posting, delayMs = 0) {
-      const { endpoint, credentials, timeoutMs, maxAgeMs, maxEntries } = posting;
-      const route = { endpoint, credentials, timeoutMs, expiresAt: Date.parse(response.createdAt) + maxAgeMs };
-      const { outbox, dropped } = limit(put(store.read(), response, route, now() + delayMs), response.surveyId, maxEntries);
+    queue(change, maxEntries) {
+      const { outbox, dropped } = change(store.read(), now());
       store.write(outbox);
       giveUpAll(dropped, maxEntries);
       pump();

@@ -6,7 +6,7 @@
  */
 import { optionsFromDataset } from '../core/options.js';
 import type { NpsOptions } from '../core/options.js';
-import type { NpsWidget } from '../widget.js';
+import type { NpsWidget } from '../core/api.js';
 
 export const ELEMENT_NAME = 'nps-survey';
 

@@ -4,7 +4,8 @@
  * spreadsheet would run as formulas guarded). Memory stays at one page whatever the size of
  * the export. It never queries by itself: pages come from the function it is given.
  */
-import { PAYLOAD_FIELDS, type NpsResponse } from '../core/payload.js';
+import type { NpsResponse } from '../core/payload.js';
+import { PAYLOAD_FIELDS } from '../core/validate.js';
 import { formatCsv } from '../core/results/csv.js';
 import { RECORD_COLUMNS, recordRow } from '../core/results/records-csv.js';
 import type { ExportFormat } from './http/query.js';

@@ -1,7 +1,8 @@
 /**
  * The steps that close the loop, which only some sites turn on: the consent question after
- * the reason (askConsent) and the promoters' thank-you link (promoterLink). They are extras,
- * so a survey without them does not download them; the survey renders them in its place.
+ * the reason (askConsent) and the promoters' thank-you link (promoterLink). Part of the
+ * survey, styled by loop.css: they cost a few hundred bytes only when a survey shows, and a
+ * site that asks for consent gets its question even where the extras cannot load.
  */
 import type { SurveyText } from '../core/text.js';
 

@@ -7,14 +7,14 @@ import type { Placement } from '../core/options.js';
 import type { SurveyText } from '../core/text.js';
 import { Scale } from './Scale.js';
 import { FollowUp } from './FollowUp.js';
-import type { ClosingTheLoop } from '../widget.js';
+import { ConsentStep, PromoterLink } from './ClosingTheLoop.js';
 
 export type Layout = Placement | 'anchored';
 
 /** Where the respondent is: choosing and explaining, answering the consent question, thanked. */
 export type Stage = 'asking' | 'consent' | 'thanks';
 
-/** The four corners: the placements whose styles are the survey's own (the others come with the extras). */
+/** The four corners: the placements whose styles are the survey's own (the others load with the extras or the positioning). */
 export const isCorner = (layout: Layout) => /^(top|bottom)-(left|right)$/.test(layout);
 
 /** The panel's classes for a layout: its name, and for the four corners also `corner` (a bottom sheet on phones). */
@@ -34,8 +34,6 @@ export interface SurveyProps {
   stage: Stage;
   /** With the thank-you: where the promoter link goes, or null for no link. */
   link: string | null;
-  /** The consent step and the promoter link (extras), when the site uses them. */
-  loop: ClosingTheLoop | null;
   /** In the modal: keeps Tab inside it (extras, loaded for modals). */
   trapTab: ((event: KeyboardEvent) => void) | undefined;
   /** Where the survey sits: a configured placement, or next to an element (`anchored`). */
@@ -48,7 +46,7 @@ export interface SurveyProps {
 }
 
 export function Survey(props: SurveyProps) {
-  const { text, theme, announce, score, category, stage, link, loop, layout, onScore, onConsent, onClose } = props;
+  const { text, theme, announce, score, category, stage, link, layout, onScore, onConsent, onClose } = props;
   const modal = layout === 'modal';
 
   function onKeyDown(event: KeyboardEvent) {
@@ -85,11 +83,11 @@ export function Survey(props: SurveyProps) {
       {stage === 'asking' && category && (
         <FollowUp label={text.followUp[category]} text={text} maxLength={props.commentMaxLength} onSubmit={props.onSubmit} />
       )}
-      {stage === 'consent' && loop && <loop.ConsentStep text={text} onConsent={onConsent} />}
+      {stage === 'consent' && <ConsentStep text={text} onConsent={onConsent} />}
       <div role="status" class="thanks">
         {stage === 'thanks' ? text.thankYou : ''}
       </div>
-      {stage === 'thanks' && link && loop && <loop.PromoterLink text={text} href={link} />}
+      {stage === 'thanks' && link && <PromoterLink text={text} href={link} />}
       <button type="button" class="close" aria-label={text.closeLabel} title={text.closeLabel} onClick={onClose}>
       </button>
       </div>

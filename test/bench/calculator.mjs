@@ -21,7 +21,7 @@ import { seededRandom } from '../seeded-random.mjs';
 /** @typedef {typeof import('../../src/core/nps.js').calculateNps} CalculateNps */
 /**
  * The global the script-tag file dist/nps-preview.js defines.
- * @typedef {{ mountNpsPreview: typeof import('../../src/preview.js').mountNpsPreview, calculateNps: CalculateNps }} NpsPreviewGlobal
+ * @typedef {{ mountNpsPreview: typeof import('../../src/preview/mount.js').mountNpsPreview, calculateNps: CalculateNps }} NpsPreviewGlobal
  */
 /** What the page keeps between evaluate calls. @typedef {{ records: NpsResponse[], longTasks: { start: number, duration: number }[] }} PageState */
 /** @typedef {{ median: number, min: number, max: number, samples: number[] }} Stats */
@@ -321,7 +321,7 @@ try {
         };
 
         const recordsHost = document.body.appendChild(document.createElement('div'));
-        /** @type {import('../../src/preview.js').NpsPreview | undefined} */
+        /** @type {import('../../src/preview/mount.js').NpsPreview | undefined} */
         let preview;
         const mount = await measure(recordsHost, () => {
           preview = api.mountNpsPreview(recordsHost, state.records);
@@ -337,7 +337,7 @@ try {
         const update = { ms: updateShows ? updateEnd - updateStart : null, longestTaskMs: await longestTask(updateStart, updateEnd) };
 
         const countsHost = document.body.appendChild(document.createElement('div'));
-        /** @type {import('../../src/preview.js').NpsPreview | undefined} */
+        /** @type {import('../../src/preview/mount.js').NpsPreview | undefined} */
         let countsPreview;
         const countsMount = await measure(countsHost, () => {
           countsPreview = api.mountNpsPreview(countsHost, { counts: latestCounts });

@@ -77,7 +77,7 @@ try {
 
   const measureRun = () =>
     page.evaluate(async () => {
-      const api = /** @type {{ NpsPreview: { mountNpsPreview: typeof import('../../src/preview.js').mountNpsPreview } }} */ (/** @type {unknown} */ (globalThis)).NpsPreview;
+      const api = /** @type {{ NpsPreview: { mountNpsPreview: typeof import('../../src/preview/mount.js').mountNpsPreview } }} */ (/** @type {unknown} */ (globalThis)).NpsPreview;
       const records = /** @type {import('../../src/core/results/record.js').ResultRecord[]} */ (/** @type {{ records: unknown[] }} */ (/** @type {unknown} */ (globalThis)).records);
       /** @type {{ start: number, duration: number }[]} */
       const longTasks = [];

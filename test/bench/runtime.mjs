@@ -27,7 +27,7 @@
  * the corner placement shifts the page, the page logs a widget error).
  */
 import { createServer } from 'node:http';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../chromium.mjs';
@@ -339,7 +339,12 @@ ${tag}
 
 const PAGES = /** @type {const} */ (['corner', 'inline', 'bare', 'none']);
 const html = Object.fromEntries(PAGES.map((variant) => [variant, Buffer.from(shopPage(variant))]));
-const widgetScript = readFileSync(new URL('dist/nps-widget.js', repo));
+/** The script and the files it loads from beside itself (the survey, the extras...), by path. */
+const widgetFiles = new Map(
+  readdirSync(new URL('dist/', repo))
+    .filter((file) => /^nps-widget[\w.-]*\.js$/.test(file))
+    .map((file) => [`/${file}`, readFileSync(new URL(`dist/${file}`, repo))]),
+);
 
 // ---------------------------------------------------------------- The server
 
@@ -348,9 +353,10 @@ let collectRequests = 0;
 const server = createServer((request, response) => {
   const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
   const page = path.slice(1);
-  if (path === '/nps-widget.js') {
-    scriptRequests++;
-    response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'max-age=3600' }).end(widgetScript);
+  const file = widgetFiles.get(path);
+  if (file) {
+    if (path === '/nps-widget.js') scriptRequests++;
+    response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'max-age=3600' }).end(file);
   } else if (path === '/collect') {
     if (request.method === 'POST') collectRequests++;
     request.resume();
@@ -401,8 +407,9 @@ const totalMs = (/** @type {TraceEvent[]} */ list) => sum(list.map((e) => (e.dur
 function traceFigures(/** @type {Buffer} */ buffer) {
   const parsed = /** @type {{ traceEvents?: TraceEvent[] } | TraceEvent[]} */ (JSON.parse(buffer.toString('utf8')));
   const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
-  const ours = events.filter((e) => e.ph === 'X' && (e.args?.data?.url ?? '').endsWith('/nps-widget.js'));
-  const evaluate = ours.filter((e) => e.name === 'EvaluateScript');
+  // The loader and the files it loads (the survey is a module: its own compile and evaluate events).
+  const ours = events.filter((e) => e.ph === 'X' && /\/nps-widget[\w.-]*\.js$/.test(e.args?.data?.url ?? ''));
+  const evaluate = ours.filter((e) => e.name === 'EvaluateScript' || e.name === 'v8.evaluateModule');
   const inside = (/** @type {TraceEvent} */ e) => evaluate.some((v) => v.tid === e.tid && e.ts >= v.ts && e.ts <= v.ts + (v.dur ?? 0));
   return {
     evaluateMs: totalMs(evaluate),
@@ -820,7 +827,7 @@ const machine = {
 console.log(`nps-widget runtime in Chromium: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}`);
 console.log(`Node ${machine.node}, Chromium ${machine.chromium}`);
 console.log(
-  `dist/nps-widget.js ${widgetScript.length.toLocaleString('en')} bytes; shop page ${html['corner']?.length.toLocaleString('en')} bytes of HTML; ` +
+  `dist/nps-widget.js ${widgetFiles.get('/nps-widget.js')?.length.toLocaleString('en')} bytes (with nps-widget-survey.js ${widgetFiles.get('/nps-widget-survey.js')?.length.toLocaleString('en')}); shop page ${html['corner']?.length.toLocaleString('en')} bytes of HTML; ` +
     `median and min–max of ${RUNS} runs (heap: ${HEAP_RUNS}), a fresh context each; viewport ${VIEWPORT.width}×${VIEWPORT.height}; ${elapsedS.toFixed(0)} s\n`,
 );
 const header = /** @type {[string, string, string, string]} */ (['metric', 'median', 'min–max', 'notes']);
@@ -836,7 +843,7 @@ if (collectRequests) console.log(`\n/collect received ${collectRequests} POSTs (
 if (args.json) {
   const figures = {
     machine,
-    setup: { runs: RUNS, heapRuns: HEAP_RUNS, cycles: CYCLES, settleMs: SETTLE_MS, viewport: VIEWPORT, scriptBytes: widgetScript.length, pageBytes: html['corner']?.length, elapsedS, phases },
+    setup: { runs: RUNS, heapRuns: HEAP_RUNS, cycles: CYCLES, settleMs: SETTLE_MS, viewport: VIEWPORT, scriptBytes: widgetFiles.get('/nps-widget.js')?.length, surveyBytes: widgetFiles.get('/nps-widget-survey.js')?.length, pageBytes: html['corner']?.length, elapsedS, phases },
     evaluate: { coldMs: evalCold, warmMs: evalWarm, bareWarmMs: evalBare, backgroundParseColdMs: parseCold, backgroundParseWarmMs: parseWarm, callbacksUntilUsableMs: callbacksWarm },
     tagWallTime: { coldMs: wallCold, warmMs: wallWarm, bareMs: wallBare, emptyMarksMs: wallNone, warmFromCache, warmLoads: warmLoads.length },
     cdp: { scriptMsWidget: scriptWarm, scriptMsNone: scriptNone, scriptMsAdded: scriptDelta, taskMsAdded: taskDelta },

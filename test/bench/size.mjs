@@ -1,30 +1,19 @@
 /**
- * npm run size: what each part of dist/nps-widget.js costs, from the build's own output.
- * Builds the script-tag file with a source map, gives every output byte to the source it
- * came from, and reports each part's raw bytes and its marginal gzip/brotli cost (how much
- * smaller the file would compress without it), against the budget.
+ * npm run size: what each file a page may load weighs (raw, gzip, brotli), what a page view
+ * downloads in each case, and, for the two budgeted files (the loader and the survey), what
+ * each part costs. Builds those two with a source map, gives every output byte to the source
+ * it came from, and reports each part's marginal gzip/brotli cost (how much smaller the file
+ * would compress without it). `--write` puts the figures into the README (a test checks them).
  */
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { BUDGET, measure } from './budget.mjs';
+import { BUDGET, FILES, measure, pageViews } from './budget.mjs';
 
 const root = new URL('../../', import.meta.url);
-const outDir = mkdtempSync(join(tmpdir(), 'nps-size-'));
-await build({
-  root: root.pathname,
-  configFile: new URL('vite.config.ts', root).pathname,
-  mode: 'script',
-  logLevel: 'silent',
-  build: { outDir, sourcemap: true, emptyOutDir: true },
-});
-// Without the source-map comment this build adds, the file is byte for byte what ships.
-const code = readFileSync(join(outDir, 'nps-widget.js'), 'utf8').replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '');
-const map = JSON.parse(readFileSync(join(outDir, 'nps-widget.js.map'), 'utf8'));
-rmSync(outDir, { recursive: true, force: true });
-
+const dist = new URL('dist/', root);
 const gzip = (/** @type {string} */ text) => gzipSync(text, { level: 9 }).length;
 const brotli = (/** @type {string} */ text) => brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
@@ -35,6 +24,7 @@ function partOf(/** @type {string} */ source) {
   if (source.includes('locales/en')) return 'English strings (src/core/locales/en.ts)';
   return source.replace(/^.*?\bsrc\//, 'src/');
 }
+const STYLES = 'styles (src/ui/*.css)';
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 /** Decodes one source-map segment (base64 VLQ). */
@@ -55,63 +45,121 @@ function decode(/** @type {string} */ segment) {
   return values;
 }
 
-/** For each output character, the index of the part it came from (-1: the bundle's own glue). */
-const STYLES = 'styles (src/ui/styles.css)';
-const parts = [...new Set([...map.sources.map(partOf), STYLES])];
-const partIndex = map.sources.map((/** @type {string} */ s) => parts.indexOf(partOf(s)));
-const lines = code.split('\n');
-/** @type {number[][]} */
-const owners = lines.map((line) => Array.from({ length: line.length }, () => -1));
-let source = 0;
-map.mappings.split(';').forEach((/** @type {string} */ line, /** @type {number} */ row) => {
-  let column = 0;
-  const segments = line.split(',').filter(Boolean).map(decode);
-  segments.forEach((segment, i) => {
-    column += segment[0] ?? 0;
-    if (segment.length > 1) source += segment[1] ?? 0;
-    const end = i + 1 < segments.length ? column + (segments[i + 1]?.[0] ?? 0) : (lines[row]?.length ?? 0);
-    owners[row]?.fill(partIndex[source] ?? -1, column, end);
-  });
-});
-
-// The ?inline stylesheet has no source of its own in the map: find its string in the output.
-lines.forEach((/** @type {string} */ text, /** @type {number} */ row) => {
-  const start = text.indexOf(':host{');
-  if (start < 0) return;
-  const quote = text[start - 1] ?? '"'; // the minifier picks the string's quote character
-  const end = text.indexOf(quote, start);
-  owners[row]?.fill(parts.indexOf(STYLES), start, end < 0 ? text.length : end);
-});
-
-const total = { raw: code.length, gzip: gzip(code), brotli: brotli(code) };
-const rows = parts.map((name, index) => {
-  const without = lines.map((line, row) => [...line].filter((_, col) => owners[row]?.[col] !== index).join('')).join('\n');
-  return { name, raw: code.length - without.length, gzip: total.gzip - gzip(without), brotli: total.brotli - brotli(without) };
-});
-rows.sort((a, b) => b.gzip - a.gzip);
-
-const width = Math.max(...rows.map((r) => r.name.length), 12);
-const line = (/** @type {string} */ name, /** @type {number|string} */ raw, /** @type {number|string} */ gz, /** @type {number|string} */ br) =>
-  `${name.padEnd(width)}  ${String(raw).padStart(7)}  ${String(gz).padStart(7)}  ${String(br).padStart(7)}`;
-console.log('dist/nps-widget.js, by part (marginal cost: how much less the file would weigh without it)\n');
-console.log(line('part', 'raw', 'gzip', 'brotli'));
-for (const row of rows) console.log(line(row.name, row.raw, row.gzip, row.brotli));
-console.log(line('TOTAL', total.raw, total.gzip, total.brotli));
-console.log(`\nbudget: gzip ${total.gzip} (target ${BUDGET.gzip.target}, ceiling ${BUDGET.gzip.ceiling}), brotli ${total.brotli} (target ${BUDGET.brotli.target}, ceiling ${BUDGET.brotli.ceiling})`);
-
-// The extras load only for configurations that use them (README "Extras"); the script's figure excludes them.
-try {
-  const extras = await measure(readFileSync(new URL('dist/nps-widget-extras.js', root)));
-  console.log(`dist/nps-widget-extras.js (only for accentColor, scrollPercent, exitIntent, askConsent, promoterLink, bar, modal, inline and anchored placements, dark and auto themes, debug): ${extras.gzip} B gzip, ${extras.brotli} B brotli (cap ${BUDGET.extrasGzip} gzip)`);
-} catch {
-  console.log('dist/nps-widget-extras.js: not built (npm run build)');
+/**
+ * String literals that hold a stylesheet (the ?inline CSS has no source of its own in the map):
+ * [start, end) of each, found by walking the literals of one line.
+ * @param {string} line
+ */
+function styleRanges(line) {
+  /** @type {Array<[number, number]>} */
+  const ranges = [];
+  for (let i = 0; i < line.length; i++) {
+    const quote = line[i];
+    if (quote !== '"' && quote !== "'" && quote !== '`') continue;
+    let end = i + 1;
+    while (end < line.length && line[end] !== quote) end += line[end] === '\\' ? 2 : 1;
+    const text = line.slice(i + 1, end);
+    if (text.length > 80 && /^[.:@#*\w-][^{]*\{[^}]*:[^}]*\}/.test(text)) ranges.push([i + 1, end]);
+    i = end;
+  }
+  return ranges;
 }
 
-// --write: put the size of the built dist/nps-widget.js into the README (a test checks it).
+/** Builds `mode` with a source map and tells what each part of its file costs. */
+async function parts(/** @type {string} */ mode, /** @type {string} */ file) {
+  const outDir = mkdtempSync(join(tmpdir(), 'nps-size-'));
+  await build({ root: root.pathname, configFile: new URL('vite.config.ts', root).pathname, mode, logLevel: 'silent', build: { outDir, sourcemap: true, emptyOutDir: true } });
+  // Without the source-map comment this build adds, the file is byte for byte what ships.
+  const code = readFileSync(join(outDir, file), 'utf8').replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '');
+  const map = JSON.parse(readFileSync(join(outDir, `${file}.map`), 'utf8'));
+  rmSync(outDir, { recursive: true, force: true });
+
+  const names = [...new Set([...map.sources.map(partOf), STYLES])];
+  const partIndex = map.sources.map((/** @type {string} */ s) => names.indexOf(partOf(s)));
+  const lines = code.split('\n');
+  /** For each output character, the index of the part it came from (-1: the bundle's own glue). */
+  const owners = lines.map((line) => Array.from({ length: line.length }, () => -1));
+  let source = 0;
+  map.mappings.split(';').forEach((/** @type {string} */ line, /** @type {number} */ row) => {
+    let column = 0;
+    const segments = line.split(',').filter(Boolean).map(decode);
+    segments.forEach((segment, i) => {
+      column += segment[0] ?? 0;
+      if (segment.length > 1) source += segment[1] ?? 0;
+      const end = i + 1 < segments.length ? column + (segments[i + 1]?.[0] ?? 0) : (lines[row]?.length ?? 0);
+      owners[row]?.fill(partIndex[source] ?? -1, column, end);
+    });
+  });
+  lines.forEach((text, row) => {
+    for (const [start, end] of styleRanges(text)) owners[row]?.fill(names.indexOf(STYLES), start, end);
+  });
+
+  const total = { raw: code.length, gzip: gzip(code), brotli: brotli(code) };
+  const rows = names
+    .map((name, index) => {
+      const without = lines.map((line, row) => [...line].filter((_, col) => owners[row]?.[col] !== index).join('')).join('\n');
+      return { name, raw: code.length - without.length, gzip: total.gzip - gzip(without), brotli: total.brotli - brotli(without) };
+    })
+    .filter((row) => row.raw > 0)
+    .sort((a, b) => b.gzip - a.gzip);
+  return { rows, total };
+}
+
+const width = 44;
+const row = (/** @type {string} */ name, /** @type {number|string} */ raw, /** @type {number|string} */ gz, /** @type {number|string} */ br) =>
+  `${name.padEnd(width)}  ${String(raw).padStart(7)}  ${String(gz).padStart(7)}  ${String(br).padStart(7)}`;
+
+for (const [mode, file] of /** @type {const} */ ([['script', FILES.loader], ['survey', FILES.survey]])) {
+  const { rows, total } = await parts(mode, file);
+  console.log(`dist/${file}, by part (marginal cost: how much less the file would weigh without it)\n`);
+  console.log(row('part', 'raw', 'gzip', 'brotli'));
+  for (const r of rows) console.log(row(r.name, r.raw, r.gzip, r.brotli));
+  console.log(`${row('TOTAL', total.raw, total.gzip, total.brotli)}\n`);
+}
+
+/** @type {Record<keyof typeof FILES, { raw: number, gzip: number, brotli: number }>} */
+const sizes = /** @type {any} */ ({});
+console.log('every file a page may load (npm run build)\n');
+console.log(row('file', 'raw', 'gzip', 'brotli'));
+for (const [key, file] of Object.entries(FILES)) {
+  const size = await measure(readFileSync(new URL(file, dist)));
+  sizes[/** @type {keyof typeof FILES} */ (key)] = size;
+  console.log(row(`dist/${file}`, size.raw, size.gzip, size.brotli));
+}
+const locales = await Promise.all(
+  readdirSync(new URL('locales/', dist))
+    .filter((f) => f.endsWith('.js') && f !== 'match.js' && f !== 'en.js')
+    .map(async (f) => measure(readFileSync(new URL(`locales/${f}`, dist)))),
+);
+const match = await measure(readFileSync(new URL('locales/match.js', dist)));
+console.log(row('dist/locales/match.js (not for English)', match.raw, match.gzip, match.brotli));
+const range = (/** @type {'raw'|'gzip'|'brotli'} */ k) => `${Math.min(...locales.map((l) => l[k]))}-${Math.max(...locales.map((l) => l[k]))}`;
+console.log(row(`dist/locales/<tag>.js (${locales.length} files)`, range('raw'), range('gzip'), range('brotli')));
+
+console.log('\nwhat a page view downloads (English)\n');
+console.log(row('case', 'raw', 'gzip', 'brotli'));
+const views = pageViews(sizes);
+for (const [name, view] of Object.entries(views)) console.log(row(`${name} (${view.files.length} file${view.files.length > 1 ? 's' : ''})`, view.raw, view.gzip, view.brotli));
+
+const loader = sizes.loader;
+const corner = views['a corner survey shows'];
+console.log(
+  `\nbudget (gzip): loader ${loader.gzip} (target ${BUDGET.loader.target}, ceiling ${BUDGET.loader.ceiling}); ` +
+    `corner survey in all ${corner.gzip} (target ${BUDGET.corner.target}, ceiling ${BUDGET.corner.ceiling}); ` +
+    `extras ${sizes.extras.gzip} (cap ${BUDGET.extrasGzip})`,
+);
+
+/** A size as the README states it. */
+const figures = (/** @type {{ gzip: number, brotli: number }} */ s) => `**${s.gzip.toLocaleString('en')} bytes gzip, ${s.brotli.toLocaleString('en')} bytes brotli**`;
+
+// --write: put the built sizes into the README (a test checks them).
 if (process.argv.includes('--write')) {
-  const built = await measure(readFileSync(new URL('dist/nps-widget.js', root)));
   const readme = new URL('README.md', root);
-  const sentence = `**${built.gzip.toLocaleString('en')} bytes gzip, ${built.brotli.toLocaleString('en')} bytes brotli**`;
-  writeFileSync(readme, readFileSync(readme, 'utf8').replace(/<!-- size -->.*?<!-- \/size -->/s, `<!-- size -->${sentence}<!-- /size -->`));
-  console.log(`README: ${sentence}`);
+  writeFileSync(
+    readme,
+    readFileSync(readme, 'utf8')
+      .replace(/<!-- size -->.*?<!-- \/size -->/s, `<!-- size -->${figures(loader)}<!-- /size -->`)
+      .replace(/<!-- size:corner -->.*?<!-- \/size:corner -->/s, `<!-- size:corner -->${figures(corner)}<!-- /size:corner -->`),
+  );
+  console.log(`README: loader ${figures(loader)}, corner survey in all ${figures(corner)}`);
 }

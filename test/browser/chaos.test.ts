@@ -8,14 +8,15 @@
 import { describe, expect, it } from 'vitest';
 import { runChaos } from '../chaos/run-chaos.mjs';
 
-describe('delivery under chaos', () => {
+// Both script builds: the loader (the survey loaded beside it) and the single file.
+describe.each(['nps-widget.js', 'nps-widget.full.js'])('delivery under chaos, %s', (script) => {
   it.each([
     ['one survey', 'one', 20261122],
     ['a survey per answer, the last page for yet another', 'many', 20261202],
   ] as const)('lands the final state of all 200 responses (%s) despite failures, unloads, reloads and offline', async (_name, surveys, seed) => {
-    const result = await runChaos({ responses: 200, seed, surveys });
+    const result = await runChaos({ responses: 200, seed, surveys, script });
     console.log(
-      `chaos (${surveys}): ${result.given} given, ${result.stored} stored, ${result.lost.length} lost, ${result.stale.length} stale, ` +
+      `chaos (${script}, ${surveys}): ${result.given} given, ${result.stored} stored, ${result.lost.length} lost, ${result.stale.length} stale, ` +
         `${result.duplicates} duplicate deliveries of ${result.deliveries}; drained ${result.drainMs} ms after the last answer; ` +
         `receiver trouble ${JSON.stringify(result.behaviours)}`,
     );

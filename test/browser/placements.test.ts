@@ -68,6 +68,7 @@ async function showSurvey(options: Record<string, unknown>, showOptions: Record<
 const panel = () => page.locator('.panel');
 const box = async (selector: string) => (await page.locator(selector).boundingBox())!;
 const panelClass = () => panel().evaluate((el) => el.className);
+const visibility = () => panel().evaluate((el) => getComputedStyle(el).visibility);
 
 function expectInside(b: { x: number; y: number; width: number; height: number }, viewport: { width: number; height: number }) {
   expect(b.x).toBeGreaterThanOrEqual(0);
@@ -148,6 +149,28 @@ describe('at 1280 x 800', () => {
     await expect.poll(() => panel().evaluate((el) => getComputedStyle(el).visibility)).toBe('hidden');
     await page.mouse.wheel(0, -1200);
     await expect.poll(() => panel().evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
+  });
+
+  it('hides while the anchor is scrolled out of its scrolling container, though still inside the viewport', async () => {
+    await open(DESKTOP);
+    await page.evaluate(() => {
+      const scroller = document.createElement('div');
+      scroller.id = 'scroller';
+      scroller.style.cssText = 'position: absolute; top: 300px; right: 40px; width: 260px; height: 160px; overflow: auto; border: 1px solid';
+      scroller.innerHTML = '<div style="height: 600px; padding-top: 40px"><button id="inner-anchor">Inside a scroller</button></div>';
+      document.body.append(scroller);
+    });
+    await showSurvey({}, { anchor: '#inner-anchor' });
+    await expect.poll(visibility).toBe('visible');
+    await page.locator('#scroller').evaluate((el) => el.scrollTo(0, 200));
+    await expect.poll(visibility).toBe('hidden');
+    // The anchor is still inside the viewport, above the container: only the container clips it.
+    const anchorBox = await page.locator('#inner-anchor').evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+    expectInside(anchorBox, DESKTOP.viewport);
+    expect(anchorBox.y + anchorBox.height).toBeLessThan((await box('#scroller')).y);
+    await page.locator('#scroller').evaluate((el) => el.scrollTo(0, 0));
+    await expect.poll(visibility).toBe('visible');
+    expect(pageErrors).toEqual([]);
   });
 
   it('moves to the configured corner when the anchor leaves the document', async () => {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { OPTION_NAMES } from '../../src/core/options.js';
+import { OPTION_NAMES } from '../../src/core/all-options.js';
 import type { NpsResponse } from '../../src/core/payload.js';
 import { answerSurvey, freshDemoDataDir, importDemoServer, launchChromium, storedRecords, waitForRecords, widgetStorage } from '../chromium.mjs';
 import { startTestServer, type TestServer } from './server.js';

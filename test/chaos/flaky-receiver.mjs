@@ -19,7 +19,7 @@ const DIST_INDEX = new URL('index.js', DIST);
 /**
  * The receiver's rules come from the build (Node cannot run the TypeScript source). The
  * specifier is a variable so type-checking, which runs before the build, does not need it.
- * @returns {Promise<Pick<typeof import('../../src/core/payload.js'), 'validateResponse' | 'isNewerState'>>}
+ * @returns {Promise<Pick<typeof import('../../src/index.js'), 'validateResponse' | 'isNewerState'>>}
  */
 async function payloadRules() {
   if (!existsSync(DIST_INDEX)) throw new Error(`${fileURLToPath(DIST_INDEX)} is missing: run npm run build first.`);
@@ -127,8 +127,9 @@ export async function startFlakyReceiver({ seed = 1, stallMs = 2500, pages = {} 
       response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
       return;
     }
-    if (url.pathname === '/nps-widget.js') {
-      readFile(new URL('nps-widget.js', DIST)).then(
+    // The script and the files it loads from beside itself (the survey, ...).
+    if (/^\/nps-widget[\w.-]*\.js$/.test(url.pathname)) {
+      readFile(new URL(`.${url.pathname}`, DIST)).then(
         (file) => response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(file),
         () => response.writeHead(404).end(),
       );

@@ -36,26 +36,28 @@ const CONFIG = { endpoint: '/collect', brand: 'Acme', show: 'manual', autoCloseS
 /**
  * @param {string} title
  * @param {string} surveyId the survey this page loads the widget for
+ * @param {string} script the build under test: nps-widget.js (the loader) or nps-widget.full.js
  */
-function sitePage(title, surveyId) {
+function sitePage(title, surveyId, script) {
   return `<!doctype html><html lang="en"><head><title>${title}</title></head>
 <body><main><h1>${title}</h1><p>A page of the site.</p></main>
 <script>
   window.nps = window.nps || function () { (window.nps.q = window.nps.q || []).push(arguments); };
   nps('init', ${JSON.stringify({ ...CONFIG, surveyId })});
 </script>
-<script async src="/nps-widget.js"></script></body></html>`;
+<script async src="/${script}"></script></body></html>`;
 }
 
 /**
- * @param {{ responses?: number, seed?: number, surveys?: 'one' | 'many', drainTimeoutMs?: number, log?: (line: string) => void }} [options]
+/**
+ * @param {{ responses?: number, seed?: number, surveys?: 'one' | 'many', script?: string, drainTimeoutMs?: number, log?: (line: string) => void }} [options]
  */
-export async function runChaos({ responses = 200, seed = 1, surveys = 'one', drainTimeoutMs = 60_000, log = () => {} } = {}) {
+export async function runChaos({ responses = 200, seed = 1, surveys = 'one', script = 'nps-widget.js', drainTimeoutMs = 60_000, log = () => {} } = {}) {
   const many = surveys === 'many';
   /** @type {Record<string, string>} */
   const pages = many
-    ? { '/a': sitePage('Page A', 'page-a'), '/b': sitePage('Page B', 'page-b'), '/flush': sitePage('Page C', 'never-answered') }
-    : { '/a': sitePage('Page A', 'nps'), '/b': sitePage('Page B', 'nps') };
+    ? { '/a': sitePage('Page A', 'page-a', script), '/b': sitePage('Page B', 'page-b', script), '/flush': sitePage('Page C', 'never-answered', script) }
+    : { '/a': sitePage('Page A', 'nps', script), '/b': sitePage('Page B', 'nps', script) };
   const receiver = await startFlakyReceiver({ seed, pages });
   const surveyOf = (/** @type {number} */ seq) => (many ? `survey-${seq}` : 'nps');
   const browser = await launchChromium();
@@ -99,14 +101,19 @@ export async function runChaos({ responses = 200, seed = 1, surveys = 'one', dra
       // Every 50 responses, five are given offline.
       const goOffline = seq % 50 === 20;
       const goOnline = seq % 50 === 25;
-      if (goOffline || goOnline) {
-        offline = goOffline;
-        await context.setOffline(offline);
+      if (goOnline) {
+        offline = false;
+        await context.setOffline(false);
       }
-      const action = offline ? 'submit' : (CYCLE[seq % CYCLE.length] ?? 'submit');
+      const action = offline || goOffline ? 'submit' : (CYCLE[seq % CYCLE.length] ?? 'submit');
       const score = (seq * 7) % 11;
       const comment = `reason #${seq}`;
       await ask(seq);
+      // The survey is in the page now (the loader imported it); the next answers are given offline.
+      if (goOffline) {
+        offline = true;
+        await context.setOffline(true);
+      }
       switch (action) {
         case 'submit':
           await submit(score, comment);

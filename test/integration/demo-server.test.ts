@@ -10,7 +10,8 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { completeResponse, startResponse, toPayload, type NpsResponse } from '../../src/core/payload.js';
+import { toPayload, type NpsResponse } from '../../src/core/payload.js';
+import { completeResponse, startResponse } from '../../src/core/response.js';
 import { freshDemoDataDir, importDemoServer, storedRecords } from '../chromium.mjs';
 import { relationshipContext as context } from '../fixtures.js';
 

@@ -1,8 +1,8 @@
 /** The README is the product's front door: every option the code accepts is documented there. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { OPTION_NAMES } from '../../src/core/options.js';
-import { EVENT_NAMES } from '../../src/events.js';
+import { OPTION_NAMES } from '../../src/core/all-options.js';
+import { EVENT_NAMES } from '../../src/core/events.js';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const tableNames = (text: string) => new Set([...text.matchAll(/^\| `(\w+)` \|/gm)].map((m) => m[1]));

@@ -6,6 +6,10 @@ import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 
 const root = new URL('../../', import.meta.url);
+/** What a script tag may load: the loader, the files beside it, and the single file. */
+const SCRIPTS = ['nps-widget.js', 'nps-widget-survey.js', 'nps-widget-anchored.js', 'nps-widget-extras.js', 'nps-widget.full.js'].map((f) => `dist/${f}`);
+/** Preact in minified code: its vnode fields keep their names. */
+const PREACT = /__k\b.*__e\b|\.__e\b.*\.__k\b/s;
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
 /** What only the receiver uses. */
 const SERVER_DEPENDENCIES = ['@electric-sql/pglite', 'pg', 'hono', '@hono/node-server'];
@@ -19,8 +23,8 @@ const pkg = JSON.parse(read('package.json')) as {
 };
 
 describe('build outputs', () => {
-  it('emits the script-tag file, the ESM entry, the preview script and the types', () => {
-    for (const file of ['dist/nps-widget.js', 'dist/nps-preview.js', 'dist/index.js', 'dist/index.d.ts']) {
+  it('emits the script-tag files, the ESM entry, the preview script and the types', () => {
+    for (const file of [...SCRIPTS, 'dist/nps-preview.js', 'dist/index.js', 'dist/index.d.ts']) {
       expect(existsSync(new URL(file, root)), `${file} is missing: run npm run build`).toBe(true);
     }
   });
@@ -33,30 +37,45 @@ describe('build outputs', () => {
     for (const file of [main.types, main.import, ...pkg.sideEffects]) expect(existsSync(new URL(file, root))).toBe(true);
   });
 
-  it('keeps preact and floating-ui as dependencies of the ESM build, bundles them in the script', () => {
+  it('keeps preact and floating-ui as dependencies of the ESM build, bundles them in the script files', () => {
     // The rest are the receiver's (nps-widget/server and the command), which no browser build imports.
-    expect(new Set(Object.keys(pkg.dependencies))).toEqual(new Set(['@floating-ui/core', '@floating-ui/dom', 'preact', ...SERVER_DEPENDENCIES]));
+    expect(new Set(Object.keys(pkg.dependencies))).toEqual(new Set(['@floating-ui/dom', 'preact', ...SERVER_DEPENDENCIES]));
     // The ESM build is one file per module: they import the libraries, none contains them.
-    const esm = ['index.js', 'widget.js', 'dom/position.js', 'ui/Survey.js'].map((f) => read(`dist/${f}`)).join('\n');
+    const esm = ['index.js', 'loader/widget.js', 'survey/open.js', 'dom/anchor.js', 'ui/Survey.js'].map((f) => read(`dist/${f}`)).join('\n');
     expect(esm).toMatch(/from "preact"/);
-    // Positioning is floating-ui's computePosition (from core, which @floating-ui/dom builds on) with our middleware.
-    expect(esm).toMatch(/import \{ computePosition \} from "@floating-ui\/core"/);
-    expect(esm).not.toMatch(/getDerivedStateFromError|function computePosition/);
+    // Positioning is @floating-ui/dom's own: computePosition, autoUpdate and its middleware.
+    expect(esm).toMatch(/import \{[^}]*\bautoUpdate\b[^}]*\bcomputePosition\b[^}]*\} from "@floating-ui\/dom"/);
+    expect(esm).not.toMatch(/getDerivedStateFromError|function computePosition|@floating-ui\/core/);
+    // The loader never imports the survey: the doors load it by import() (index.ts for the package).
+    expect(read('dist/loader/widget.js')).not.toMatch(/survey\/(open|survey|index)\.js/);
+    expect(read('dist/index.js')).toMatch(/import\("\.\/survey\/index\.js"\)/);
     const script = read('dist/nps-widget.js');
-    // A classic script cannot hold static imports; the one dynamic import() loads locale files.
+    // A classic script cannot hold static imports; import() loads the files beside it.
     expect(script).not.toMatch(/\bimport\s*[{"'\w*]|\brequire\(/);
     expect(script).toMatch(/var NpsWidget\s*=/);
+    expect(read('dist/nps-widget.full.js')).toMatch(/var NpsWidget\s*=/);
+  });
+
+  it('has exactly one Preact among the files a page may load with the loader: the survey\'s', () => {
+    const withPreact = SCRIPTS.filter((file) => file !== 'dist/nps-widget.full.js' && PREACT.test(read(file)));
+    expect(withPreact).toEqual(['dist/nps-widget-survey.js']);
+    // Standalone modules: each is one request, with no static import (the survey imports locale files by URL).
+    for (const file of ['dist/nps-widget-survey.js', 'dist/nps-widget-anchored.js', 'dist/nps-widget-extras.js']) {
+      expect(read(file), file).not.toMatch(/(^|[;}])\s*import\s*[{"'*\w]/m);
+    }
+    expect(read('dist/nps-widget-anchored.js')).toMatch(/getClippingRect|autoUpdate/);
+    expect(read('dist/nps-widget.js')).not.toMatch(PREACT);
   });
 
   it("ships scripts a CSP without 'unsafe-eval' accepts: no eval, no new Function, no string timers", () => {
-    for (const file of ['dist/nps-widget.js', 'dist/nps-preview.js']) {
+    for (const file of [...SCRIPTS, 'dist/nps-preview.js']) {
       const code = read(file);
       expect(code, file).not.toMatch(/\beval\s*\(|\bnew Function\b|\bFunction\s*\(\s*["'`]|setTimeout\s*\(\s*["'`]/);
     }
   });
 
   it('ships ASCII-only scripts, so pages without a UTF-8 charset show the text right', () => {
-    for (const file of ['dist/nps-widget.js', 'dist/nps-preview.js']) {
+    for (const file of [...SCRIPTS, 'dist/nps-preview.js']) {
       expect([...read(file)].some((c) => c.charCodeAt(0) > 0x7f), `${file} has non-ASCII characters`).toBe(false);
     }
   });
@@ -76,13 +95,15 @@ describe('build outputs', () => {
     expect(matcher.pickLocale(null, 'es-MX', [])).toBe('es-419');
   });
 
-  it('ships the extras beside the script as one standalone module, and in the package as a chunk', async () => {
-    expect(read('dist/nps-widget-extras.js')).not.toMatch(/^\s*import\s|\bimport\(/m);
-    const extras = (await import(new URL('dist/nps-widget-extras.js', root).href)) as { accentFor(c: string, t: string): unknown; whenTriggered: unknown };
+  it('ships the files beside the script as standalone modules of one build, and in the package as chunks', async () => {
+    const extras = (await import(new URL('dist/nps-widget-extras.js', root).href)) as { accentFor(c: string, t: string): unknown; whenTriggered: unknown; VERSION: string };
     expect(extras.accentFor('#ffd600', 'light')).toMatchObject({ accentText: '#111318' });
     expect(typeof extras.whenTriggered).toBe('function');
-    expect(read('dist/widget.js')).not.toMatch(/accentPalette|scrolledPercent/);
-    expect(pkg.exports['./nps-widget-extras.js']).toBe('./dist/nps-widget-extras.js');
+    expect(extras.VERSION).toBe((JSON.parse(read('package.json')) as { version: string }).version);
+    expect(read('dist/loader/widget.js')).not.toMatch(/accentPalette|scrolledPercent/);
+    for (const file of ['nps-widget.full.js', 'nps-widget-survey.js', 'nps-widget-anchored.js', 'nps-widget-extras.js']) {
+      expect(pkg.exports[`./${file}`]).toBe(`./dist/${file}`);
+    }
   });
 
   it('declares the public API in the types', () => {

@@ -3,7 +3,8 @@
  * these tests fail as soon as that list and the widget's option table drift apart.
  */
 import { describe, expect, it } from 'vitest';
-import { OPTION_NAMES, parseOptions, parseShowOptions } from '../../src/core/options.js';
+import { OPTION_NAMES, parseOptions } from '../../src/core/all-options.js';
+import { parseShowOptions } from '../../src/core/options.js';
 import { NOT_IN_FORM, OPTIONS } from '../../demo/playground/options.js';
 
 const widgetOptions = OPTIONS.filter((option) => !option.scope);

@@ -9,7 +9,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
-import { completeResponse, startResponse, toPayload, type NpsResponse } from '../../src/core/payload.js';
+import { toPayload, type NpsResponse } from '../../src/core/payload.js';
+import { completeResponse, startResponse } from '../../src/core/response.js';
 import { createReceiver, type Receiver, type ReceiverOptions } from '../../src/server/receiver.js';
 import { relationshipContext } from '../fixtures.js';
 

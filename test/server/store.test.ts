@@ -6,7 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import * as fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeResponse, isNewerState, startResponse, toPayload, validateResponse, type NpsResponse } from '../../src/core/payload.js';
+import { isNewerState, toPayload, type NpsResponse } from '../../src/core/payload.js';
+import { validateResponse } from '../../src/core/validate.js';
+import { completeResponse, startResponse } from '../../src/core/response.js';
 import { LATEST_VERSION, migrate, MIGRATIONS } from '../../src/server/store/migrations.js';
 import type { Database } from '../../src/server/store/database.js';
 import { deleteResponse, FIRST_PAGE, pageOfResponses, saveResponse, tallyResponses, type TimeSpan } from '../../src/server/store/responses.js';

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type CommandQueue, createCommandQueue as createQueue, drain } from '../../src/commands.js';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type CommandQueue, createCommandQueue as createQueue, drain } from '../../src/loader/commands.js';
 import { createNpsWidget } from '../../src/index.js';
 
 const queues: CommandQueue[] = [];
@@ -10,7 +10,11 @@ const createCommandQueue = () => {
 };
 
 const hosts = () => document.querySelectorAll('[data-nps-widget]');
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** The survey loads behind an import(): resolves once `count` surveys are on screen. */
+const shown = (count = 1) => vi.waitFor(() => expect(hosts()).toHaveLength(count));
+
+// The first import of the survey module transforms it; later shows find it loaded.
+beforeAll(() => import('../../src/survey/index.js'));
 
 beforeEach(() => {
   localStorage.clear();
@@ -36,20 +40,18 @@ function snippetQueue(...commands: unknown[][]) {
 
 describe('command queue', () => {
   it('runs queued commands in order once the script loads', async () => {
-    const shown = vi.fn();
+    const onShow = vi.fn();
     const queue = createCommandQueue();
-    drain(queue, snippetQueue(['on', 'show', shown], ['init', { endpoint: '/api/nps', show: 'manual' }], ['show', { touchpoint: 'checkout' }]).q);
-    await flush();
-    expect(hosts()).toHaveLength(1);
-    expect(shown).toHaveBeenCalledWith({ surveyId: 'nps', surveyType: 'transactional', touchpoint: 'checkout' });
+    drain(queue, snippetQueue(['on', 'show', onShow], ['init', { endpoint: '/api/nps', show: 'manual' }], ['show', { touchpoint: 'checkout' }]).q);
+    await shown();
+    expect(onShow).toHaveBeenCalledWith({ surveyId: 'nps', surveyType: 'transactional', touchpoint: 'checkout' });
   });
 
   it('runs later commands at once', async () => {
     const queue = createCommandQueue();
     queue('init', { endpoint: '/api/nps', show: 'manual' });
     queue('show');
-    await flush();
-    expect(hosts()).toHaveLength(1);
+    await shown();
     queue('hide');
     expect(hosts()).toHaveLength(0);
   });
@@ -71,24 +73,38 @@ describe('command queue', () => {
     const queue = createCommandQueue();
     queue('init', { endpoint: '/a', show: 'manual' });
     queue('show');
-    await flush();
+    await shown();
     queue('init', { endpoint: '/b', surveyId: 'second', show: 'manual' });
     queue('show');
-    await flush();
+    await shown();
     expect([...hosts()].map((h) => h.getAttribute('data-nps-widget'))).toEqual(['second']);
   });
 });
 
-describe('script-tag entry', () => {
-  it('takes over window.nps, drains the snippet queue and exposes the API', async () => {
+describe('script-tag entries', () => {
+  it('take over window.nps, drain the snippet queue and expose the API (the single file)', async () => {
     vi.resetModules();
     window.nps = snippetQueue(['init', { endpoint: '/api/nps', show: 'manual' }], ['show']) as typeof window.nps;
-    const api = await import('../../src/embed.js');
-    await flush();
+    const api = await import('../../src/embed-full.js');
     expect(window.nps?.loaded).toBe(true);
-    expect(hosts()).toHaveLength(1);
-    expect(typeof api.createNpsWidget).toBe('function');
-    expect(api.calculateNps([9, 10, 0]).rounded).toBe(33);
+    await shown();
+    // The global NpsWidget of the script files: the calculator is the results preview's (nps-preview.js) and the package's.
+    expect(Object.keys(api)).toEqual(['createNpsWidget']);
+  });
+
+  it('say which file they could not load, once, and show nothing (the loader without its own URL)', async () => {
+    vi.resetModules();
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const errors: Error[] = [];
+    window.nps = snippetQueue(['on', 'error', (error: Error) => errors.push(error)], ['init', { endpoint: '/api/nps', show: 'manual' }], ['show']) as typeof window.nps;
+    await import('../../src/embed.js');
+    await vi.waitFor(() => expect(consoleError).toHaveBeenCalledTimes(1));
+    // happy-dom has no document.currentScript: as for a copy of the script inlined into a page.
+    expect(consoleError.mock.calls[0]?.[0]).toBe(
+      "nps-widget: could not load nps-widget-survey.js (the script's own URL is unknown: use nps-widget.full.js); the survey will not show.",
+    );
+    expect(errors.map((e) => e.message)).toEqual([consoleError.mock.calls[0]?.[0]]);
+    expect(hosts()).toHaveLength(0);
   });
 
   it('does nothing more when the script is loaded twice', async () => {

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { completeResponse, startResponse, type NpsResponse, type ResponseState } from '../../src/core/payload.js';
+import type { NpsResponse, ResponseState } from '../../src/core/payload.js';
+import { completeResponse, startResponse } from '../../src/core/response.js';
 import { courierOfPage, createCourier, type CourierOptions, type Posting } from '../../src/delivery/courier.js';
 import { emptyOutbox, put, type Outbox, type Route } from '../../src/delivery/outbox.js';
+import { queueResponse } from '../../src/delivery/queue.js';
 import type { OutboxStore } from '../../src/delivery/store.js';
 import { relationshipContext } from '../fixtures.js';
-import type { DeliveryEvent } from '../../src/events.js';
+import type { DeliveryEvent } from '../../src/core/events.js';
 
 const ENDPOINT = 'https://collector.example/nps';
 const DAY = 86_400_000;
@@ -56,7 +58,7 @@ function courier(store: OutboxStore, overrides: { posting?: Partial<Posting>; on
   const c = createCourier({ store, fetch: fetchMock as unknown as typeof fetch, random: () => 0.5, ...overrides.options });
   c.listen('nps', { onError: (error) => errors.push(error.message), onDelivery: overrides.onDelivery ?? (() => {}), onStorageFallback: () => {} });
   const posting = { ...POSTING, ...overrides.posting };
-  return { courier: c, send: (response: ResponseState, delayMs?: number) => c.send(response, posting, delayMs) };
+  return { courier: c, send: (response: ResponseState, delayMs?: number) => queueResponse(c, response, posting, delayMs) };
 }
 
 const answer = (score: number, id = crypto.randomUUID()) => startResponse(relationshipContext, score, id, new Date());
@@ -206,11 +208,11 @@ describe('one courier for the site', () => {
     const store = sharedStore();
     const page = createCourier({ store, fetch: fetchMock as unknown as typeof fetch, random: () => 0.5 });
     page.listen('nps', { onError: (error) => errors.push(error.message), onDelivery: () => {}, onStorageFallback: () => {} });
-    page.send(of('checkout', 1), { ...POSTING, maxEntries: 1 });
-    page.send(of('support', 2), { ...POSTING, maxEntries: 5 });
-    page.send(of('support', 3), { ...POSTING, maxEntries: 5 });
+    queueResponse(page, of('checkout', 1), { ...POSTING, maxEntries: 1 });
+    queueResponse(page, of('support', 2), { ...POSTING, maxEntries: 5 });
+    queueResponse(page, of('support', 3), { ...POSTING, maxEntries: 5 });
     const newest = of('checkout', 4);
-    page.send(newest, { ...POSTING, maxEntries: 1 });
+    queueResponse(page, newest, { ...POSTING, maxEntries: 1 });
     await vi.advanceTimersByTimeAsync(0);
     expect(store.state.map((e) => [e.response.surveyId, e.response.score])).toEqual([
       ['support', 2],
@@ -228,12 +230,12 @@ describe('one courier for the site', () => {
     const ear = (name: string) => ({ onError: () => heard.push(`${name} error`), onDelivery: () => heard.push(`${name} delivery`), onStorageFallback: () => {} });
     page.listen('checkout', ear('checkout'));
     const stop = page.listen('support', ear('support'));
-    page.send(of('checkout', 1), POSTING);
+    queueResponse(page, of('checkout', 1), POSTING);
     await vi.advanceTimersByTimeAsync(0);
     expect(heard).toEqual(['checkout delivery', 'checkout error']);
     heard.length = 0;
     stop();
-    page.send(of('support', 2), POSTING);
+    queueResponse(page, of('support', 2), POSTING);
     await vi.advanceTimersByTimeAsync(0);
     expect(heard).toEqual(['checkout delivery', 'checkout error']);
   });
@@ -244,7 +246,7 @@ describe('one courier for the site', () => {
     vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
-    page.send(of('nps', 3), POSTING);
+    queueResponse(page, of('nps', 3), POSTING);
     page.listen('nps', { onError: () => {}, onDelivery: () => {}, onStorageFallback: (reason) => reasons.push(reason) });
     expect(reasons).toEqual(['The quota has been exceeded.']);
   });
@@ -254,8 +256,8 @@ describe('one courier for the site', () => {
     const first = courierOfPage({ fetch: fetchMock as unknown as typeof fetch });
     expect(courierOfPage()).toBe(first);
     const response = of('checkout', 6);
-    first.send(response, POSTING);
-    courierOfPage().send(of('support', 7), POSTING);
+    queueResponse(first, response, POSTING);
+    queueResponse(courierOfPage(), of('support', 7), POSTING);
     await vi.advanceTimersByTimeAsync(0);
     expect(received.map((r) => r.surveyId).sort()).toEqual(['checkout', 'support']);
     expect(fetchMock).toHaveBeenCalledTimes(2);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { startResponse, completeResponse, type ResponseState } from '../../src/core/payload.js';
+import { type ResponseState } from '../../src/core/payload.js';
+import { startResponse, completeResponse } from '../../src/core/response.js';
 import {
   due,
   emptyOutbox,
@@ -21,7 +22,7 @@ import {
 } from '../../src/delivery/outbox.js';
 import { classifyStatus, defaultRetryPolicy, parseRetryAfter, retryDelay } from '../../src/delivery/policy.js';
 import { createOutboxStore, OUTBOX_KEY } from '../../src/delivery/store.js';
-import { parseOptions } from '../../src/core/options.js';
+import { parseOptions } from '../../src/core/all-options.js';
 import { relationshipContext as context } from '../fixtures.js';
 
 const URL_A: Route = { endpoint: 'https://collector.example/nps', credentials: 'omit', timeoutMs: 10_000, expiresAt: Number.MAX_SAFE_INTEGER };

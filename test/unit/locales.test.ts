@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LOCALES, PLACEHOLDERS, STRING_KEYS, type LocaleTable, isLocaleTable, matchLocale, pickLocale, fill } from '../../src/core/locale.js';
 import en from '../../src/core/locales/en.js';
-import { loadPackagedLocale } from '../../src/locales.js';
+import { loadLocale as loadPackagedLocale } from '../../src/survey/packaged-locales.js';
 
 const folder = new URL('../../src/core/locales/', import.meta.url);
 const files = readdirSync(folder).filter((f) => f.endsWith('.ts'));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { optionsFromDataset, parseOptions, parseShowOptions } from '../../src/core/options.js';
+import { parseOptions } from '../../src/core/all-options.js';
+import { optionsFromDataset, parseShowOptions } from '../../src/core/options.js';
 
 const BASE = 'https://shop.example/checkout?step=2';
 
@@ -123,10 +124,17 @@ describe('scales, consent and the promoter link', () => {
 });
 
 describe('optionsFromDataset', () => {
-  it('turns data attributes into typed options by the option table', () => {
+  it('turns data attributes into typed options by the option tables: the loader\'s at once, the survey\'s when checked', () => {
     const options = optionsFromDataset({ endpoint: '/x', brand: 'Acme', autoCloseSeconds: '0', debug: '', show: 'manual' });
-    expect(options).toEqual({ endpoint: '/x', brand: 'Acme', autoCloseSeconds: 0, debug: true, show: 'manual' });
-    expect(parseOptions(options, BASE).errors).toEqual([]);
+    expect(Object.fromEntries(Object.entries(options))).toEqual({ endpoint: '/x', brand: 'Acme', autoCloseSeconds: '0', debug: true, show: 'manual' });
+    const { value, errors } = parseOptions(options, BASE);
+    expect(errors).toEqual([]);
+    expect(value).toMatchObject({ brand: 'Acme', autoCloseSeconds: 0, debug: true, show: 'manual' });
+  });
+
+  it('converts text only for data attributes: code that passes a number as text is told so', () => {
+    expect(parseOptions({ endpoint: '/x', autoCloseSeconds: '0' }, BASE).errors).toEqual(['option "autoCloseSeconds" is "0"; allowed: a number from 0 to 600']);
+    expect(parseOptions({ endpoint: '/x', delaySeconds: '5' }, BASE).errors).toEqual(['option "delaySeconds" is "5"; allowed: a number from 0 to 86400']);
   });
 
   it('passes unconvertible values through so validation names them', () => {

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  answerConsent,
-  COMMENT_MAX_LENGTH,
-  completeResponse,
-  isFlatRecord,
-  isNewerState,
-  pageUrlFor,
-  PAYLOAD_FIELDS,
-  rescore,
-  startResponse,
-  TEXT_LIMITS,
-  toPayload,
-  validateResponse,
-} from '../../src/core/payload.js';
-import { parseOptions } from '../../src/core/options.js';
+import { isFlatRecord, isNewerState, toPayload } from '../../src/core/payload.js';
+import { COMMENT_MAX_LENGTH, PAYLOAD_FIELDS, TEXT_LIMITS, validateResponse } from '../../src/core/validate.js';
+import { answerConsent, completeResponse, pageUrlFor, rescore, startResponse } from '../../src/core/response.js';
+import { parseOptions } from '../../src/core/all-options.js';
 import { relationshipContext } from '../fixtures.js';
 
 const chosenAt = new Date('2026-11-22T10:00:00.000Z');

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { adjustedWald, calculateNps, responsesNeeded } from '../../src/core/nps.js';
 import type { NpsResponse } from '../../src/core/payload.js';
-import { mountNpsPreview } from '../../src/preview.js';
+import { mountNpsPreview } from '../../src/preview/mount.js';
 
 const HUNGARIAN = { counts: [0, 42, 54, 22, 31, 13, 19, 22, 38, 62, 75] };
 

@@ -6,7 +6,8 @@
 import * as fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { calculateNps, compareNps, createNpsWidget, validateResponse } from '../../src/index.js';
-import { parseOptions, parseShowOptions } from '../../src/core/options.js';
+import { parseOptions } from '../../src/core/all-options.js';
+import { parseShowOptions } from '../../src/core/options.js';
 
 const RUNS = { numRuns: 300 };
 const BASE = 'https://shop.example/';

@@ -11,7 +11,8 @@ import { changeBetween } from '../../src/core/results/significance.js';
 import { tallyResult } from '../../src/core/results/tally.js';
 import { pooledTally, trendOf } from '../../src/core/results/trend.js';
 import { calculateNps } from '../../src/core/nps.js';
-import { completeResponse, startResponse, toPayload } from '../../src/core/payload.js';
+import { toPayload } from '../../src/core/payload.js';
+import { completeResponse, startResponse } from '../../src/core/response.js';
 import { relationshipContext } from '../fixtures.js';
 
 let serial = 0;

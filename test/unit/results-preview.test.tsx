@@ -3,11 +3,12 @@
  * cover keyboard, layout and downloads; these cover what the view says.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { completeResponse, startResponse, toPayload } from '../../src/core/payload.js';
+import { toPayload } from '../../src/core/payload.js';
+import { completeResponse, startResponse } from '../../src/core/response.js';
 import { calculateNps } from '../../src/core/nps.js';
 import type { ResultRecord } from '../../src/core/results/record.js';
 import type { ResultsTallies } from '../../src/core/results/tallies.js';
-import { mountNpsPreview, type NpsPreviewInput } from '../../src/preview.js';
+import { mountNpsPreview, type NpsPreviewInput } from '../../src/preview/mount.js';
 import { relationshipContext } from '../fixtures.js';
 
 let serial = 0;

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { calculateNps, compareNps } from '../../src/core/nps.js';
-import { completeResponse, startResponse, toPayload } from '../../src/core/payload.js';
+import { toPayload } from '../../src/core/payload.js';
+import { completeResponse, startResponse } from '../../src/core/response.js';
 import { aggregateResults } from '../../src/core/results/aggregate.js';
 import type { ResultRecord } from '../../src/core/results/record.js';
 import type { ResultsTallies } from '../../src/core/results/tallies.js';

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { scrolledPercent, whenTriggered } from '../../src/dom/triggers.js';
 import { createNpsWidget, type NpsWidget } from '../../src/index.js';
 
@@ -48,6 +48,11 @@ describe('whenTriggered', () => {
 
 const hosts = () => document.querySelectorAll('[data-nps-widget]').length;
 const flush = () => vi.advanceTimersByTimeAsync(0);
+/** The survey loads behind an import(): resolves once it is on screen. */
+const shown = () => vi.waitFor(() => expect(hosts()).toBe(1));
+
+// The first import of the survey module transforms it; later shows find it loaded.
+beforeAll(() => import('../../src/survey/index.js'));
 
 describe('who is asked, in the widget', () => {
   let widget: NpsWidget | undefined;
@@ -70,13 +75,13 @@ describe('who is asked, in the widget', () => {
     await vi.advanceTimersByTimeAsync(2900);
     expect(hosts()).toBe(0);
     await vi.advanceTimersByTimeAsync(100);
-    expect(hosts()).toBe(1);
+    await shown();
   });
 
   it('does not ask again after an answer, even on a later page, unless forced', async () => {
     widget = createNpsWidget({ endpoint: '/api/nps', show: 'manual' });
     widget.show();
-    await flush();
+    await shown();
     document.querySelector('[data-nps-widget]')?.shadowRoot?.querySelector<HTMLElement>('[role="radio"]')?.click();
     widget.destroy();
 
@@ -90,8 +95,7 @@ describe('who is asked, in the widget', () => {
       expect(info.mock.calls.map((c) => c[0])).toContainEqual(expect.stringMatching(/^nps-widget: \[nps\] not shown: resurveyDays, until \d{4}-\d\d-\d\dT/)),
     );
     widget.show({ force: true });
-    await flush();
-    expect(hosts()).toBe(1);
+    await shown();
   });
 
   it('skips the rules and the delay with ?nps-force=1', async () => {
@@ -99,7 +103,7 @@ describe('who is asked, in the widget', () => {
     history.replaceState(null, '', '/?nps-force=1');
     widget = createNpsWidget({ endpoint: '/api/nps', sampleRate: 0.1, delaySeconds: 60 });
     await flush();
-    expect(hosts()).toBe(1);
+    await shown();
   });
 
   it('stops its triggers on destroy', async () => {
@@ -110,9 +114,11 @@ describe('who is asked, in the widget', () => {
     expect(hosts()).toBe(0);
   });
 
-  it('needs a container for the inline placement', () => {
+  it('needs a container for the inline placement (checked with the survey\'s options, as the survey loads)', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    createNpsWidget({ endpoint: '/api/nps', placement: 'inline' });
+    widget = createNpsWidget({ endpoint: '/api/nps', placement: 'inline' });
+    await vi.waitFor(() => expect(error).toHaveBeenCalledTimes(1));
     expect(error.mock.calls[0]?.[0]).toContain('option "container" is missing; placement "inline" needs an Element or a CSS selector');
+    expect(hosts()).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createNpsWidget, type NpsWidget } from '../../src/index.js';
 import type { NpsResponse } from '../../src/core/payload.js';
 
@@ -29,11 +29,21 @@ const shadow = () => host()?.shadowRoot ?? null;
 const $ = <T extends Element = HTMLElement>(selector: string) => shadow()?.querySelector<T>(selector) ?? null;
 const radios = () => [...(shadow()?.querySelectorAll<HTMLButtonElement>('[role="radio"]') ?? [])];
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** The survey loads behind an import(): resolves once it is on screen. */
+const shown = () =>
+  vi.waitFor(() => {
+    if (!host()) throw new Error('the survey is not on screen yet');
+  });
+/** Time for a survey that should not show to have shown all the same. */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+// The first import of the survey module transforms it; later shows find it loaded.
+beforeAll(() => import('../../src/survey/index.js'));
 
 async function open(options: Record<string, unknown> = {}, showOptions?: Parameters<NpsWidget['show']>[0]) {
   widget = createNpsWidget({ endpoint: 'https://collector.example/nps', show: 'manual', ...options });
   widget.show(showOptions);
-  await flush();
+  await shown();
 }
 
 function labelOf(element: Element | null): string {
@@ -104,7 +114,7 @@ describe('the survey a respondent sees', () => {
     expect(dismissed).toHaveBeenCalledWith({ surveyId: 'nps', response: null });
 
     widget!.show({ force: true }); // a dismissal otherwise keeps the survey away for 30 days
-    await flush();
+    await shown();
     radios()[2]?.click();
     radios()[2]?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(host()).toBeNull();
@@ -233,7 +243,7 @@ describe('delivery and events', () => {
     widget = createNpsWidget({ endpoint: '/api/nps', show: 'manual' });
     widget.on('error', (error) => errors.push(error));
     widget.show();
-    await vi.advanceTimersByTimeAsync(0);
+    await shown();
     radios()[8]?.click();
     await vi.advanceTimersByTimeAsync(0);
     expect(fetchMock).toHaveBeenCalledTimes(1);
@@ -251,7 +261,7 @@ describe('delivery and events', () => {
     vi.useFakeTimers();
     widget = createNpsWidget({ endpoint: '/api/nps', show: 'manual' });
     widget.show();
-    await vi.advanceTimersByTimeAsync(0);
+    await shown();
     radios()[1]?.click();
     await vi.advanceTimersByTimeAsync(0);
     expect(posts.map((p) => p.score)).toEqual([1]);
@@ -266,7 +276,7 @@ describe('delivery and events', () => {
     vi.useFakeTimers();
     widget = createNpsWidget({ endpoint: '/api/nps', show: 'manual' });
     widget.show();
-    await vi.advanceTimersByTimeAsync(0);
+    await shown();
     radios()[6]?.click();
     await vi.advanceTimersByTimeAsync(0);
     const id = posts.at(-1)?.id;
@@ -423,7 +433,7 @@ describe('bad input never breaks the page', () => {
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
     widget = createNpsWidget({ endpoint: '/api/nps', kind: 'csat' as 'nps', show: 'auto' });
     widget.show();
-    await flush();
+    await settled();
     expect(host()).toBeNull();
     expect(consoleError).toHaveBeenCalledTimes(1);
     expect(consoleError.mock.calls[0]?.[0]).toBe(
@@ -442,7 +452,7 @@ describe('bad input never breaks the page', () => {
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
     widget = createNpsWidget({ endpoint: '/api/nps', show: 'manual' });
     widget.show({ anchor: 42 as unknown as string });
-    await flush();
+    await settled();
     expect(host()).toBeNull();
     expect(consoleError).toHaveBeenCalledTimes(1);
     expect(() => {
@@ -460,7 +470,8 @@ describe('bad input never breaks the page', () => {
   it('appears by itself with show "auto" and only once', async () => {
     widget = createNpsWidget({ endpoint: '/api/nps' });
     widget.show();
-    await flush();
+    await shown();
+    await settled();
     expect(document.querySelectorAll('[data-nps-widget]')).toHaveLength(1);
   });
 
@@ -468,7 +479,7 @@ describe('bad input never breaks the page', () => {
     await open();
     widget!.destroy();
     widget!.show();
-    await flush();
+    await settled();
     expect(host()).toBeNull();
   });
 });

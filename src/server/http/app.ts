@@ -5,7 +5,7 @@
  * the Node adapter (cli.ts) or the host application does.
  */
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { validateResponse } from '../../core/payload.js';
+import { validateResponse } from '../../core/validate.js';
 import { exportStream, EXPORT_TYPES } from '../export.js';
 import { shapeResults } from '../results.js';
 import { sqlState, type Database } from '../store/database.js';

@@ -3,9 +3,9 @@
  * snippet before the script loaded run in order, and later calls run at once. Every command
  * becomes a call on a widget from createNpsWidget; this file only translates.
  */
-import type { NpsOptions } from './core/options.js';
-import { type EventName, type Handler } from './events.js';
-import type { NpsWidget } from './widget.js';
+import type { NpsWidget } from '../core/api.js';
+import type { NpsOptions } from '../core/options.js';
+import type { EventName, Handler } from '../core/events.js';
 
 type Command = (...args: unknown[]) => void;
 

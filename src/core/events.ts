@@ -1,5 +1,5 @@
 /** The widget's events (contract section 7). A handler that throws never breaks the widget. */
-import type { NpsResponse, SurveyType } from './core/payload.js';
+import type { NpsResponse, SurveyType } from './payload.js';
 
 export interface ShowEvent {
   surveyId: string;

@@ -6,25 +6,25 @@
  * takes longer than a moment. Tallies are already counted: they are drawn at once.
  */
 import { Fragment, h, render, type ComponentChild } from 'preact';
-import { calculateNps, type NpsInput } from './core/nps.js';
-import type { NpsResponse } from './core/payload.js';
-import { createAggregator, type Aggregator } from './core/results/aggregate.js';
-import type { ResultRecord } from './core/results/record.js';
-import { STANDARD_SCALE } from './core/results/scale.js';
-import type { TallySource } from './core/results/source.js';
-import { looksLikeTallies, type ResultsTallies } from './core/results/tallies.js';
-import { isTalliesSource, talliesSource } from './core/results/tallies-source.js';
-import { tallyResult } from './core/results/tally.js';
-import { pooledTally } from './core/results/trend.js';
-import { checkViewOptions, type CheckedViewOptions, type ResultsViewOptions } from './core/results/view-options.js';
-import { downloadText } from './dom/download.js';
-import { createShadowMount } from './dom/shadow.js';
-import { numbersFor } from './ui/numbers.js';
-import { Preview, PreviewError } from './ui/Preview.js';
-import { Progress } from './ui/results/Progress.js';
-import { Results, ScoreResults } from './ui/Results.js';
-import css from './ui/preview.css?inline';
-import resultsCss from './ui/results.css?inline';
+import { calculateNps, type NpsInput } from '../core/nps.js';
+import type { NpsResponse } from '../core/payload.js';
+import { createAggregator, type Aggregator } from '../core/results/aggregate.js';
+import type { ResultRecord } from '../core/results/record.js';
+import { STANDARD_SCALE } from '../core/results/scale.js';
+import type { TallySource } from '../core/results/source.js';
+import { looksLikeTallies, type ResultsTallies } from '../core/results/tallies.js';
+import { isTalliesSource, talliesSource } from '../core/results/tallies-source.js';
+import { tallyResult } from '../core/results/tally.js';
+import { pooledTally } from '../core/results/trend.js';
+import { checkViewOptions, type CheckedViewOptions, type ResultsViewOptions } from '../core/results/view-options.js';
+import { downloadText } from '../dom/download.js';
+import { createShadowMount } from '../dom/shadow.js';
+import { numbersFor } from '../ui/numbers.js';
+import { Preview, PreviewError } from '../ui/Preview.js';
+import { Progress } from '../ui/results/Progress.js';
+import { Results, ScoreResults } from '../ui/Results.js';
+import css from '../ui/preview.css?inline';
+import resultsCss from '../ui/results.css?inline';
 
 export interface NpsPreviewOptions extends ResultsViewOptions {
   /** Writes the numbers as this locale does (BCP 47), like the survey's scale; the words stay English. */

@@ -1,0 +1,71 @@
+/**
+ * Answering: the response one showing builds (a score, perhaps changed, the reason, the
+ * consent answer). Each state goes to the courier and out as an event; the first score tells
+ * the rules the visitor answered. It never renders, and never decides whether to show.
+ */
+import type { ShowOptions } from '../core/options.js';
+import { type ResponseState, toPayload } from '../core/payload.js';
+import { answerConsent, completeResponse, pageUrlFor, rescore, startResponse } from '../core/response.js';
+import { thresholdsOf } from '../core/scale.js';
+import { newId } from '../core/uuid.js';
+import { queueResponse } from '../delivery/queue.js';
+import type { SurveyContext } from './contract.js';
+import { remember } from './memory.js';
+
+/**
+ * A changed score waits this long for the next change before it is sent: a keyboard user
+ * arrowing from 0 to 9 selects ten scores in a second, and the receiver needs only the last.
+ * The first score goes at once (the README promises it), submits never wait, and the
+ * courier sends everything at once when the page goes away.
+ */
+const RESCORE_SETTLE_MS = 400;
+
+export interface Answer {
+  readonly response: ResponseState | null;
+  score(score: number): void;
+  submit(comment: string): void;
+  consent(answer: boolean): void;
+}
+
+/** The answer of one showing with these `options`, in the language `lang`. */
+export function createAnswer(host: SurveyContext, options: ShowOptions, lang: string): Answer {
+  const { config } = host;
+  const thresholds = thresholdsOf(config);
+  let response: ResponseState | null = null;
+
+  /** The response's next state: queued for delivery (after `delayMs`), then announced. */
+  function keep(next: ResponseState, event: 'score' | 'submit' | 'consent', delayMs = 0, first = false): void {
+    response = next;
+    queueResponse(host.courier, next, host.posting, delayMs);
+    if (first) remember(host, 'answered');
+    host.emit(event, toPayload(next, new Date()));
+  }
+
+  return {
+    get response() {
+      return response;
+    },
+    score(score) {
+      if (response) return keep(rescore(response, score, thresholds), 'score', RESCORE_SETTLE_MS);
+      const context = {
+        surveyId: config.surveyId,
+        kind: config.kind,
+        scale: config.scale,
+        surveyType: options.touchpoint ? 'transactional' : 'relationship',
+        touchpoint: options.touchpoint,
+        user: host.user(),
+        metadata: { ...config.metadata, ...options.metadata },
+        locale: lang,
+        pageUrl: pageUrlFor(config.pageUrl, location.href),
+      } as const;
+      keep(startResponse(context, score, newId(), new Date(), thresholds), 'score', 0, true);
+    },
+    submit(comment) {
+      if (response) keep(completeResponse(response, comment.slice(0, config.commentMaxLength)), 'submit');
+    },
+    /** The consent step's answer: the same response again, with `consentToContact`. */
+    consent(answer) {
+      if (response) keep(answerConsent(response, answer), 'consent');
+    },
+  };
+}
