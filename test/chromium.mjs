@@ -2,7 +2,7 @@
  * Launches the machine's Chromium for browser tests and benchmarks (never skips: with no browser
  * it fails and says how to get one), and the helpers the demo's browser tests share.
  */
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,21 +63,38 @@ export async function importDemoServer() {
 let template = null;
 
 /**
- * A data folder for a demo server of one test, inside `parent`: a copy of a database made once
- * per test file (PGlite creates a new one in 2-4 s, opens a copied one in a fifth of a second).
+ * A migrated data folder to copy, one per schema version, shared by every test file and run
+ * (a folder per file was never removed: test workers end without an exit event). Made in a
+ * folder of its own and renamed into place, so files making it at once never see half of one.
+ * @returns {Promise<string>}
+ */
+async function demoTemplate() {
+  const { pglite, migrate, LATEST_VERSION } = /** @type {typeof import('../src/server/index.js')} */ (await import(DIST_SERVER));
+  const folder = join(tmpdir(), `nps-demo-template-v${LATEST_VERSION}`);
+  if (existsSync(join(folder, 'PG_VERSION'))) return folder;
+  const making = mkdtempSync(join(tmpdir(), 'nps-demo-template-making-'));
+  try {
+    const db = await pglite({ dataDir: join(making, 'data') }).open();
+    await migrate(db);
+    await db.close();
+    renameSync(join(making, 'data'), folder);
+  } catch (error) {
+    // Another file made it first: use theirs.
+    if (!existsSync(join(folder, 'PG_VERSION'))) throw error;
+  } finally {
+    rmSync(making, { recursive: true, force: true });
+  }
+  return folder;
+}
+
+/**
+ * A data folder for a demo server of one test, inside `parent`: a copy of a migrated database
+ * (PGlite creates a new one in 2-4 s, opens a copied one in a fifth of a second).
  * @param {string} parent
  * @returns {Promise<string>}
  */
 export async function freshDemoDataDir(parent) {
-  template ??= (async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'nps-demo-template-'));
-    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
-    const { pglite, migrate } = /** @type {typeof import('../src/server/index.js')} */ (await import(DIST_SERVER));
-    const db = await pglite({ dataDir: join(folder, 'data') }).open();
-    await migrate(db);
-    await db.close();
-    return join(folder, 'data');
-  })();
+  template ??= demoTemplate();
   const target = join(parent, 'receiver');
   cpSync(await template, target, { recursive: true });
   return target;
