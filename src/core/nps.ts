@@ -169,35 +169,25 @@ export function calculateNps(input: NpsInput, scale?: ScaleChoice): NpsResult {
   const { categories, distribution, scale: answeredOn } = toCounts(input, scale);
   const { promoters, passives, detractors } = categories;
   const total = promoters + passives + detractors;
-  const result: NpsResult = {
+  // Every figure but the counts is null when there are no responses: a share of nothing is undefined.
+  const share = (count: number) => (total ? (100 * count) / total : null);
+  const { center, variance, n } = adjustedWald(categories);
+  const margin = Z95 * Math.sqrt(variance / n);
+  return {
     total,
     promoters,
     passives,
     detractors,
-    promoterPercent: null,
-    passivePercent: null,
-    detractorPercent: null,
-    nps: null,
-    rounded: null,
-    distribution,
-    marginOfError: null,
-    interval: null,
-    scale: answeredOn,
-  };
-  if (total === 0) return result;
-
-  const { center, variance, n } = adjustedWald(categories);
-  const margin = Z95 * Math.sqrt(variance / n);
-  return {
-    ...result,
-    promoterPercent: (100 * promoters) / total,
-    passivePercent: (100 * passives) / total,
-    detractorPercent: (100 * detractors) / total,
+    promoterPercent: share(promoters),
+    passivePercent: share(passives),
+    detractorPercent: share(detractors),
     // One division of an exact integer: subtracting two percentages is what loses x.5 cases.
-    nps: (100 * (promoters - detractors)) / total,
-    rounded: roundedScore(promoters - detractors, total),
-    marginOfError: 100 * margin,
-    interval: [clampPoints(100 * (center - margin)), clampPoints(100 * (center + margin))],
+    nps: share(promoters - detractors),
+    rounded: total ? roundedScore(promoters - detractors, total) : null,
+    distribution,
+    marginOfError: total ? 100 * margin : null,
+    interval: total ? [clampPoints(100 * (center - margin)), clampPoints(100 * (center + margin))] : null,
+    scale: answeredOn,
   };
 }
 
