@@ -59,7 +59,7 @@ function checkCount(value: unknown, field: string): number {
   return value as number;
 }
 
-const isList = (value: object): value is ArrayLike<unknown> => Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+const isList = (value: unknown): value is ArrayLike<unknown> => Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
 
 /**
  * The hot path (10 million scores are benchmarked): one pass by index, no allocation per
@@ -82,10 +82,8 @@ function countScores(scores: Iterable<unknown>, scale: Scale): number[] {
 }
 
 function checkDistribution(counts: unknown, scale: Scale): number[] {
-  if (typeof counts !== 'object' || counts === null || !isList(counts)) {
-    fail(`counts is ${showValue(counts)}; expected 11 counts (index = score)`, TypeError);
-  }
-  const list = counts as ArrayLike<unknown>;
+  if (!isList(counts)) return fail(`counts is ${showValue(counts)}; expected 11 counts (index = score)`, TypeError);
+  const list = counts;
   if (list.length !== SCALE_SIZE) fail(`counts has ${list.length} entries; expected 11 (index = score)`);
   const [low, high] = scaleRange(scale);
   return Array.from(list, (count, score) => {
@@ -132,11 +130,9 @@ function toCounts(input: unknown, choice: ScaleChoice | undefined): { categories
   return { categories, distribution, scale };
 }
 
-/** Half away from zero on the exact fraction 100(P-D)/n, so x.5 is never lost to float error. */
-function roundedScore(difference: number, total: number): number {
-  const magnitude = Math.floor((200 * Math.abs(difference) + total) / (2 * total));
-  return magnitude === 0 ? 0 : Math.sign(difference) * magnitude;
-}
+/** Half away from zero on the exact fraction 100(P-D)/n, so x.5 is never lost to float error; never -0. */
+const roundedScore = (difference: number, total: number): number =>
+  Math.sign(difference) * Math.floor((200 * Math.abs(difference) + total) / (2 * total)) || 0;
 
 export interface AdjustedWald {
   /** NPS' on the -1..1 scale. */
