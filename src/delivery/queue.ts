@@ -21,5 +21,9 @@ export const postingOf = (config: LoaderConfig): Posting => ({
 export function queueResponse(courier: Courier, response: ResponseState, posting: Posting, delayMs = 0): void {
   const { endpoint, credentials, timeoutMs, maxAgeMs, maxEntries } = posting;
   const route = { endpoint, credentials, timeoutMs, expiresAt: Date.parse(response.createdAt) + maxAgeMs };
-  courier.queue((outbox, now) => limit(put(outbox, response, route, now + delayMs), response.surveyId, maxEntries), maxEntries);
+  courier.queue((outbox, now) => {
+    const limited = limit(put(outbox, response, route, now + delayMs), response.surveyId, maxEntries);
+    const reason = `the outbox holds at most ${maxEntries} responses of survey "${response.surveyId}"; dropped the oldest`;
+    return { outbox: limited.outbox, dropped: limited.dropped.map(({ entry }) => ({ entry, reason })) };
+  });
 }
