@@ -326,16 +326,28 @@ describe('rules across reloads', () => {
   it('asks only the sampled share of visitors, each drawn once', async () => {
     server.page('/sampled', autoPage('data-sample-rate="0.5"'));
     let shown = 0;
+    /** The visitor's draw as the widget stored it, once it has drawn. */
+    const draw = async () => {
+      await page.waitForFunction(() => localStorage.getItem('nps-widget:history:nps') !== null);
+      return page.evaluate(() => (JSON.parse(localStorage.getItem('nps-widget:history:nps') ?? '{}') as { draw: number }).draw);
+    };
+    /** Whether the survey shows on this page view: waits for it when the draw lets it, else gives it time to (wrongly) appear. */
+    const surveyShows = async (drawn: number) => {
+      if (drawn < 0.5) await page.getByRole('dialog').waitFor();
+      else await page.waitForTimeout(500);
+      return page.locator('[data-nps-widget]').count();
+    };
     for (let visitor = 0; visitor < 12; visitor += 1) {
       await context?.close();
       await open(DESKTOP);
       await page.goto(`${server.origin}/sampled`);
-      await page.waitForTimeout(150);
-      const first = await page.locator('[data-nps-widget]').count();
+      const drawn = await draw();
+      const first = await surveyShows(drawn);
+      expect(first).toBe(drawn < 0.5 ? 1 : 0);
       await page.reload();
-      await page.waitForTimeout(150);
-      // A visitor's draw holds across reloads: shown both times, or neither.
-      expect(await page.locator('[data-nps-widget]').count()).toBe(first);
+      // A visitor's draw holds across reloads: the same draw, shown both times or neither.
+      expect(await draw()).toBe(drawn);
+      expect(await surveyShows(drawn)).toBe(first);
       shown += first;
     }
     expect(shown).toBeGreaterThan(0);
