@@ -90,8 +90,8 @@ describe.each(['nps-widget.js', 'nps-widget.full.js'])('the global NpsWidget of 
     );
     await page.goto(`${server.origin}/results`);
     const { kinds, outcomes } = await page.evaluate(() => {
-      const { kinds, outcomes } = window as unknown as { kinds: string[]; outcomes: Outcome[] };
-      return { kinds, outcomes };
+      const seen = window as unknown as { kinds: string[]; outcomes: Outcome[] };
+      return { kinds: seen.kinds, outcomes: seen.outcomes };
     });
     expect(kinds).toEqual(['calculateNps:function', 'compareNps:function', 'createNpsWidget:function']);
     expect(outcomes).toEqual(inNode());
