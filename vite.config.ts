@@ -144,6 +144,19 @@ export default defineConfig(({ mode }) => ({
       { extends: true, test: { name: 'unit', environment: 'happy-dom', include: ['test/unit/**/*.test.{ts,tsx}'] } },
       // Against the build, in Node: the package's shape and the demo collector.
       { extends: true, test: { name: 'integration', environment: 'node', include: ['test/integration/**/*.test.ts'] } },
+      // The receiver (src/server), in Node: every storage test on PGlite and on a real
+      // PostgreSQL server that the global setup starts (and fails without, saying how to install it).
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['test/server/**/*.test.ts'],
+          globalSetup: ['test/server/postgres-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
       // Against the build, in real Chromium and a real HTTP server on 127.0.0.1.
       {
         extends: true,

@@ -18,7 +18,7 @@ import { snippetsFor } from './playground/snippets.js';
 /**
  * The built-in language tags come from the build (the demo serves dist/). The specifier is a
  * variable so that type-checking, which runs before any build, does not look for the file;
- * the types come from the source (as in collector.mjs).
+ * the types come from the source (as in demo/server.mjs).
  */
 const LOCALE_MODULE = '/dist/core/locale.js';
 const FRAME_PAGE = '/playground/frame.html';

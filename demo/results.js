@@ -1,4 +1,5 @@
-// The results page: polls the demo collector and hands the records to the preview, or shows
+// The results page: polls the receiver's API (GET /responses for the records, GET /results for
+// the counts per survey) and hands the records to the preview, or shows
 // other data instead: what the visitor pastes, the Hungarian worked example, or a generated
 // year. Data is written with textContent only; a comment is whatever a visitor typed.
 import { generateYear, YEAR_COUNT } from './generated-year.js';
@@ -25,7 +26,7 @@ const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle
 let preview = null;
 /** The last rendered list, so an unchanged poll does not re-render (or re-announce) anything. */
 let lastJson = '';
-/** Whether the preview follows the collector; false while pasted or example data is shown. */
+/** Whether the preview follows the receiver; false while pasted or example data is shown. */
 let live = true;
 
 /**
@@ -38,11 +39,41 @@ function byId(id) {
   return element;
 }
 
-/** @returns {Promise<NpsResponse[]>} */
-async function fetchRecords() {
-  const response = await fetch('/api/responses', { cache: 'no-store' });
-  if (!response.ok) throw new Error(`GET /api/responses answered ${response.status}`);
-  return response.json();
+/**
+ * The receiver's read token. The demo hands it to its own pages; a real site would read
+ * results on its server, or ask the viewer for the token.
+ * @type {Promise<string> | null}
+ */
+let token = null;
+
+/**
+ * A GET of the receiver's API with the token.
+ * @param {string} path
+ */
+async function readApi(path) {
+  token ??= fetch('/api/demo/token').then(async (answer) => {
+    if (!answer.ok) throw new Error(`GET /api/demo/token answered ${answer.status}`);
+    return /** @type {{ token: string }} */ (await answer.json()).token;
+  });
+  const answer = await fetch(path, { cache: 'no-store', headers: { Authorization: `Bearer ${await token}` } });
+  if (!answer.ok) throw new Error(`GET ${path} answered ${answer.status}`);
+  return answer.json();
+}
+
+/**
+ * Every stored record (GET /responses): the preview's trends, segments and comments read them.
+ * @returns {Promise<NpsResponse[]>}
+ */
+const fetchRecords = () => readApi('/responses');
+
+/**
+ * Responses per survey, from the receiver's tallies (GET /results): what the count line says.
+ * @param {readonly string[]} surveyIds
+ * @returns {Promise<Array<[surveyId: string, responses: number]>>}
+ */
+async function fetchTotals(surveyIds) {
+  const tallies = await Promise.all(surveyIds.map((id) => readApi(`/results?surveyId=${encodeURIComponent(id)}`)));
+  return tallies.map((tally, index) => [surveyIds[index] ?? '', /** @type {{ total: { counts: number[] } }} */ (tally).total.counts.reduce((a, b) => a + b, 0)]);
 }
 
 /** @returns {PreviewApi} */
@@ -70,7 +101,7 @@ function showPreview(input, title, scale = '0-10') {
 }
 
 /**
- * Shows data other than the collector's, until "Show live answers".
+ * Shows data other than the receiver's, until "Show live answers".
  * @param {PreviewInput} input
  * @param {string} title
  * @param {string} description
@@ -87,7 +118,7 @@ function showLive() {
   live = true;
   lastJson = '';
   byId('live-comments').hidden = false;
-  byId('source').textContent = 'Live answers from the collector.';
+  byId('source').textContent = 'Live answers from the receiver.';
   void refresh();
 }
 
@@ -133,9 +164,13 @@ async function loadGeneratedYear() {
   }
 }
 
-/** @param {number} count */
-function showTotal(count) {
-  const text = count === 1 ? '1 response stored' : `${count} responses stored`;
+/**
+ * @param {Array<[surveyId: string, responses: number]>} totals
+ */
+function showTotal(totals) {
+  const count = totals.reduce((sum, [, responses]) => sum + responses, 0);
+  const perSurvey = totals.length > 1 ? ` (${totals.map(([id, responses]) => `${id}: ${responses}`).join(', ')})` : '';
+  const text = `${count === 1 ? '1 response stored' : `${count} responses stored`}${perSurvey}`;
   // Every poll lands here; rewriting the same text would make screen readers say it again.
   if (byId('total').textContent !== text) byId('total').textContent = text;
 }
@@ -196,7 +231,7 @@ async function refresh() {
   try {
     const records = await fetchRecords();
     const json = JSON.stringify(records);
-    showTotal(records.length);
+    showTotal(await fetchTotals([...new Set(records.map((record) => record.surveyId))].sort()));
     if (live && json !== lastJson) {
       showComments(records);
       showPreview(records, 'Live answers');

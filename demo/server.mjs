@@ -1,71 +1,92 @@
 /**
- * The demo: a small shop that installs the widget, a results page, a playground, and the
- * collector the widget posts to, with a switch that makes it fail on purpose (for the
- * playground's delivery inspector). Plain node:http so a reader sees every header a receiver needs.
+ * The demo: a small shop that installs the widget, a results page, a playground, and in front
+ * of them the product's own receiver (nps-widget/server, on PGlite in demo/data/receiver),
+ * with a switch that makes deliveries fail on purpose (for the playground's delivery
+ * inspector). The demo adds only what a demo needs: its pages, the failure switch, the read
+ * token for its results page, and "start over". Every answer goes through the receiver.
  *
  *   npm run demo        build, then serve on http://127.0.0.1:5178/ (PORT overrides)
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCollector } from './collector.mjs';
+import { getRequestListener } from '@hono/node-server';
 import { RETRY_AFTER_SECONDS, createFailureSwitch, parseFailureRequest } from './failure.mjs';
 
 /** @typedef {import('node:http').IncomingMessage} Request */
 /** @typedef {import('node:http').ServerResponse} Response */
-/** @typedef {ReturnType<typeof createCollector>} Collector */
+/** @typedef {import('../src/server/index.js').Receiver} Receiver */
 /** @typedef {ReturnType<typeof createFailureSwitch>} FailureSwitch */
 /** @typedef {import('./failure.mjs').FailureState} FailureState */
-/** @typedef {{ collector: Collector, failures: FailureSwitch, log: (line: string) => void }} Demo */
+/**
+ * @typedef {object} Demo
+ * @property {Receiver} receiver
+ * @property {string} token  the receiver's read token, handed to the demo's own pages
+ * @property {(request: Request, response: Response) => Promise<void>} forward  passes a request to the receiver
+ * @property {FailureSwitch} failures
+ * @property {(line: string) => void} log
+ */
 
 const DEMO_ROOT = fileURLToPath(new URL('.', import.meta.url));
-const DIST_ROOT = fileURLToPath(new URL('../dist/', import.meta.url));
+const DIST_SERVER = new URL('../dist/server/index.js', import.meta.url);
 const DEFAULT_PORT = 5178;
 
-/** A payload is well under 2 KB; the limit only stops accidents and abuse. */
-export const MAX_BODY_BYTES = 64 * 1024;
+/** Where the demo keeps its answers (git-ignored). */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('./data/receiver', import.meta.url));
 
 /**
- * Only these types are served, which also keeps the collector's data (JSON) and the server's
- * own source (.mjs) out of reach.
+ * Node cannot run the TypeScript source, so the receiver comes from the build. The specifier is
+ * a variable on purpose: `npm run check` type-checks this file before anything is built; the
+ * types come from the source instead.
+ * @returns {Promise<typeof import('../src/server/index.js')>}
+ */
+async function loadReceiver() {
+  if (!existsSync(DIST_SERVER)) throw new Error(`${fileURLToPath(DIST_SERVER)} is missing: run npm run build first (or npm run demo).`);
+  return import(DIST_SERVER.href);
+}
+
+const { createReceiver, pglite } = await loadReceiver();
+
+/**
+ * The demo's own files (the receiver serves the widget's). Only these types are served, which
+ * keeps the server's source (.mjs) and the answers in demo/data out of reach.
  * @type {Record<string, string>}
  */
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
 };
 
-/**
- * The widget posts with Content-Type text/plain (a CORS-simple request, so no preflight);
- * application/json is accepted too, and so is no type at all (a Blob sent without one).
- */
-const JSON_BODY_TYPES = ['text/plain', 'application/json', ''];
-
-/** Any origin may post, so a site on another local port can use this collector. */
-const CORS_HEADERS = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
-  'Access-Control-Allow-Headers': 'Content-Type',
-  'Access-Control-Max-Age': '86400',
-};
+/** The demo's pages post to /api/nps; the receiver's own route is POST /responses. Both pass the failure switch. */
+const DELIVERY_PATHS = ['/api/nps', '/responses'];
 
 /**
- * @param {{ port?: number, host?: string, dataFile?: string, quiet?: boolean }} [options]
- * @returns {Promise<{ url: string, close: () => Promise<void> }>}
+ * @param {{ port?: number, host?: string, dataDir?: string | null, quiet?: boolean }} [options]
+ *   `dataDir: null` keeps the answers in memory (tests).
+ * @returns {Promise<{ url: string, token: string, close: () => Promise<void> }>}
  */
-export async function startDemoServer({ port = 0, host = '127.0.0.1', dataFile, quiet = false } = {}) {
+export async function startDemoServer({ port = 0, host = '127.0.0.1', dataDir = DEFAULT_DATA_DIR, quiet = false } = {}) {
+  const log = quiet ? () => {} : console.log;
+  // Any origin may post: a snippet from the playground may be pasted into a page of another local port.
+  const receiver = createReceiver({ storage: pglite(dataDir === null ? {} : { dataDir }), allowedOrigins: ['*'] });
+  const { token } = await receiver.ready;
   /** @type {Demo} */
   const demo = {
-    collector: createCollector(dataFile ? { file: dataFile } : {}),
+    receiver,
+    token,
+    forward: getRequestListener(async (request, env) => {
+      const answer = await receiver.fetch(request, { clientAddress: env.incoming.socket.remoteAddress });
+      if (request.method === 'POST') void logDelivery(answer.clone(), log);
+      return answer;
+    }),
     failures: createFailureSwitch(),
-    log: quiet ? () => {} : console.log,
+    log,
   };
   const server = createServer((request, response) => {
     requestsOn.set(request.socket, (requestsOn.get(request.socket) ?? 0) + 1);
@@ -75,16 +96,22 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1', dataFile, 
       else response.destroy();
     });
   });
-  await listen(server, port, host);
+  await listen(server, port, host).catch(async (error) => {
+    await receiver.close();
+    throw error;
+  });
   const address = /** @type {import('node:net').AddressInfo} */ (server.address());
   return {
     url: `http://${host}:${address.port}/`,
-    close: () =>
-      new Promise((done, fail) => {
-        server.close((error) => (error ? fail(error) : done()));
+    token,
+    close: async () => {
+      await new Promise((done, fail) => {
+        server.close((error) => (error ? fail(error) : done(undefined)));
         // Browsers keep connections alive; without this, close waits for them to time out.
         server.closeAllConnections();
-      }),
+      });
+      await receiver.close();
+    },
   };
 }
 
@@ -119,40 +146,51 @@ function listen(server, port, host) {
  */
 async function route(request, response, demo) {
   const { pathname } = new URL(request.url ?? '/', 'http://demo.invalid');
-  if (pathname === '/api/nps') return handleDelivery(request, response, demo);
-  if (pathname === '/api/responses') return handleResponses(request, response, demo.collector);
+  if (DELIVERY_PATHS.includes(pathname) && request.method === 'POST') return handleDelivery(request, response, demo);
+  if (pathname === '/api/nps') return forwardAs('/responses', request, response, demo);
   if (pathname === '/api/demo/failure') return handleFailureControl(request, response, demo);
+  if (pathname === '/api/demo/token') return handleToken(request, response, demo);
+  if (pathname === '/api/responses') return handleStartOver(request, response, demo);
   if (pathname.startsWith('/api/')) return sendJson(response, 404, { error: `no API route ${pathname}` });
-  return serveStatic(request, response, pathname);
+  if ((request.method === 'GET' || request.method === 'HEAD') && (await serveDemoFile(request, response, pathname))) return;
+  // The receiver: its API, and the widget's files from dist/ (also under /dist/, as the playground asks for them).
+  return forwardAs(pathname.startsWith('/dist/') ? pathname.slice('/dist'.length) : pathname, request, response, demo);
 }
 
 /**
- * POST /api/nps: one delivery of payload v1.
+ * @param {string} pathname what the receiver should see
  * @param {Request} request
  * @param {Response} response
  * @param {Demo} demo
  */
-async function handleDelivery(request, response, { collector, failures, log }) {
-  if (request.method === 'OPTIONS') return sendPreflight(response);
-  if (request.method !== 'POST') return sendMethodNotAllowed(response, 'POST, OPTIONS');
-  if (failures.state().mode === 'offline' && (requestsOn.get(request.socket) ?? 0) > 1) return void request.socket.destroy();
-  const failure = failures.spend();
-  if (failure && (await playFailure(failure, request, response, log))) return;
+function forwardAs(pathname, request, response, demo) {
+  const url = new URL(request.url ?? '/', 'http://demo.invalid');
+  request.url = `${pathname}${url.search}`;
+  return demo.forward(request, response);
+}
 
-  const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (!JSON_BODY_TYPES.includes(mediaType)) {
-    return reject(response, 415, `content type "${mediaType}" is not supported; send JSON as text/plain or application/json`, log);
-  }
-  const body = await readBody(request, MAX_BODY_BYTES);
-  if (body === null) return reject(response, 413, `body is larger than ${MAX_BODY_BYTES} bytes`, log);
+/**
+ * One delivery of payload v1: through the failure switch, then to the receiver.
+ * @param {Request} request
+ * @param {Response} response
+ * @param {Demo} demo
+ */
+async function handleDelivery(request, response, demo) {
+  if (demo.failures.state().mode === 'offline' && (requestsOn.get(request.socket) ?? 0) > 1) return void request.socket.destroy();
+  const failure = demo.failures.spend();
+  if (failure && (await playFailure(failure, request, response, demo.log))) return;
+  return forwardAs('/responses', request, response, demo);
+}
 
-  const parsed = parseJson(body);
-  if (!parsed.ok) return reject(response, 400, parsed.reason, log);
-  const result = await collector.accept(parsed.value);
-  if (result.status === 400) return reject(response, 400, result.reason, log);
-
-  log(describeDelivery(result.response, result.stored));
-  return sendJson(response, result.status, { ok: true });
+/**
+ * One short line per delivery the receiver answered, e.g. "delivery 3f2a9c1e: created (201)".
+ * @param {globalThis.Response} answer
+ * @param {(line: string) => void} log
+ */
+async function logDelivery(answer, log) {
+  const body = /** @type {{ id?: string, outcome?: string, error?: string }} */ (await answer.json().catch(() => ({})));
+  if (body.id) log(`delivery ${body.id.slice(0, 8)}: ${body.outcome} (${answer.status})`);
+  else log(`rejected delivery (${answer.status}): ${body.error ?? 'no reason given'}`);
 }
 
 /**
@@ -170,7 +208,7 @@ async function playFailure(failure, request, response, log) {
   switch (failure.mode) {
     case '500':
       request.resume();
-      sendJson(response, 500, { error: 'simulated failure: the collector is failing on purpose (playground)' });
+      sendJson(response, 500, { error: 'simulated failure: the receiver is failing on purpose (playground)' });
       return true;
     case '429':
       request.resume();
@@ -199,8 +237,8 @@ async function playFailure(failure, request, response, log) {
 }
 
 /**
- * GET /api/demo/failure: how the collector fails now. POST `{ mode, count?, seconds? }`: make
- * the next `count` deliveries (or all, until mode 'none') fail that way.
+ * GET /api/demo/failure: how deliveries fail now. POST `{ mode, count?, seconds? }`: make the
+ * next `count` deliveries (or all, until mode 'none') fail that way.
  * @param {Request} request
  * @param {Response} response
  * @param {Demo} demo
@@ -215,41 +253,51 @@ async function handleFailureControl(request, response, { failures, log }) {
   const checked = parsed.ok ? parseFailureRequest(parsed.value) : parsed;
   if (!checked.ok) return sendJson(response, 400, { error: checked.reason });
   failures.set(checked.state);
-  log(`collector failure mode: ${checked.state.mode}`);
+  log(`delivery failure mode: ${checked.state.mode}`);
   return sendJson(response, 200, checked.state);
 }
 
 /**
- * GET /api/responses: every stored record. DELETE: start the demo over.
+ * GET /api/demo/token: the receiver's read token, for the demo's results page. A demo on
+ * 127.0.0.1 may hand it to its own pages; a real site keeps the token on its server.
  * @param {Request} request
  * @param {Response} response
- * @param {Collector} collector
+ * @param {Demo} demo
  */
-async function handleResponses(request, response, collector) {
-  if (request.method === 'OPTIONS') return sendPreflight(response);
-  if (request.method === 'GET') return sendJson(response, 200, collector.list());
-  if (request.method === 'DELETE') {
-    await collector.clear();
-    response.writeHead(204, CORS_HEADERS).end();
-    return;
-  }
-  return sendMethodNotAllowed(response, 'GET, DELETE, OPTIONS');
+function handleToken(request, response, { token }) {
+  if (request.method !== 'GET') return sendMethodNotAllowed(response, 'GET');
+  return sendJson(response, 200, { token });
 }
 
 /**
- * Collects the body as text, or returns null once it passes `limit` bytes. The rest is drained
- * rather than cut off, so the client reads the 413 instead of a reset connection.
+ * DELETE /api/responses: start the demo over, erasing every stored answer through the
+ * receiver's own API (export the ids, DELETE /responses/{id} each).
+ * @param {Request} request
+ * @param {Response} response
+ * @param {Demo} demo
+ */
+async function handleStartOver(request, response, { receiver, token, log }) {
+  if (request.method !== 'DELETE') return sendMethodNotAllowed(response, 'DELETE');
+  const authorization = { Authorization: `Bearer ${token}` };
+  const exported = await receiver.fetch(new Request('http://demo.invalid/responses?format=ndjson', { headers: authorization }));
+  if (!exported.ok) return sendJson(response, 502, { error: `the receiver answered ${exported.status} to the export` });
+  const ids = (await exported.text())
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => /** @type {{ id: string }} */ (JSON.parse(line)).id);
+  for (const id of ids) await receiver.fetch(new Request(`http://demo.invalid/responses/${id}`, { method: 'DELETE', headers: authorization }));
+  log(`start over: ${ids.length} answers erased`);
+  response.writeHead(204, { 'Cache-Control': 'no-store' }).end();
+}
+
+/**
+ * Collects the body as text, or returns null once it passes `limit` bytes.
  * @param {Request} request
  * @param {number} limit
  * @returns {Promise<string | null>}
  */
 function readBody(request, limit) {
   return new Promise((done, fail) => {
-    if (Number(request.headers['content-length'] ?? 0) > limit) {
-      request.resume();
-      done(null);
-      return;
-    }
     /** @type {Buffer[]} */
     const chunks = [];
     let size = 0;
@@ -274,27 +322,14 @@ function parseJson(text) {
   }
 }
 
-/**
- * One short line per accepted delivery, e.g. "delivery 3f2a9c1e score 9 complete".
- * @param {import('./collector.mjs').Accepted['response']} response
- * @param {boolean} stored
- */
-function describeDelivery(response, stored) {
-  const state = response.complete ? 'complete' : 'score only';
-  const note = stored ? '' : ' (a newer state is already stored)';
-  return `delivery ${response.id.slice(0, 8)} score ${response.score} ${state}${note}`;
-}
-
-/**
- * @param {Response} response
- * @param {number} status
- * @param {string} reason
- * @param {(line: string) => void} log
- */
-function reject(response, status, reason, log) {
-  log(`rejected delivery (${status}): ${reason}`);
-  sendJson(response, status, { error: reason });
-}
+/** The failure switch may be driven from a page of another local port (a pasted snippet's page). */
+const CORS_HEADERS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+  'Access-Control-Allow-Headers': 'Content-Type',
+  'Access-Control-Expose-Headers': 'Retry-After',
+  'Access-Control-Max-Age': '86400',
+};
 
 /** @param {Response} response */
 function sendPreflight(response) {
@@ -327,78 +362,47 @@ function sendJson(response, status, value, headers = {}) {
 }
 
 /**
- * GET and HEAD for the demo pages and the built scripts.
+ * Serves a file of demo/ when there is one; false otherwise (the receiver answers then).
  * @param {Request} request
  * @param {Response} response
  * @param {string} pathname
+ * @returns {Promise<boolean>}
  */
-async function serveStatic(request, response, pathname) {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'method not allowed\n');
-  const file = resolveStaticFile(pathname);
+async function serveDemoFile(request, response, pathname) {
+  const file = resolveDemoFile(pathname);
   const type = file && CONTENT_TYPES[extname(file)];
   const info = file && type ? await stat(file).catch(() => null) : null;
-  if (!file || !type || !info?.isFile()) return sendText(response, 404, notFoundMessage(pathname));
-
+  if (!file || !type || !info?.isFile()) return false;
   response.writeHead(200, {
     'Content-Type': type,
     'Content-Length': info.size,
-    // Revalidate every time, so a rebuilt widget shows on the next reload.
+    // Revalidate every time, so an edited page shows on the next reload.
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
-    // A snippet pasted into a page of another origin loads the locale files as modules, which needs CORS.
-    ...(file.startsWith(DIST_ROOT) ? { 'Access-Control-Allow-Origin': '*' } : {}),
   });
-  if (request.method === 'HEAD') return void response.end();
-  createReadStream(file).pipe(response);
+  if (request.method === 'HEAD') response.end();
+  else createReadStream(file).pipe(response);
+  return true;
 }
 
 /**
- * Maps a URL path to a file under demo/ or dist/, or null when it would leave them. The URL
- * parser already removed dot segments; decoding can bring back "../" (as %2e%2e%2f), hence the
- * containment check after resolving.
+ * Maps a URL path to a file under demo/ (not its data folder), or null when it would leave it.
+ * The URL parser already removed dot segments; decoding can bring back "../" (as %2e%2e%2f),
+ * hence the containment check after resolving.
  * @param {string} pathname
  * @returns {string | null}
  */
-function resolveStaticFile(pathname) {
+function resolveDemoFile(pathname) {
   let path;
   try {
     path = decodeURIComponent(pathname);
   } catch {
     return null;
   }
-  if (path.includes('\0')) return null;
+  if (path.includes('\0') || path.startsWith('/data/')) return null;
   if (path === '/') path = '/index.html';
-  // The script loads the survey, its locale files and extras from beside itself: /nps-widget-survey.js, /locales/<tag>.js...
-  if (isBuiltFile(path)) return resolveInside(DIST_ROOT, path.startsWith('/dist/') ? path.slice('/dist'.length) : path);
-  return resolveInside(DEMO_ROOT, path);
-}
-
-/** @param {string} path */
-function isBuiltFile(path) {
-  return /^\/nps-(widget|preview)[\w.-]*\.js$/.test(path) || path.startsWith('/locales/') || path.startsWith('/dist/');
-}
-
-/**
- * @param {string} root a directory path ending in a separator
- * @param {string} path
- */
-function resolveInside(root, path) {
-  const file = resolve(root, `.${path}`);
-  return file.startsWith(root) && file.length > root.length ? file : null;
-}
-
-/** @param {string} pathname */
-function notFoundMessage(pathname) {
-  return isBuiltFile(pathname) ? `not found: ${pathname} (run npm run build first)\n` : `not found: ${pathname}\n`;
-}
-
-/**
- * @param {Response} response
- * @param {number} status
- * @param {string} text
- */
-function sendText(response, status, text) {
-  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' }).end(text);
+  const file = resolve(DEMO_ROOT, `.${path}`);
+  return file.startsWith(DEMO_ROOT) && file.length > DEMO_ROOT.length ? file : null;
 }
 
 /**
@@ -413,6 +417,10 @@ async function main() {
     return startDemoServer({ port: 0 });
   });
   console.log(`nps-widget demo: ${server.url}  (playground: ${server.url}playground.html, results: ${server.url}results.html)`);
+  console.log(`answers are kept by the receiver in ${DEFAULT_DATA_DIR}; its read token: ${server.token}`);
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

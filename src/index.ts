@@ -34,8 +34,9 @@ export type { EventName, EventMap, ShowEvent, DismissEvent, DeliveryEvent } from
 export { calculateNps, compareNps, responsesNeeded } from './core/nps.js';
 export type { NpsInput, NpsResult } from './core/nps.js';
 export { categoryOf, type Category } from './core/category.js';
-export { validateResponse, isNewerState } from './core/payload.js';
-export type { NpsResponse, FlatRecord, Kind, SurveyType, ValidationResult } from './core/payload.js';
+export { isNewerState } from './core/payload.js';
+export { validateResponse, type ValidationResult } from './core/validate.js';
+export type { NpsResponse, FlatRecord, Kind, SurveyType } from './core/payload.js';
 export { CONTENT_TYPE } from './delivery/send.js';
 export { mountNpsPreview, Preview, Results } from './preview/index.js';
 export type { NpsPreview, NpsPreviewInput, NpsPreviewOptions } from './preview/index.js';

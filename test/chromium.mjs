@@ -2,7 +2,9 @@
  * Launches the machine's Chromium for browser tests and benchmarks (never skips: with no browser
  * it fails and says how to get one), and the helpers the demo's browser tests share.
  */
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -45,29 +47,77 @@ export function launchChromium() {
 /** @typedef {import('../src/core/payload.js').NpsResponse} NpsResponse */
 
 /**
- * The demo server module. It serves the built scripts and its collector runs the built package,
- * so dist/ must exist before it loads.
+ * The demo server module. It serves the built scripts and runs the built receiver, so dist/
+ * must exist before it loads.
  * @returns {Promise<typeof import('../demo/server.mjs')>}
  */
 export async function importDemoServer() {
-  for (const file of ['index.js', 'nps-widget.js', 'nps-preview.js']) {
+  for (const file of ['index.js', 'nps-widget.js', 'nps-preview.js', 'server/index.js']) {
     const path = fileURLToPath(new URL(`../dist/${file}`, import.meta.url));
     if (!existsSync(path)) throw new Error(`${path} is missing: run npm run build first (npm test builds before running vitest).`);
   }
   return import('../demo/server.mjs');
 }
 
+/** @type {Promise<string> | null} */
+let template = null;
+
 /**
+ * A migrated data folder to copy, one per schema version, shared by every test file and run
+ * (a folder per file was never removed: test workers end without an exit event). Made in a
+ * folder of its own and renamed into place, so files making it at once never see half of one.
+ * @returns {Promise<string>}
+ */
+async function demoTemplate() {
+  const { pglite, migrate, LATEST_VERSION } = /** @type {typeof import('../src/server/index.js')} */ (await import(DIST_SERVER));
+  const folder = join(tmpdir(), `nps-demo-template-v${LATEST_VERSION}`);
+  if (existsSync(join(folder, 'PG_VERSION'))) return folder;
+  const making = mkdtempSync(join(tmpdir(), 'nps-demo-template-making-'));
+  try {
+    const db = await pglite({ dataDir: join(making, 'data') }).open();
+    await migrate(db);
+    await db.close();
+    renameSync(join(making, 'data'), folder);
+  } catch (error) {
+    // Another file made it first: use theirs.
+    if (!existsSync(join(folder, 'PG_VERSION'))) throw error;
+  } finally {
+    rmSync(making, { recursive: true, force: true });
+  }
+  return folder;
+}
+
+/**
+ * A data folder for a demo server of one test, inside `parent`: a copy of a migrated database
+ * (PGlite creates a new one in 2-4 s, opens a copied one in a fifth of a second).
+ * @param {string} parent
+ * @returns {Promise<string>}
+ */
+export async function freshDemoDataDir(parent) {
+  template ??= demoTemplate();
+  const target = join(parent, 'receiver');
+  cpSync(await template, target, { recursive: true });
+  return target;
+}
+
+/** A variable, so type-checking (before any build) does not look for the file. */
+const DIST_SERVER = new URL('../dist/server/index.js', import.meta.url).href;
+
+/**
+ * What the demo's receiver stores, read through its API (GET /responses) with the token the
+ * demo hands its own pages.
  * @param {string} serverUrl the demo server
- * @returns {Promise<NpsResponse[]>} what its collector stored
+ * @returns {Promise<NpsResponse[]>}
  */
 export async function storedRecords(serverUrl) {
-  const response = await fetch(new URL('/api/responses', serverUrl));
+  const { token } = /** @type {{ token: string }} */ (await (await fetch(new URL('/api/demo/token', serverUrl))).json());
+  const response = await fetch(new URL('/responses', serverUrl), { headers: { Authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`GET /responses answered ${response.status}`);
   return /** @type {NpsResponse[]} */ (await response.json());
 }
 
 /**
- * Delivery is asynchronous: polls the demo's collector until `done` accepts what it holds.
+ * Delivery is asynchronous: polls the demo's receiver until `done` accepts what it holds.
  * @param {string} serverUrl
  * @param {(records: NpsResponse[]) => boolean} done
  * @param {number} [timeoutMs]
@@ -78,7 +128,7 @@ export async function waitForRecords(serverUrl, done, timeoutMs = 10_000) {
   let records = await storedRecords(serverUrl);
   while (!done(records)) {
     if (Date.now() > deadline) {
-      throw new Error(`The expected responses did not reach the collector within ${timeoutMs} ms; stored: ${JSON.stringify(records)}`);
+      throw new Error(`The expected responses did not reach the receiver within ${timeoutMs} ms; stored: ${JSON.stringify(records)}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
     records = await storedRecords(serverUrl);

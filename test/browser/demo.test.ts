@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { NpsResponse } from '../../src/core/payload.js';
-import { answerSurvey as answerIn, importDemoServer, launchChromium, waitForRecords as waitForStored, widgetStorage as storageOf } from '../chromium.mjs';
+import { answerSurvey as answerIn, freshDemoDataDir, importDemoServer, launchChromium, waitForRecords as waitForStored, widgetStorage as storageOf } from '../chromium.mjs';
 
 const { startDemoServer } = await importDemoServer();
 
@@ -39,7 +39,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   directory = mkdtempSync(join(tmpdir(), 'nps-demo-'));
-  server = await startDemoServer({ port: 0, dataFile: join(directory, 'responses.json'), quiet: true });
+  server = await startDemoServer({ port: 0, dataDir: await freshDemoDataDir(directory), quiet: true });
   // A fresh context per test: no survey history in localStorage, like a first visit.
   context = await browser.newContext();
   foreignRequests = [];

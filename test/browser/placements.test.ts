@@ -293,6 +293,20 @@ describe('at 360 x 640 on a touch screen', () => {
 const autoPage = (options: string) => `<!doctype html><html lang="en"><head><title>Auto</title><meta name="viewport" content="width=device-width"></head><body><main><h1>Shop</h1></main>
 <script src="/nps-widget.js" data-endpoint="/collect" data-brand="Acme" ${options}></script></body></html>`;
 
+
+/** The visitor's draw as the widget stored it, once it has drawn. */
+async function draw(): Promise<number> {
+  await page.waitForFunction(() => localStorage.getItem('nps-widget:history:nps') !== null);
+  return page.evaluate(() => (JSON.parse(localStorage.getItem('nps-widget:history:nps') ?? '{}') as { draw: number }).draw);
+}
+
+/** Whether the survey shows on this page view: waits for it when the draw lets it, else gives it time to (wrongly) appear. */
+async function surveyShows(drawn: number): Promise<number> {
+  if (drawn < 0.5) await page.getByRole('dialog').waitFor();
+  else await page.waitForTimeout(500);
+  return page.locator('[data-nps-widget]').count();
+}
+
 describe('rules across reloads', () => {
   it('does not ask again after an answer (resurveyDays), and says why in debug output', async () => {
     server.page('/auto', autoPage('data-debug'));
@@ -326,17 +340,6 @@ describe('rules across reloads', () => {
   it('asks only the sampled share of visitors, each drawn once', async () => {
     server.page('/sampled', autoPage('data-sample-rate="0.5"'));
     let shown = 0;
-    /** The visitor's draw as the widget stored it, once it has drawn. */
-    const draw = async () => {
-      await page.waitForFunction(() => localStorage.getItem('nps-widget:history:nps') !== null);
-      return page.evaluate(() => (JSON.parse(localStorage.getItem('nps-widget:history:nps') ?? '{}') as { draw: number }).draw);
-    };
-    /** Whether the survey shows on this page view: waits for it when the draw lets it, else gives it time to (wrongly) appear. */
-    const surveyShows = async (drawn: number) => {
-      if (drawn < 0.5) await page.getByRole('dialog').waitFor();
-      else await page.waitForTimeout(500);
-      return page.locator('[data-nps-widget]').count();
-    };
     for (let visitor = 0; visitor < 12; visitor += 1) {
       await context?.close();
       await open(DESKTOP);

@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-cor
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OPTION_NAMES } from '../../src/core/all-options.js';
 import type { NpsResponse } from '../../src/core/payload.js';
-import { answerSurvey, importDemoServer, launchChromium, storedRecords, waitForRecords, widgetStorage } from '../chromium.mjs';
+import { answerSurvey, freshDemoDataDir, importDemoServer, launchChromium, storedRecords, waitForRecords, widgetStorage } from '../chromium.mjs';
 import { startTestServer, type TestServer } from './server.js';
 
 const { startDemoServer } = await importDemoServer();
@@ -49,7 +49,7 @@ async function newContext(): Promise<BrowserContext> {
 
 beforeEach(async () => {
   directory = mkdtempSync(join(tmpdir(), 'nps-playground-'));
-  server = await startDemoServer({ port: 0, dataFile: join(directory, 'responses.json'), quiet: true });
+  server = await startDemoServer({ port: 0, dataDir: await freshDemoDataDir(directory), quiet: true });
   foreignRequests = [];
   pageErrors = [];
   context = await newContext();

@@ -14,7 +14,7 @@ import { completeResponse, startResponse } from '../../src/core/response.js';
 import { parseCsv } from '../../src/core/results/csv.js';
 import type { ResultRecord } from '../../src/core/results/record.js';
 import { recordsFromCsv, recordsToCsv } from '../../src/core/results/records-csv.js';
-import { importDemoServer, launchChromium } from '../chromium.mjs';
+import { freshDemoDataDir, importDemoServer, launchChromium } from '../chromium.mjs';
 import { relationshipContext } from '../fixtures.js';
 import { axeViolations, tableRows as rowsOf } from './preview-page.js';
 
@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   directory = mkdtempSync(join(tmpdir(), 'nps-results-'));
-  server = await startDemoServer({ port: 0, dataFile: join(directory, 'responses.json'), quiet: true });
+  server = await startDemoServer({ port: 0, dataDir: await freshDemoDataDir(directory), quiet: true });
   // Periods are local to the viewer's zone by default: pin it, so the expected months hold anywhere.
   context = await browser.newContext({ timezoneId: 'Europe/Helsinki', viewport: { width: 1200, height: 900 } });
   pageErrors = [];

@@ -6,7 +6,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../chromium.mjs';
 import { startTestServer, type Delivery, type TestServer } from './server.js';
-import { validateResponse, type NpsResponse } from '../../src/core/payload.js';
+import type { NpsResponse } from '../../src/core/payload.js';
+import { validateResponse } from '../../src/core/validate.js';
 import { completeResponse, startResponse } from '../../src/core/response.js';
 import { relationshipContext } from '../fixtures.js';
 

@@ -19,7 +19,7 @@ const DIST_INDEX = new URL('index.js', DIST);
 /**
  * The receiver's rules come from the build (Node cannot run the TypeScript source). The
  * specifier is a variable so type-checking, which runs before the build, does not need it.
- * @returns {Promise<Pick<typeof import('../../src/core/payload.js'), 'validateResponse' | 'isNewerState'>>}
+ * @returns {Promise<Pick<typeof import('../../src/index.js'), 'validateResponse' | 'isNewerState'>>}
  */
 async function payloadRules() {
   if (!existsSync(DIST_INDEX)) throw new Error(`${fileURLToPath(DIST_INDEX)} is missing: run npm run build first.`);

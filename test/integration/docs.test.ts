@@ -24,3 +24,26 @@ describe('README', () => {
     expect(readFileSync(new URL('../../.ci/run', import.meta.url), 'utf8')).toContain('npm run setup && npm test');
   });
 });
+
+describe('docs/receiver.md', () => {
+  const reference = readFileSync(new URL('../../docs/receiver.md', import.meta.url), 'utf8');
+
+  it('documents every flag of nps-widget serve and its environment twin, as --help lists them', async () => {
+    const { USAGE } = await import('../../src/server/cli.js');
+    const flags = [...USAGE.matchAll(/^\s+(--[a-z-]+)(?: [A-Z]+)?\s+([A-Z_]+)?/gm)];
+    expect(flags.length).toBeGreaterThanOrEqual(8);
+    const table = reference.slice(reference.indexOf('## Options'), reference.indexOf('## Routes'));
+    for (const [, flag, variable] of flags) {
+      expect(table, flag).toContain(`\`${flag}`);
+      if (variable) expect(table, variable).toContain(`\`${variable}\``);
+    }
+  });
+
+  it('documents every route, and the README links to it from its section on receiving', () => {
+    for (const route of ['POST /responses', 'GET /results', 'GET /responses', 'DELETE /responses/{id}', '/nps-widget.js']) expect(reference).toContain(route);
+    const section = readme.slice(readme.indexOf('## Receive responses'), readme.indexOf('## Options'));
+    expect(section).toContain('npx nps-widget serve');
+    expect(section).toContain('--database postgres://');
+    expect(section).toContain('(docs/receiver.md)');
+  });
+});

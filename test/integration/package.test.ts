@@ -2,7 +2,7 @@
  * What `npm run build` hands to users: the files contract section 1 names, wired through
  * package.json, importable in Node without a DOM.
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 
 const root = new URL('../../', import.meta.url);
@@ -11,7 +11,11 @@ const SCRIPTS = ['nps-widget.js', 'nps-widget-survey.js', 'nps-widget-anchored.j
 /** Preact in minified code: its vnode fields keep their names. */
 const PREACT = /__k\b.*__e\b|\.__e\b.*\.__k\b/s;
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
+/** What only the receiver uses. */
+const SERVER_DEPENDENCIES = ['@electric-sql/pglite', 'pg', 'hono', '@hono/node-server'];
+
 const pkg = JSON.parse(read('package.json')) as {
+  bin: Record<string, string>;
   exports: Record<string, { types: string; import: string } | string>;
   types: string;
   sideEffects: string[];
@@ -34,7 +38,8 @@ describe('build outputs', () => {
   });
 
   it('keeps preact and floating-ui as dependencies of the ESM build, bundles them in the script files', () => {
-    expect(new Set(Object.keys(pkg.dependencies))).toEqual(new Set(['@floating-ui/dom', 'preact']));
+    // The rest are the receiver's (nps-widget/server and the command), which no browser build imports.
+    expect(new Set(Object.keys(pkg.dependencies))).toEqual(new Set(['@floating-ui/dom', 'preact', ...SERVER_DEPENDENCIES]));
     // The ESM build is one file per module: they import the libraries, none contains them.
     const esm = ['index.js', 'loader/widget.js', 'survey/open.js', 'dom/anchor.js', 'ui/Survey.js'].map((f) => read(`dist/${f}`)).join('\n');
     expect(esm).toMatch(/from "preact"/);
@@ -105,6 +110,33 @@ describe('build outputs', () => {
     const types = read('dist/index.d.ts');
     for (const name of ['createNpsWidget', 'calculateNps', 'compareNps', 'mountNpsPreview', 'validateResponse', 'NpsResponse']) {
       expect(types).toContain(name);
+    }
+  });
+});
+
+describe('the receiver in the package', () => {
+  it('is the nps-widget command and the typed nps-widget/server subpath, built for Node', () => {
+    expect(pkg.bin).toEqual({ 'nps-widget': './bin/nps-widget.js' });
+    expect(read('bin/nps-widget.js')).toMatch(/^#!\/usr\/bin\/env node\n/);
+    expect(pkg.exports['./server']).toEqual({ types: './dist/server/index.d.ts', import: './dist/server/index.js' });
+    for (const file of ['dist/server/index.js', 'dist/server/index.d.ts', 'dist/server/cli.js']) expect(existsSync(new URL(file, root)), file).toBe(true);
+  });
+
+  it('imports in Node without opening storage, loading PGlite or reaching a network', async () => {
+    const server = (await import(new URL('dist/server/index.js', root).href)) as typeof import('../../src/server/index.js');
+    expect(typeof server.createReceiver).toBe('function');
+    expect(server.pglite({ dataDir: 'never-opened' }).description).toBe('PGlite in never-opened');
+    expect(existsSync(new URL('never-opened', root))).toBe(false);
+  });
+
+  it('stays out of every browser build: nothing outside dist/server/ mentions it or its dependencies', () => {
+    const browserFiles = readdirSync(new URL('dist/', root), { recursive: true, encoding: 'utf8' }).filter(
+      (file) => file.endsWith('.js') && !file.startsWith('server'),
+    );
+    expect(browserFiles.length).toBeGreaterThan(10);
+    for (const file of browserFiles) {
+      const code = read(`dist/${file}`);
+      expect(code, file).not.toMatch(/pglite|from "pg"|from "hono"|@hono\/node-server|server\/index/);
     }
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isFlatRecord, isNewerState, toPayload, validateResponse } from '../../src/core/payload.js';
+import { isFlatRecord, isNewerState, toPayload } from '../../src/core/payload.js';
+import { COMMENT_MAX_LENGTH, PAYLOAD_FIELDS, TEXT_LIMITS, validateResponse } from '../../src/core/validate.js';
 import { answerConsent, completeResponse, pageUrlFor, rescore, startResponse } from '../../src/core/response.js';
+import { parseOptions } from '../../src/core/all-options.js';
 import { relationshipContext } from '../fixtures.js';
 
 const chosenAt = new Date('2026-11-22T10:00:00.000Z');
@@ -47,7 +49,7 @@ describe('validateResponse (for receivers)', () => {
     [{ ...valid, score: 11 }, 'field "score" is 11; expected an integer from 0 to 10'],
     [{ ...valid, score: 9 }, 'category "detractor" does not match score 9'],
     [{ ...valid, metadata: { nested: {} } }, 'field "metadata" is {"nested":{}}; expected a flat object of strings, numbers and booleans (at most 50 keys, values up to 1000 characters)'],
-    [{ ...valid, sentAt: 'yesterday' }, 'field "sentAt" is "yesterday"; expected an ISO 8601 timestamp'],
+    [{ ...valid, sentAt: 'yesterday' }, 'field "sentAt" is "yesterday"; expected an ISO 8601 timestamp from year 0001 to 9999'],
   ])('rejects %j: %s', (body, reason) => {
     expect(validateResponse(body)).toEqual({ ok: false, reason });
   });
@@ -55,6 +57,74 @@ describe('validateResponse (for receivers)', () => {
   it('names a missing field', () => {
     const { comment: _omitted, ...withoutComment } = valid;
     expect(validateResponse(withoutComment)).toEqual({ ok: false, reason: 'missing field "comment"' });
+  });
+});
+
+function cleaned(body: unknown) {
+  const result = validateResponse(body);
+  if (!result.ok) throw new Error(result.reason);
+  return result.response;
+}
+
+describe('validateResponse returns a clean record, the one a receiver stores', () => {
+  const valid = toPayload(completeResponse(scored, 'ok'), sent(2));
+
+  it('keeps the known fields only, in the order of the payload table', () => {
+    const response = cleaned({ extra: { deeply: [1, 2, { nested: true }] }, ...valid, isAdmin: true, __proto__: { polluted: 1 } });
+    expect(Object.keys(response)).toEqual(PAYLOAD_FIELDS.filter((field) => field !== 'consentToContact'));
+    expect(Object.keys(cleaned({ ...valid, consentToContact: true }))).toEqual(PAYLOAD_FIELDS);
+  });
+
+  it('reads a missing scale as 0-10 and says so in the record', () => {
+    const { scale: _none, ...older } = valid;
+    expect(cleaned(older).scale).toBe('0-10');
+  });
+
+  it('writes the id in lower case and timestamps as the widget does (UTC, milliseconds)', () => {
+    const response = cleaned({ ...valid, id: valid.id.toUpperCase(), createdAt: '2026-11-22T12:00:00+02:00', sentAt: '2026-11-22T10:00:02.123456Z' });
+    expect(response).toMatchObject({ id: valid.id, createdAt: '2026-11-22T10:00:00.000Z', sentAt: '2026-11-22T10:00:02.123Z' });
+  });
+
+  it('refuses timestamps PostgreSQL cannot hold, and fractions past nanoseconds', () => {
+    for (const sentAt of ['0000-12-31T23:00:00Z', '0001-01-01T00:30:00+01:00', '9999-12-31T23:30:00-01:00', '2026-01-01T00:00:00.1234567891Z']) {
+      expect(validateResponse({ ...valid, sentAt }), sentAt).toMatchObject({ ok: false, reason: expect.stringContaining('"sentAt"') });
+    }
+    expect(cleaned({ ...valid, sentAt: '0001-01-01T00:00:00Z' }).sentAt).toBe('0001-01-01T00:00:00.000Z');
+  });
+
+  it('keeps text with NUL or a cut emoji, with U+FFFD in their place', () => {
+    const halfEmoji = '\u{1F600}'.slice(0, 1);
+    const response = cleaned({ ...valid, comment: `fine${halfEmoji}`, touchpoint: 'a\u0000b', metadata: { [`k${halfEmoji}`]: `\uDE00v` }, user: { id: 'ok \u{1F600}' } });
+    expect(response).toMatchObject({ comment: 'fine\uFFFD', touchpoint: 'a\uFFFDb', metadata: { 'k\uFFFD': '\uFFFDv' }, user: { id: 'ok \u{1F600}' } });
+  });
+
+  it('keeps a "__proto__" metadata key as a plain key', () => {
+    const response = cleaned({ ...valid, metadata: JSON.parse('{"__proto__": "x", "plan": "pro"}') });
+    expect(Object.getPrototypeOf(response.metadata)).toBe(Object.prototype);
+    expect(Object.keys(response.metadata)).toEqual(['__proto__', 'plan']);
+  });
+
+  it('refuses a comment over 10,000 characters, saying how long it was', () => {
+    expect(cleaned({ ...valid, comment: 'x'.repeat(COMMENT_MAX_LENGTH) }).comment).toHaveLength(10_000);
+    expect(validateResponse({ ...valid, comment: 'x'.repeat(12_345) })).toEqual({ ok: false, reason: 'field "comment" has 12345 characters; at most 10000' });
+  });
+
+  it('bounds the other strings', () => {
+    for (const [field, limit] of Object.entries(TEXT_LIMITS)) {
+      expect(validateResponse({ ...valid, [field]: 'x'.repeat(limit) }), field).toMatchObject({ ok: true });
+      expect(validateResponse({ ...valid, [field]: 'x'.repeat(limit + 1) })).toEqual({ ok: false, reason: `field "${field}" has ${limit + 1} characters; at most ${limit}` });
+    }
+  });
+
+  it('keeps to the longest comment the widget can be configured to take', () => {
+    expect(parseOptions({ endpoint: '/nps', commentMaxLength: COMMENT_MAX_LENGTH }, 'https://shop.example/').errors).toEqual([]);
+    expect(parseOptions({ endpoint: '/nps', commentMaxLength: COMMENT_MAX_LENGTH + 1 }, 'https://shop.example/').errors).toHaveLength(1);
+  });
+
+  it('shows a long bad value shortened in the reason', () => {
+    const result = validateResponse({ ...valid, kind: 'k'.repeat(5000) });
+    expect(result).toMatchObject({ ok: false });
+    expect(!result.ok && result.reason.length).toBeLessThan(200);
   });
 });
 

@@ -7,7 +7,7 @@ import * as fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { calculateNps, compareNps, createNpsWidget, validateResponse } from '../../src/index.js';
 import { parseOptions } from '../../src/core/all-options.js';
-import { parseShowOptions } from '../../src/core/options.js';
+import { parseLoaderOptions, parseShowOptions } from '../../src/core/options.js';
 
 const RUNS = { numRuns: 300 };
 const BASE = 'https://shop.example/';
@@ -49,14 +49,25 @@ describe('options, for any input', () => {
     );
   });
 
-  it('never make createNpsWidget or its methods throw, and bad ones log one error', () => {
-    fc.assert(
-      fc.property(optionsLike, anything, anything, (options, showOptions, user) => {
+  it('never make createNpsWidget or its methods throw; bad ones log one error, as created or as the survey loads', async () => {
+    await fc.assert(
+      fc.asyncProperty(optionsLike, anything, anything, async (options, showOptions, user) => {
         const error = vi.mocked(console.error);
         error.mockClear();
         const widget = createNpsWidget(options as never);
+        // Who is asked, when and where answers go: checked on every page, as the widget is created.
+        const loaderValid = parseLoaderOptions(options, location.href).value !== null;
+        expect(error).toHaveBeenCalledTimes(loaderValid ? 0 : 1);
+        if (loaderValid) {
+          // The survey's own options (wording, looks, payload): checked when the survey file loads.
+          let shown = false;
+          widget.on('show', () => (shown = true));
+          widget.show({ force: true });
+          for (let waited = 0; !shown && error.mock.calls.length === 0 && waited < 1000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
+        }
         const valid = parseOptions(options, location.href).value !== null;
-        expect(error).toHaveBeenCalledTimes(valid ? 0 : 1);
+        const refusals = error.mock.calls.filter(([message]) => String(message).includes('invalid options'));
+        expect(refusals).toHaveLength(valid ? 0 : 1);
         expect(() => {
           widget.show(showOptions as never);
           widget.identify(user as never);
@@ -65,7 +76,8 @@ describe('options, for any input', () => {
           widget.destroy();
         }).not.toThrow();
       }),
-      { numRuns: 150 },
+      // Valid for the loader, refused by the survey: the error comes as the survey loads.
+      { numRuns: 150, examples: [[{ endpoint: '!', kind: null }, undefined, undefined]] },
     );
   });
 

@@ -42,8 +42,14 @@ function cellsOf(record: ResultRecord): Record<Column, CsvValue> {
   };
 }
 
+/** One record's cells, in RECORD_COLUMNS order (a receiver streaming an export writes rows one page at a time). */
+export function recordRow(record: ResultRecord): CsvValue[] {
+  const cells = cellsOf(record);
+  return RECORD_COLUMNS.map((column) => cells[column] ?? null);
+}
+
 export function recordsToCsv(records: readonly ResultRecord[]): string {
-  return formatCsv([RECORD_COLUMNS, ...records.map((record) => RECORD_COLUMNS.map((column) => cellsOf(record)[column] ?? null))]);
+  return formatCsv([RECORD_COLUMNS, ...records.map(recordRow)]);
 }
 
 const problem = (line: number, message: string) => new RangeError(`line ${line}: ${message}`);

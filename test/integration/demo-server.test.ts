@@ -1,26 +1,22 @@
 /**
- * The demo receiver: its storage rules (one record per id, latest state wins, survives a
- * restart), its HTTP surface (content types, limits, CORS, static files) and the failure
- * switch the playground's delivery inspector drives.
+ * The demo server in front of the product's receiver: deliveries to /api/nps reach the
+ * receiver (one record per id, latest state, kept across a restart), its HTTP surface
+ * (content types, limits, CORS, static files), the token it hands its own pages, "start
+ * over", and the failure switch the playground's delivery inspector drives.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toPayload, type NpsResponse } from '../../src/core/payload.js';
-import { completeResponse, rescore, startResponse } from '../../src/core/response.js';
+import { completeResponse, startResponse } from '../../src/core/response.js';
+import { freshDemoDataDir, importDemoServer, storedRecords } from '../chromium.mjs';
 import { relationshipContext as context } from '../fixtures.js';
 
-// The demo runs the built package (Node cannot run the TypeScript source), so it needs dist/.
-const DIST_INDEX = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
-if (!existsSync(DIST_INDEX)) {
-  throw new Error(`${DIST_INDEX} is missing: run npm run build first (npm test builds before running vitest).`);
-}
-const { createCollector } = await import('../../demo/collector.mjs');
-const { startDemoServer, MAX_BODY_BYTES } = await import('../../demo/server.mjs');
+const { startDemoServer } = await importDemoServer();
+const MAX_BODY_BYTES = 64 * 1024;
 
 const chosenAt = new Date('2026-11-22T10:00:00.000Z');
 const secondsLater = (seconds: number) => new Date(chosenAt.getTime() + seconds * 1000);
@@ -34,119 +30,20 @@ function submitted(score: number, comment: string, sentAfterSeconds: number, id:
 }
 
 let directory: string;
-let dataFile: string;
 
 beforeEach(() => {
-  directory = mkdtempSync(join(tmpdir(), 'nps-collector-'));
-  dataFile = join(directory, 'data', 'responses.json');
+  directory = mkdtempSync(join(tmpdir(), 'nps-demo-server-'));
 });
 
 afterEach(() => {
   rmSync(directory, { recursive: true, force: true });
 });
 
-const readDataFile = (): unknown => JSON.parse(readFileSync(dataFile, 'utf8'));
-
-describe('createCollector', () => {
-  it('keeps one record per id: the submitted delivery replaces the score-only one', async () => {
-    const collector = createCollector({ file: dataFile });
-    const first = scoreOnly(9, 0);
-    const second = submitted(9, 'Quick delivery', 5, first.id);
-
-    expect(await collector.accept(first)).toMatchObject({ status: 201, stored: true });
-    expect(await collector.accept(second)).toMatchObject({ status: 200, stored: true });
-
-    expect(collector.list()).toEqual([second]);
-  });
-
-  it('keeps the submitted state when a score-only retry arrives after it', async () => {
-    const collector = createCollector({ file: dataFile });
-    const id = randomUUID();
-    const complete = submitted(4, 'Too slow', 5, id);
-    // The outbox retried the score-only delivery later than the submit went out.
-    const lateRetry = scoreOnly(4, 30, id);
-
-    await collector.accept(complete);
-    expect(await collector.accept(lateRetry)).toMatchObject({ status: 200, stored: false });
-
-    expect(collector.list()).toEqual([complete]);
-  });
-
-  it('keeps the later delivery among equally complete ones, whatever the arrival order', async () => {
-    const collector = createCollector({ file: dataFile });
-    const sevenFirst = scoreOnly(7, 1);
-    const thenNine = toPayload(rescore(startResponse(context, 7, sevenFirst.id, chosenAt), 9), secondsLater(2));
-
-    await collector.accept(thenNine);
-    await collector.accept(sevenFirst);
-
-    expect(collector.list()).toEqual([thenNine]);
-  });
-
-  it('rejects an invalid payload with a reason that names the field, and stores nothing', async () => {
-    const collector = createCollector({ file: dataFile });
-    const valid = scoreOnly(8, 0);
-
-    expect(await collector.accept({ ...valid, score: 11 })).toEqual({ status: 400, reason: expect.stringContaining('"score"') });
-    expect(await collector.accept({ ...valid, id: 'not-a-uuid' })).toEqual({ status: 400, reason: expect.stringContaining('"id"') });
-    const { complete: _missing, ...withoutComplete } = valid;
-    expect(await collector.accept(withoutComplete)).toEqual({ status: 400, reason: expect.stringContaining('"complete"') });
-    expect(await collector.accept('9')).toMatchObject({ status: 400 });
-
-    expect(collector.list()).toEqual([]);
-    expect(existsSync(dataFile)).toBe(false);
-  });
-
-  it('keeps records across a restart on the same file', async () => {
-    const before = createCollector({ file: dataFile });
-    const kept = [submitted(10, 'Love it', 3), scoreOnly(6, 1)];
-    for (const response of kept) await before.accept(response);
-
-    const after = createCollector({ file: dataFile });
-
-    expect(after.list()).toEqual(kept);
-  });
-
-  it('writes every one of many concurrent deliveries, leaving valid JSON and no temporary file', async () => {
-    const collector = createCollector({ file: dataFile });
-    const responses = Array.from({ length: 40 }, (_, index) => scoreOnly(index % 11, index));
-    const resubmits = responses.slice(0, 10).map((r) => submitted(r.score, `comment ${r.score}`, 100, r.id));
-
-    const results = await Promise.all([...responses, ...resubmits].map((r) => collector.accept(r)));
-
-    expect(results.every((result) => result.status === 200 || result.status === 201)).toBe(true);
-    const onDisk = readDataFile() as NpsResponse[];
-    expect(onDisk).toHaveLength(40);
-    expect(onDisk.filter((r) => r.complete)).toHaveLength(10);
-    expect(createCollector({ file: dataFile }).list()).toEqual(collector.list());
-    expect(readdirSync(join(directory, 'data'))).toEqual(['responses.json']);
-  });
-
-  it('clears every record, on disk too', async () => {
-    const collector = createCollector({ file: dataFile });
-    await collector.accept(scoreOnly(3, 0));
-
-    await collector.clear();
-
-    expect(collector.list()).toEqual([]);
-    expect(readDataFile()).toEqual([]);
-    expect(createCollector({ file: dataFile }).list()).toEqual([]);
-  });
-
-  it('refuses to start on a data file it did not write rather than overwrite it', () => {
-    writeFileSync(join(directory, 'notes.json'), '{ "these are": "someone\'s notes" }');
-    writeFileSync(join(directory, 'broken.json'), '[{"id": ');
-
-    expect(() => createCollector({ file: join(directory, 'notes.json') })).toThrow(/JSON array/);
-    expect(() => createCollector({ file: join(directory, 'broken.json') })).toThrow(/not valid JSON/);
-  });
-});
-
 describe('demo server', () => {
-  let server: { url: string; close: () => Promise<void> };
+  let server: { url: string; token: string; close: () => Promise<void> };
 
   beforeEach(async () => {
-    server = await startDemoServer({ port: 0, dataFile, quiet: true });
+    server = await startDemoServer({ port: 0, dataDir: await freshDemoDataDir(directory), quiet: true });
   });
 
   afterEach(async () => {
@@ -156,7 +53,7 @@ describe('demo server', () => {
   const endpoint = () => new URL('/api/nps', server.url).href;
   const post = (body: string, contentType = 'text/plain;charset=UTF-8') =>
     fetch(endpoint(), { method: 'POST', headers: { 'Content-Type': contentType }, body });
-  const listStored = async () => (await (await fetch(new URL('/api/responses', server.url))).json()) as NpsResponse[];
+  const listStored = () => storedRecords(server.url) as Promise<NpsResponse[]>;
 
   const failureUrl = () => new URL('/api/demo/failure', server.url);
   const setFailure = (body: unknown) =>
@@ -189,15 +86,43 @@ describe('demo server', () => {
     });
   }
 
-  it('stores a payload posted as text/plain JSON (the widget’s CORS-simple request) and lists it', async () => {
+  it('stores a payload posted as text/plain JSON (the widget’s CORS-simple request) through the receiver', async () => {
     const payload = submitted(9, 'Great service', 2);
 
-    const response = await post(JSON.stringify(payload));
+    const response = await fetch(endpoint(), { method: 'POST', headers: { 'Content-Type': 'text/plain;charset=UTF-8', Origin: 'http://127.0.0.1:4000' }, body: JSON.stringify(payload) });
 
     expect(response.status).toBe(201);
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
-    expect(await response.json()).toEqual({ ok: true });
+    // The demo's receiver takes answers from any origin, so a snippet pasted into another local page works.
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:4000');
+    expect(await response.json()).toEqual({ ok: true, id: payload.id, outcome: 'created' });
     expect(await listStored()).toEqual([payload]);
+  });
+
+  it('keeps one record per id, the submitted state winning over a late score-only retry', async () => {
+    const first = scoreOnly(4, 0);
+    const complete = submitted(4, 'Too slow', 5, first.id);
+    expect((await post(JSON.stringify(first))).status).toBe(201);
+    expect((await post(JSON.stringify(complete))).status).toBe(200);
+    expect((await post(JSON.stringify(scoreOnly(4, 30, first.id)))).status).toBe(200);
+    expect(await listStored()).toEqual([complete]);
+  });
+
+  it('keeps the answers across a restart on the same data folder', async () => {
+    const kept = submitted(10, 'Love it', 3);
+    await post(JSON.stringify(kept));
+    const dataDir = join(directory, 'receiver');
+    await server.close();
+    server = await startDemoServer({ port: 0, dataDir, quiet: true });
+    expect(await listStored()).toEqual([kept]);
+  });
+
+  it('hands its own pages the read token, which the receiver’s API takes', async () => {
+    const { token } = (await (await fetch(new URL('/api/demo/token', server.url))).json()) as { token: string };
+    expect(token).toBe(server.token);
+    await post(JSON.stringify(scoreOnly(9, 0)));
+    const results = await fetch(new URL('/results?surveyId=nps', server.url), { headers: { Authorization: `Bearer ${token}` } });
+    expect((await results.json()).total.counts[9]).toBe(1);
+    expect((await fetch(new URL('/results?surveyId=nps', server.url))).status).toBe(401);
   });
 
   it('accepts application/json as well, answering 200 to a repeat delivery', async () => {
@@ -249,13 +174,13 @@ describe('demo server', () => {
     });
 
     expect(response.status).toBe(204);
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:4000');
     expect(response.headers.get('access-control-allow-methods')).toContain('POST');
     expect(response.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('content-type');
   });
 
-  it('clears stored records on DELETE /api/responses', async () => {
-    await post(JSON.stringify(scoreOnly(5, 0)));
+  it('starts over on DELETE /api/responses, erasing every answer through the receiver', async () => {
+    for (let n = 0; n < 3; n++) await post(JSON.stringify(scoreOnly(5, n)));
 
     expect((await fetch(new URL('/api/responses', server.url), { method: 'DELETE' })).status).toBe(204);
     expect(await listStored()).toEqual([]);
@@ -284,7 +209,9 @@ describe('demo server', () => {
     expect(await rawGet('/dist/..%2f..%2fpackage.json')).toBe(404);
     expect(await rawGet('/%2e%2e/%2e%2e/etc/passwd')).toBe(404);
     expect(await rawGet('/server.mjs')).toBe(404);
-    expect(await rawGet('/collector.mjs')).toBe(404);
+    expect(await rawGet('/failure.mjs')).toBe(404);
+    expect(await rawGet('/data/receiver/PG_VERSION')).toBe(404);
+    expect(await rawGet('/server/cli.js')).toBe(404);
   });
 
   describe('failure switch (POST /api/demo/failure)', () => {

@@ -1,0 +1,225 @@
+/**
+ * The receiver's routes, as a fetch-standard handler: which request goes where, and the rules
+ * every route shares (origins, the token, the rate limit, answers when storage is down). It
+ * composes; each route's work is a function below or in its own module. Never touches a socket:
+ * the Node adapter (cli.ts) or the host application does.
+ */
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { validateResponse } from '../../core/validate.js';
+import { exportStream, EXPORT_TYPES } from '../export.js';
+import { shapeResults } from '../results.js';
+import { sqlState, type Database } from '../store/database.js';
+import { deleteResponse, FIRST_PAGE, pageOfResponses, saveResponse, tallyResponses, type PageCursor } from '../store/responses.js';
+import { bearerOf, tokensMatch } from './auth.js';
+import { readJsonBody } from './body.js';
+import type { WidgetFiles } from './files.js';
+import type { OriginPolicy } from './origins.js';
+import { parseExportQuery, parseResultsQuery } from './query.js';
+import type { RateLimiter } from './rate-limit.js';
+import { failure, json, methodNotAllowed } from './reply.js';
+
+/** What the adapter knows about the connection a request came on. */
+export interface Connection {
+  /** The peer's IP address; without it (and without a trusted proxy header) no rate limit applies. */
+  clientAddress?: string | undefined;
+}
+
+export interface Opened {
+  db: Database;
+  token: string;
+}
+
+export interface AppOptions {
+  /** The store and token once migrations ran; rejects when storage could not be opened. */
+  opened: () => Promise<Opened>;
+  origins: OriginPolicy;
+  limiter: RateLimiter;
+  files: WidgetFiles | null;
+  /** Read the client's address and scheme from X-Forwarded-For / -Proto (behind a proxy you run). */
+  trustProxy: boolean;
+  maxBodyBytes: number;
+  now: () => number;
+  /** Where unexpected errors are reported. */
+  report: (message: string, error: unknown) => void;
+}
+
+type Env = { Bindings: Connection; Variables: { opened: Opened } };
+
+const EXPORT_PAGE_SIZE = 1000;
+/** What a client hears when storage is down: try again soon (the widget retries 5xx anyway). */
+const STORAGE_RETRY_SECONDS = '5';
+
+/** The CORS answer to a preflight: what an allowed page may send here. */
+const PREFLIGHT = {
+  'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
+  'Access-Control-Allow-Headers': 'Content-Type, Authorization',
+  'Access-Control-Max-Age': '86400',
+};
+
+export function createApp(options: AppOptions): Hono<Env> {
+  const app = new Hono<Env>();
+  const api = ['/responses', '/responses/*', '/results'];
+  for (const path of api) app.use(path, crossOrigin(options), opened(options));
+
+  app.post('/responses', (c) => ingest(c, options));
+  app.get('/responses', requireToken, (c) => exportResponses(c));
+  app.get('/results', requireToken, (c) => results(c));
+  app.delete('/responses/:id', requireToken, (c) => erase(c));
+  app.all('/responses', () => methodNotAllowed('GET, POST, OPTIONS'));
+  app.all('/responses/:id', () => methodNotAllowed('DELETE, OPTIONS'));
+  app.all('/results', () => methodNotAllowed('GET, OPTIONS'));
+
+  app.on(['GET', 'HEAD'], '*', async (c) => (await options.files?.serve(c.req.raw, new URL(c.req.url).pathname)) ?? notFound(c.req.path));
+  app.all('*', (c) => notFound(c.req.path));
+  app.onError((error, c) => {
+    if (isStorageFailure(error)) {
+      options.report(`storage failed during ${c.req.method} ${c.req.path}`, error);
+      return failure(503, `storage unavailable: ${(error as Error).message}`, { 'Retry-After': STORAGE_RETRY_SECONDS });
+    }
+    options.report(`unexpected error during ${c.req.method} ${c.req.path}`, error);
+    return failure(500, 'internal error');
+  });
+  return app;
+}
+
+const notFound = (path: string) =>
+  failure(404, `nothing at ${path}; the receiver answers POST /responses, GET /results, GET /responses, DELETE /responses/{id} and the widget's files`);
+
+/** The origin this receiver is reached at, as a browser on it would send it. */
+function ownOrigin(request: Request, trustProxy: boolean): string {
+  const url = new URL(request.url);
+  if (!trustProxy) return url.origin;
+  const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
+  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() ?? url.host;
+  return `${proto === 'https' || proto === 'http' ? proto : url.protocol.slice(0, -1)}://${host}`;
+}
+
+/** The client's address: the peer, or the last hop of X-Forwarded-For (the one the proxy added) behind a trusted proxy. */
+export function clientAddressOf(request: Request, connection: Connection | undefined, trustProxy: boolean): string | null {
+  if (trustProxy) {
+    const hops = request.headers.get('x-forwarded-for')?.split(',');
+    const last = hops?.at(-1)?.trim();
+    if (last) return last;
+  }
+  return connection?.clientAddress ?? null;
+}
+
+/**
+ * Browsers on allowed origins get the CORS headers they need (the exact origin, so the
+ * widget's `credentials: 'include'` works too; Retry-After exposed, so it can honour a 429);
+ * any other origin gets 403 before anything is read or stored.
+ */
+function crossOrigin({ origins, trustProxy }: AppOptions): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    const origin = c.req.header('origin');
+    if (origin !== undefined && !origins.allows(origin, ownOrigin(c.req.raw, trustProxy))) {
+      // The page may read the refusal (nothing else): the widget then reports it once and stops
+      // retrying, instead of seeing a network error and trying again for days.
+      return failure(403, `origin ${origin} is not allowed to use this receiver; start it with --allowed-origin ${origin}`, {
+        'Access-Control-Allow-Origin': origin,
+        Vary: 'Origin',
+      });
+    }
+    const headers: Record<string, string> =
+      origin === undefined
+        ? { Vary: 'Origin' }
+        : { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true', 'Access-Control-Expose-Headers': 'Retry-After', Vary: 'Origin' };
+    if (c.req.method === 'OPTIONS') return new Response(null, { status: 204, headers: { ...headers, ...PREFLIGHT } });
+    await next();
+    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+  };
+}
+
+/** Waits until storage is open and migrated; 503 with the reason when it could not be. */
+function opened({ opened: open }: AppOptions): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    let value: Opened;
+    try {
+      value = await open();
+    } catch (error) {
+      return failure(503, `storage unavailable: ${(error as Error).message}`, { 'Retry-After': STORAGE_RETRY_SECONDS });
+    }
+    c.set('opened', value);
+    await next();
+  };
+}
+
+const requireToken: MiddlewareHandler<Env> = async (c, next) => {
+  if (!tokensMatch(bearerOf(c.req.raw), c.get('opened').token)) {
+    return failure(401, 'send the read token as Authorization: Bearer TOKEN (printed when the receiver starts)', {
+      'WWW-Authenticate': 'Bearer realm="nps-widget"',
+    });
+  }
+  await next();
+};
+
+/** POST /responses: one delivery of payload v1. 201 first delivery, 200 a repeat; 2xx only once committed. */
+async function ingest(c: Context<Env>, options: AppOptions): Promise<Response> {
+  const address = clientAddressOf(c.req.raw, c.env, options.trustProxy);
+  if (address !== null) {
+    const verdict = options.limiter.take(address, options.now());
+    if (!verdict.ok) {
+      return failure(429, `too many answers from ${address}; try again in ${verdict.retryAfterSeconds} s`, { 'Retry-After': String(verdict.retryAfterSeconds) });
+    }
+  }
+  const body = await readJsonBody(c.req.raw, options.maxBodyBytes);
+  if (!body.ok) return failure(body.status, body.reason);
+  const checked = validateResponse(body.value);
+  if (!checked.ok) return failure(400, checked.reason);
+  const outcome = await saveResponse(c.get('opened').db, checked.response);
+  return json(outcome === 'created' ? 201 : 200, { ok: true, id: checked.response.id, outcome });
+}
+
+/** GET /results: tallies of one survey, in total and per local day. */
+async function results(c: Context<Env>): Promise<Response> {
+  const query = parseResultsQuery(new URL(c.req.url).searchParams);
+  if (!query.ok) return failure(400, query.reason);
+  const { surveyId, span, byDay } = query.value;
+  let rows;
+  try {
+    rows = await tallyResponses(c.get('opened').db, surveyId, span, byDay);
+  } catch (error) {
+    // Intl and the database each know IANA zones; one may lack a zone the other has.
+    if (sqlState(error) === '22023') return failure(400, `timeZone "${span.timeZone}" is not known to the database; pick another name for the same zone`);
+    throw error;
+  }
+  const shaped = shapeResults(query.value, rows);
+  return shaped.ok ? json(200, shaped.value) : failure(400, shaped.reason);
+}
+
+/** GET /responses: the stored records, streamed page by page. */
+async function exportResponses(c: Context<Env>): Promise<Response> {
+  const query = parseExportQuery(new URL(c.req.url).searchParams);
+  if (!query.ok) return failure(400, query.reason);
+  const { surveyId, span, format } = query.value;
+  const { db } = c.get('opened');
+  const nextPage = (cursor: PageCursor) => pageOfResponses(db, surveyId, span, cursor, EXPORT_PAGE_SIZE);
+  // The first page is read before answering, so a database that is down gives a 503, not a cut stream.
+  const first = await nextPage(FIRST_PAGE);
+  let firstServed = false;
+  const stream = exportStream(format, FIRST_PAGE, (cursor) => {
+    if (firstServed) return nextPage(cursor);
+    firstServed = true;
+    return Promise.resolve(first);
+  });
+  const headers: Record<string, string> = { 'Content-Type': EXPORT_TYPES[format], 'Cache-Control': 'no-store' };
+  if (format === 'csv') headers['Content-Disposition'] = `attachment; filename="nps-responses${surveyId ? `-${surveyId.replace(/[^\w.-]+/g, '_')}` : ''}.csv"`;
+  return new Response(stream, { status: 200, headers });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** DELETE /responses/{id}: erases one response (a respondent's request, say). */
+async function erase(c: Context<Env>): Promise<Response> {
+  const id = c.req.param('id') ?? '';
+  if (!UUID.test(id)) return failure(400, `id ${JSON.stringify(id)} is not a UUID; response ids are UUIDs`);
+  const deleted = await deleteResponse(c.get('opened').db, id.toLowerCase());
+  return deleted === 0 ? json(404, { error: `no response with id ${id}`, deleted: 0 }) : json(200, { deleted });
+}
+
+/** Errors from the database or the connection to it, as opposed to bugs: anything carrying a SQLSTATE or a socket error code. */
+function isStorageFailure(error: unknown): boolean {
+  if (sqlState(error) !== null) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code);
+}

@@ -1,0 +1,101 @@
+/**
+ * createReceiver: the receiver as a fetch-standard handler, `(request) => Promise<Response>`,
+ * for a Node server, Hono, a Next.js route handler, Bun or Deno. It opens the storage, brings
+ * its schema up to date and settles the read token once, at creation; requests that arrive
+ * before that wait for it. It composes: routes are in http/app.ts, SQL in store/.
+ */
+import { migrate } from './store/migrations.js';
+import { isPool, postgres, type PgPool } from './store/postgres.js';
+import type { Storage } from './store/database.js';
+import { settingOrInsert } from './store/settings.js';
+import { createApp, type Connection, type Opened } from './http/app.js';
+import { newToken, tokenProblem } from './http/auth.js';
+import { widgetFiles } from './http/files.js';
+import { originPolicy } from './http/origins.js';
+import { createRateLimiter } from './http/rate-limit.js';
+
+/** POSTs per minute per client address unless told otherwise (see docs/receiver.md). */
+export const DEFAULT_RATE_LIMIT = 600;
+/** A payload is well under 2 KB; the limit stops accidents and abuse, not answers. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface ReceiverOptions {
+  /** Where answers are kept: `pglite({ dataDir })`, `postgres({ connectionString })`, or a node-postgres Pool. */
+  storage: Storage | PgPool;
+  /** The bearer token for reading; without one, a token is generated once and kept in the store. */
+  token?: string;
+  /** Origins whose pages may post (and read with the token), e.g. https://shop.example; "*" for any. The receiver's own origin always may. */
+  allowedOrigins?: readonly string[];
+  /** POSTs per minute per client address; 0 for none. */
+  rateLimit?: number;
+  /** Client addresses and scheme from X-Forwarded-For / -Proto: only behind a proxy you run, which sets them. */
+  trustProxy?: boolean;
+  /** Serve the widget's files (GET /nps-widget.js and the files beside it); true by default. */
+  serveWidget?: boolean;
+  /** Unexpected errors go here; console.error by default. */
+  onError?: (message: string, error: unknown) => void;
+}
+
+export interface Receiver {
+  /** The handler. `connection.clientAddress` lets the rate limit tell clients apart. */
+  fetch(request: Request, connection?: Connection): Promise<Response>;
+  /** Resolves once storage is open and migrated, with the read token; rejects with the reason it could not be. */
+  readonly ready: Promise<{ token: string }>;
+  /** Closes the storage (a pool given by the application stays open). Finish serving first. */
+  close(): Promise<void>;
+}
+
+/** Checks every option before anything opens, so a mistake is one clear error at start. */
+function checkOptions(options: ReceiverOptions): void {
+  if (options.token !== undefined) {
+    const problem = tokenProblem(options.token);
+    if (problem) throw new RangeError(`token: ${problem}`);
+  }
+  const rate = options.rateLimit;
+  if (rate !== undefined && !(Number.isInteger(rate) && rate >= 0)) {
+    throw new RangeError(`rateLimit is ${rate}; expected a whole number of POSTs per minute per client address, 0 for no limit`);
+  }
+}
+
+export function createReceiver(options: ReceiverOptions): Receiver {
+  checkOptions(options);
+  const storage = isPool(options.storage) ? postgres({ pool: options.storage }) : options.storage;
+  const origins = originPolicy(options.allowedOrigins ?? []);
+  const report = options.onError ?? ((message: string, error: unknown) => console.error(`nps-widget receiver: ${message}:`, error));
+
+  const opening: Promise<Opened> = (async () => {
+    const db = await storage.open();
+    try {
+      await migrate(db);
+      const token = options.token ?? (await settingOrInsert(db, 'read_token', newToken));
+      return { db, token };
+    } catch (error) {
+      await db.close().catch(() => {});
+      throw error;
+    }
+  })();
+  // Requests see the failure as a 503 with its reason; `ready` tells whoever awaits it.
+  opening.catch(() => {});
+
+  const app = createApp({
+    opened: () => opening,
+    origins,
+    limiter: createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT),
+    files: options.serveWidget === false ? null : widgetFiles(),
+    trustProxy: options.trustProxy ?? false,
+    maxBodyBytes: MAX_BODY_BYTES,
+    now: Date.now,
+    report,
+  });
+
+  const ready = opening.then(({ token }) => ({ token }));
+  ready.catch(() => {});
+  return {
+    fetch: async (request, connection) => app.fetch(request, connection ?? {}),
+    ready,
+    async close() {
+      const opened = await opening.catch(() => null);
+      await opened?.db.close();
+    },
+  };
+}

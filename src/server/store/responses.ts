@@ -1,0 +1,159 @@
+/**
+ * Every statement on nps_responses, in one place: the upsert that keeps one record per id in
+ * its latest state, the tallies behind GET /results, the pages behind GET /responses, and
+ * erasure. Values always travel as parameters. It never validates (the record it is given is
+ * validateResponse's clean one) and never shapes HTTP answers.
+ */
+import type { NpsResponse } from '../../core/payload.js';
+import type { Queryable } from './database.js';
+
+/**
+ * The receiver's half of payload v1's rule (isNewerState in src/core/payload.ts): a submitted
+ * state beats a score-only one, otherwise the later `sentAt` wins (ties go to the newcomer).
+ * The database applies it in the one statement that writes, under the row's lock, so two
+ * deliveries of one id racing on two receivers end in the right state whichever commits first.
+ * `sent_at` holds the validator's canonical timestamps (UTC, ms), so comparing instants here is
+ * comparing the strings isNewerState compares; a test runs both on generated pairs.
+ *
+ * `xmax = 0` is PostgreSQL's mark of a row this statement inserted rather than updated. When
+ * the stored state is newer, the WHERE leaves the row alone and nothing is returned.
+ *
+ * Anything that must change with a response in the same transaction (a rollup of tallies, an
+ * events table for webhooks) belongs in a trigger on this table: it sees OLD and NEW exactly,
+ * under the same lock, whatever statement or receiver wrote the row.
+ */
+export const UPSERT_RESPONSE = `
+INSERT INTO nps_responses AS stored (id, survey_id, scale, score, category, complete, created_at, sent_at, record)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+ON CONFLICT (id) DO UPDATE SET
+  survey_id = excluded.survey_id,
+  scale = excluded.scale,
+  score = excluded.score,
+  category = excluded.category,
+  complete = excluded.complete,
+  created_at = excluded.created_at,
+  sent_at = excluded.sent_at,
+  record = excluded.record,
+  updated_at = now()
+WHERE excluded.complete > stored.complete
+   OR (excluded.complete = stored.complete AND excluded.sent_at >= stored.sent_at)
+RETURNING (xmax = 0) AS inserted`;
+
+/** created: the first delivery of its id; updated: a later state replaced the stored one; kept: the stored state is as new or newer. */
+export type SaveOutcome = 'created' | 'updated' | 'kept';
+
+/** Stores one clean record; resolves once the statement has committed. */
+export async function saveResponse(db: Queryable, response: NpsResponse): Promise<SaveOutcome> {
+  const rows = await db.query<{ inserted: boolean }>(UPSERT_RESPONSE, [
+    response.id,
+    response.surveyId,
+    response.scale,
+    response.score,
+    response.category,
+    response.complete,
+    response.createdAt,
+    response.sentAt,
+    JSON.stringify(response),
+  ]);
+  const [row] = rows;
+  return row === undefined ? 'kept' : row.inserted ? 'created' : 'updated';
+}
+
+/**
+ * A span of createdAt: each end an instant, or a local date-time read in `timeZone` (so a
+ * day's bounds follow that zone's midnight, daylight saving included); null for open ends.
+ * `before` is exclusive.
+ */
+export interface TimeSpan {
+  timeZone: string;
+  from: { instant: string } | { local: string } | null;
+  before: { instant: string } | { local: string } | null;
+}
+
+const instantOf = (end: TimeSpan['from']) => (end && 'instant' in end ? end.instant : null);
+const localOf = (end: TimeSpan['from']) => (end && 'local' in end ? end.local : null);
+const spanParams = (span: TimeSpan) => [instantOf(span.from), localOf(span.from), instantOf(span.before), localOf(span.before), span.timeZone];
+
+/** $2-$6 as spanParams lays them out. */
+const IN_SPAN = `
+  created_at >= coalesce($2::timestamptz, timezone($6, $3::timestamp), '-infinity'::timestamptz)
+  AND created_at < coalesce($4::timestamptz, timezone($6, $5::timestamp), 'infinity'::timestamptz)`;
+
+export interface TallyRow {
+  /** 'YYYY-MM-DD' in the span's time zone, when grouped by day. */
+  day?: string;
+  scale: string;
+  score: number;
+  responses: number;
+}
+
+/** Responses per scale and score (each id once, in its latest state): an index range scan of one survey. */
+export const TALLY = `
+SELECT scale, score, count(*)::int AS responses
+FROM nps_responses
+WHERE survey_id = $1 AND ${IN_SPAN}
+GROUP BY scale, score`;
+
+/** The same, per local day of createdAt. */
+export const TALLY_BY_DAY = `
+SELECT to_char(created_at AT TIME ZONE $6, 'YYYY-MM-DD') AS day, scale, score, count(*)::int AS responses
+FROM nps_responses
+WHERE survey_id = $1 AND ${IN_SPAN}
+GROUP BY day, scale, score
+ORDER BY day`;
+
+export function tallyResponses(db: Queryable, surveyId: string, span: TimeSpan, byDay: boolean): Promise<TallyRow[]> {
+  return db.query<TallyRow>(byDay ? TALLY_BY_DAY : TALLY, [surveyId, ...spanParams(span)]);
+}
+
+/** Where a page of records ends: the next page starts after it. */
+export interface PageCursor {
+  surveyId: string;
+  createdAt: string;
+  id: string;
+}
+
+/** Before every row: '' sorts before any survey id, and the nil UUID before any id. */
+export const FIRST_PAGE: PageCursor = { surveyId: '', createdAt: '-infinity', id: '00000000-0000-0000-0000-000000000000' };
+
+/**
+ * One page of stored records in (survey, createdAt, id) order, after `cursor`: keyset paging
+ * on the survey-time index, so an export of any size holds no connection and no cursor
+ * between pages, and each page costs the same.
+ */
+export const PAGE = `
+SELECT survey_id, created_at, id, record
+FROM nps_responses
+WHERE ($1::text IS NULL OR survey_id = $1) AND ${IN_SPAN}
+  AND (survey_id, created_at, id) > ($7, $8::timestamptz, $9::uuid)
+ORDER BY survey_id, created_at, id
+LIMIT $10`;
+
+interface PageRow {
+  survey_id: string;
+  created_at: Date;
+  id: string;
+  record: NpsResponse;
+}
+
+export async function pageOfResponses(
+  db: Queryable,
+  surveyId: string | null,
+  span: TimeSpan,
+  cursor: PageCursor,
+  limit: number,
+): Promise<{ records: NpsResponse[]; next: PageCursor | null }> {
+  const rows = await db.query<PageRow>(PAGE, [surveyId, ...spanParams(span), cursor.surveyId, cursor.createdAt, cursor.id, limit]);
+  const last = rows.at(-1);
+  return {
+    records: rows.map((row) => row.record),
+    next: rows.length < limit || !last ? null : { surveyId: last.survey_id, createdAt: last.created_at.toISOString(), id: last.id },
+  };
+}
+
+export const DELETE_RESPONSE = `DELETE FROM nps_responses WHERE id = $1 RETURNING id`;
+
+/** Erases one response; the number of records removed (0 or 1). */
+export async function deleteResponse(db: Queryable, id: string): Promise<number> {
+  return (await db.query(DELETE_RESPONSE, [id])).length;
+}
