@@ -108,6 +108,7 @@ export const NOT_IN_FORM = {
   metadata: 'an object; set it in code',
   strings: 'an object of wording per language; set it in code',
   nonce: 'a Content Security Policy value that changes with every page',
+  anonymous: 'three states (absent: anonymous for eNPS only; true; false) that a checkbox cannot hold; set it in code',
 };
 
 /** @type {ReadonlyMap<string, PlaygroundOption>} */

@@ -114,6 +114,11 @@ export interface SurveyConfig {
   zIndex: number;
   /** What `pageUrl` reports: origin and path (default), the full URL, or nothing. */
   pageUrl: PageUrlMode;
+  /**
+   * Send no `user` and no `pageUrl` with the answers. Null (the default) means true for
+   * `kind: 'enps'` and false for NPS.
+   */
+  anonymous: boolean | null;
 }
 
 export type Config = LoaderConfig & SurveyConfig;

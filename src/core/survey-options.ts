@@ -65,6 +65,8 @@ export const surveyRules = ({ text, oneOf, number, integer, boolean, record, ele
     // Just under the 32-bit maximum, so a site can still put a cookie banner above it.
     zIndex: integer(-2_147_483_647, 2_147_483_647, 2_147_483_000),
     pageUrl: oneOf(['path', 'full', 'none']),
+    // Absent: anonymous for eNPS (employees answer honestly only when they cannot be singled out), not for NPS.
+    anonymous: { ...boolean(false), value: null },
   } satisfies Record<string, Rule>;
 };
 

@@ -27,11 +27,25 @@ export interface Answer {
   consent(answer: boolean): void;
 }
 
+/** Whether answers go without `user` and `pageUrl`: as asked, else for eNPS (README "eNPS"). */
+export const isAnonymous = (config: Pick<SurveyContext['config'], 'anonymous' | 'kind'>) => config.anonymous ?? config.kind === 'enps';
+
+/** An anonymous survey sends no user: says so once when the page identified one, so a site does not wait for it in vain. */
+function withheldUser(surveyId: string, user: unknown): null {
+  if (user !== null && !noted.has(surveyId)) {
+    noted.add(surveyId);
+    console.info(`nps-widget: "${surveyId}" is anonymous: no user or pageUrl is sent (anonymous: false sends them).`);
+  }
+  return null;
+}
+const noted = new Set<string>();
+
 /** The answer of one showing with these `options`, in the language `lang`. */
 export function createAnswer(host: SurveyContext, options: ShowOptions, lang: string): Answer {
   const { config } = host;
   const thresholds = thresholdsOf(config);
   const posting = postingOf(config);
+  const anonymous = isAnonymous(config);
   let response: ResponseState | null = null;
 
   /** The response's next state: queued for delivery (after `delayMs`), then announced. */
@@ -54,10 +68,10 @@ export function createAnswer(host: SurveyContext, options: ShowOptions, lang: st
         scale: config.scale,
         surveyType: options.touchpoint ? 'transactional' : 'relationship',
         touchpoint: options.touchpoint,
-        user: host.user(),
+        user: anonymous ? withheldUser(config.surveyId, host.user()) : host.user(),
         metadata: { ...config.metadata, ...options.metadata },
         locale: lang,
-        pageUrl: pageUrlFor(config.pageUrl, location.href),
+        pageUrl: anonymous ? null : pageUrlFor(config.pageUrl, location.href),
       } as const;
       keep(startResponse(context, score, newId(), new Date(), thresholds), 'score', 0, true);
     },

@@ -234,6 +234,40 @@ describe('delivery and events', () => {
     expect(posts[0]?.pageUrl).toBe(`${location.origin}${location.pathname}`);
   });
 
+  it('keeps eNPS anonymous: no user and no pageUrl, with one note, unless the site says anonymous: false', async () => {
+    const info = vi.spyOn(console, 'info').mockImplementation(() => {});
+    await open({ kind: 'enps', surveyId: 'team-pulse', user: { id: 'e-17', team: 'Legal' } });
+    widget!.identify({ id: 'e-17', team: 'Legal' });
+    radios()[4]?.click();
+    await flush();
+    expect(posts[0]).toMatchObject({ kind: 'enps', user: null, pageUrl: null });
+    expect(info.mock.calls.filter(([line]) => String(line).includes('"team-pulse" is anonymous: no user or pageUrl is sent'))).toHaveLength(1);
+    widget!.destroy();
+
+    posts.length = 0;
+    await open({ kind: 'enps', surveyId: 'named-pulse', anonymous: false, user: { id: 'e-17' } });
+    radios()[4]?.click();
+    await flush();
+    expect(posts[0]).toMatchObject({ kind: 'enps', user: { id: 'e-17' }, pageUrl: `${location.origin}${location.pathname}` });
+    widget!.destroy();
+
+    // Any survey can ask for it; NPS does not by default (the first test above sends the user).
+    posts.length = 0;
+    await open({ anonymous: true, user: { id: 'u1' } });
+    radios()[9]?.click();
+    await flush();
+    expect(posts[0]).toMatchObject({ kind: 'nps', user: null, pageUrl: null });
+  });
+
+  it('refuses an anonymous option that is not a boolean, naming it', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    widget = createNpsWidget({ endpoint: 'https://collector.example/nps', show: 'manual', kind: 'enps', anonymous: 'yes' } as never);
+    widget.show();
+    await vi.waitFor(() => expect(error).toHaveBeenCalled());
+    expect(host()).toBeNull();
+    expect(error.mock.calls.map(([line]) => String(line)).join('\n')).toContain('option "anonymous" is "yes"; allowed: true or false');
+  });
+
   it('retries a failed delivery and reports a permanent failure through "error"', async () => {
     vi.useFakeTimers();
     const statuses = [503, 201, 404];
