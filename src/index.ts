@@ -19,10 +19,14 @@ const door: Door = {
   packagedLocales: () => import('./survey/packaged-locales.js'),
 };
 
+/** Whether the server-side warning was given: once a process, not once a rendered page. */
+let warnedNoPage = false;
+
 /** The package may be imported where there is no page (server rendering): there it gives a widget that does nothing. */
 export function createNpsWidget(options: NpsOptions): NpsWidget {
   if (typeof document === 'undefined') {
-    console.warn(`${PREFIX} createNpsWidget does nothing without a browser page.`);
+    if (!warnedNoPage) console.warn(`${PREFIX} createNpsWidget does nothing without a browser page (server rendering); said once per process.`);
+    warnedNoPage = true;
     return inertWidget;
   }
   return createWidget(options, door);
@@ -40,7 +44,7 @@ export type { NpsResponse, FlatRecord, Kind, SurveyType } from './core/payload.j
 export { CONTENT_TYPE } from './delivery/send.js';
 export { mountNpsPreview, Preview, Results } from './preview/index.js';
 export type { NpsPreview, NpsPreviewInput, NpsPreviewOptions } from './preview/index.js';
-export { defineSurveyElement, ELEMENT_NAME } from './dom/element.js';
+export { defineSurveyElement, ELEMENT_NAME, type NpsSurveyElement } from './dom/element.js';
 // Results, pure and DOM-free: aggregate received responses once, then add up any view.
 export { aggregateResults, createAggregator, OTHER_VALUES } from './core/results/aggregate.js';
 export type { AggregateOptions, Aggregator, ResultsAggregate } from './core/results/aggregate.js';
