@@ -5,6 +5,7 @@
  * imports 'nps-widget' as installed. Each `@ts-expect-error` proves a type is real, not `any`.
  */
 /// <reference types="nps-widget/nps-widget.js" />
+/// <reference types="nps-widget/nps-widget.full.js" />
 /// <reference types="nps-widget/nps-preview.js" />
 import { calculateNps, createNpsWidget, validateResponse, type NpsResponse, type ShowOptions } from 'nps-widget';
 import { aggregateResults, mountNpsPreview, type NpsResult } from 'nps-widget/results';
@@ -15,7 +16,6 @@ import { pickLocale } from 'nps-widget/locales/match';
 import { createSurvey } from 'nps-widget/nps-widget-survey.js';
 import { anchoredCss, followAnchor } from 'nps-widget/nps-widget-anchored.js';
 import { themeCss } from 'nps-widget/nps-widget-extras.js';
-import type {} from 'nps-widget/nps-widget.full.js';
 
 const widget = createNpsWidget({ endpoint: '/api/nps', brand: 'Acme', show: 'manual', strings: { fi: fi.strings } });
 const checkout: ShowOptions = { touchpoint: 'checkout' };

@@ -48,6 +48,9 @@ function subpaths(): string[] {
     .map((key) => `nps-widget${key.slice(1)}`);
 }
 
+/** The locale tables stand for each other: an app uses one of them. */
+const oneLocale = (path: string) => (path.startsWith('nps-widget/locales/') && !path.endsWith('/match') ? 'nps-widget/locales/fi' : path);
+
 describe('the packed package', () => {
   it('passes publint --strict', async () => {
     const { code, text } = await output(bin('publint'), ['run', packed.tarball, '--strict'], ROOT);
@@ -83,8 +86,8 @@ describe('the packed package', () => {
   it('type-checks an app using every subpath under strict TypeScript, skipLibCheck off, with bundler and node16 resolution', async () => {
     const app = readFileSync(join(ROOT, 'test/consumer/app.ts'), 'utf8');
     // The app must use every subpath, a wildcard through one of its files.
-    for (const path of new Set(subpaths().map((path) => (path.startsWith('nps-widget/locales/') && !path.endsWith('/match') ? 'nps-widget/locales/fi' : path)))) {
-      expect(app, `test/consumer/app.ts does not use ${path}`).toMatch(new RegExp(`['"]${path.replace(/[.*]/g, '\\$&')}['"]`));
+    for (const subpath of new Set(subpaths().map(oneLocale))) {
+      expect(app, `test/consumer/app.ts does not use ${subpath}`).toMatch(new RegExp(`['"]${subpath.replace(/[.*]/g, '\\$&')}['"]`));
     }
     mkdirSync(join(packed.app, 'src'), { recursive: true });
     copyFileSync(join(ROOT, 'test/consumer/app.ts'), join(packed.app, 'src/app.ts'));
