@@ -2,8 +2,8 @@
  * Every TypeScript snippet of the README and docs/ (```ts blocks) type-checks against the
  * built package as a user's project would: strict, skipLibCheck off, 'nps-widget' resolved
  * through its package.json from node_modules. A snippet runs as the body of an async function
- * (so `await` and `return` read as they would in a handler); one without imports continues the
- * snippet before it and gets its imports. The names snippets use without defining them (a
+ * (so `await` and `return` read as they would in a handler), its imports and `/// <reference>`
+ * lines above it; one without imports continues the snippet before it and gets its imports. The names snippets use without defining them (a
  * button, a request body) are declared below, with the type a reader would assume.
  */
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -32,7 +32,8 @@ declare const before: number[];
 declare const after: number[];
 `;
 
-const IMPORT = /^import\s[\s\S]*?from\s+['"][^'"]+['"];?[ \t]*$/gm;
+/** What stays at the top of the file: imports and triple-slash references. */
+const IMPORT = /^(?:import\s[\s\S]*?from\s+['"][^'"]+['"];?|\/\/\/ <reference [^>]*\/>)[ \t]*$/gm;
 
 interface Snippet {
   /** Where it is: the file and the line its block opens on. */

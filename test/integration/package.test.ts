@@ -67,6 +67,14 @@ describe('build outputs', () => {
     }
   });
 
+  it('documents every subpath of exports in docs/package.md', () => {
+    const reference = read('docs/package.md');
+    for (const key of Object.keys(pkg.exports).filter((k) => k !== './package.json')) {
+      const subpath = `nps-widget${key.slice(1)}`.replace('*', '<tag>');
+      expect(reference, `docs/package.md does not name ${subpath}`).toContain(`\`${subpath}\``);
+    }
+  });
+
   it('ships declarations that name only TypeScript modules (no ?inline CSS, no Vite-only import)', () => {
     const declarations = readdirSync(new URL('dist/', root), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.d.ts'));
     expect(declarations.length).toBeGreaterThan(50);

@@ -4,8 +4,8 @@
  * every subpath type-checks under strict TypeScript with skipLibCheck off, with both module
  * resolutions a TypeScript app uses today (bundler, node16).
  */
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installPacked, ROOT, run, type Packed } from '../packed.js';
 
@@ -66,6 +66,20 @@ describe('the packed package', () => {
     expect(code, text).toBe(0);
     expect(text).toContain('"nps-widget/locales/fi"');
   }, 120_000);
+
+  it('ships every file its README and docs link to, so the links work from node_modules too', () => {
+    const pages = ['README.md', 'CHANGELOG.md', ...readdirSync(join(installed, 'docs'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+    expect(pages).toContain('docs/receiver.md');
+    expect(existsSync(join(installed, 'LICENSE'))).toBe(true);
+    for (const page of pages) {
+      const text = readFileSync(join(installed, page), 'utf8');
+      for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^[a-z]+:|^#/.test(target!)) continue;
+        const file = join(dirname(page), target!.replace(/#.*$/, ''));
+        expect(existsSync(join(installed, file)), `${page} links to ${target}, which the package does not ship`).toBe(true);
+      }
+    }
+  });
 
   it('imports every subpath in plain Node, without a DOM, printing nothing', async () => {
     const paths = subpaths();
