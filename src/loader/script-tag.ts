@@ -12,11 +12,12 @@ import type { NpsWidgetGlobal } from './globals.js';
 import { createWidget } from './widget.js';
 
 /**
- * The running script: known only while it first runs, so read at once. Checked by its tag
- * name, not with instanceof: Node (a server importing the file) has no HTMLScriptElement.
+ * The running script: known only while it first runs, so read at once. Null for an inlined
+ * copy; undefined where there is no page (Node importing the file), which starts nothing.
+ * Not checked with instanceof: Node has no HTMLScriptElement (and an SVG <script>, which has
+ * no `src`, counts as an inlined copy).
  */
-const current = typeof document === 'undefined' ? null : document.currentScript;
-const scriptTag = current?.tagName === 'SCRIPT' ? (current as HTMLScriptElement) : null;
+const scriptTag = typeof document === 'undefined' ? undefined : (document.currentScript as HTMLScriptElement | null);
 
 /** The script's own URL: the files it loads sit beside it. Null for an inlined copy. */
 export const scriptUrl = scriptTag?.src || null;
@@ -34,7 +35,7 @@ export const pageFetch = typeof fetch === 'function' ? fetch.bind(globalThis) : 
 export function startScriptTag(door: Door): NpsWidgetGlobal['createNpsWidget'] {
   const createNpsWidget = (options: NpsOptions) => createWidget(options, door);
   // Imported where there is no page (Node, a server render): nothing to start, nothing to report.
-  if (typeof window === 'undefined') return createNpsWidget;
+  if (scriptTag === undefined) return createNpsWidget;
   try {
     const existing = window.nps;
     if (existing?.loaded) return createNpsWidget; // the script tag is on the page twice: the first copy is in charge
