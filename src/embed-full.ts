@@ -13,6 +13,8 @@ import { VERSION, createSurvey } from './survey/index.js';
 import { anchoredCss, followAnchor } from './survey/anchored.js';
 import { accentFor, placementsCss, themeCss, trapTab, whenTriggered, writeDebugLine } from './survey/extras.js';
 
+export { calculateNps, compareNps } from './core/nps.js';
+
 const inside = <T>(part: T) => once(async () => part);
 
 export const createNpsWidget = startScriptTag({

@@ -6,6 +6,8 @@
 import { besideScript } from './loader/door.js';
 import { localesFolder, pageFetch, scriptUrl, startScriptTag } from './loader/script-tag.js';
 
+export { calculateNps, compareNps } from './core/nps.js';
+
 const beside = besideScript(scriptUrl);
 
 export const createNpsWidget = startScriptTag({

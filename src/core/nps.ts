@@ -59,7 +59,7 @@ function checkCount(value: unknown, field: string): number {
   return value as number;
 }
 
-const isList = (value: object): value is ArrayLike<unknown> => Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+const isList = (value: unknown): value is ArrayLike<unknown> => Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
 
 /**
  * The hot path (10 million scores are benchmarked): one pass by index, no allocation per
@@ -82,10 +82,8 @@ function countScores(scores: Iterable<unknown>, scale: Scale): number[] {
 }
 
 function checkDistribution(counts: unknown, scale: Scale): number[] {
-  if (typeof counts !== 'object' || counts === null || !isList(counts)) {
-    fail(`counts is ${showValue(counts)}; expected 11 counts (index = score)`, TypeError);
-  }
-  const list = counts as ArrayLike<unknown>;
+  if (!isList(counts)) return fail(`counts is ${showValue(counts)}; expected 11 counts (index = score)`, TypeError);
+  const list = counts;
   if (list.length !== SCALE_SIZE) fail(`counts has ${list.length} entries; expected 11 (index = score)`);
   const [low, high] = scaleRange(scale);
   return Array.from(list, (count, score) => {
@@ -132,11 +130,9 @@ function toCounts(input: unknown, choice: ScaleChoice | undefined): { categories
   return { categories, distribution, scale };
 }
 
-/** Half away from zero on the exact fraction 100(P-D)/n, so x.5 is never lost to float error. */
-function roundedScore(difference: number, total: number): number {
-  const magnitude = Math.floor((200 * Math.abs(difference) + total) / (2 * total));
-  return magnitude === 0 ? 0 : Math.sign(difference) * magnitude;
-}
+/** Half away from zero on the exact fraction 100(P-D)/n, so x.5 is never lost to float error; never -0. */
+const roundedScore = (difference: number, total: number): number =>
+  Math.sign(difference) * Math.floor((200 * Math.abs(difference) + total) / (2 * total)) || 0;
 
 export interface AdjustedWald {
   /** NPS' on the -1..1 scale. */
@@ -169,35 +165,25 @@ export function calculateNps(input: NpsInput, scale?: ScaleChoice): NpsResult {
   const { categories, distribution, scale: answeredOn } = toCounts(input, scale);
   const { promoters, passives, detractors } = categories;
   const total = promoters + passives + detractors;
-  const result: NpsResult = {
+  // Every figure but the counts is null when there are no responses: a share of nothing is undefined.
+  const share = (count: number) => (total ? (100 * count) / total : null);
+  const { center, variance, n } = adjustedWald(categories);
+  const margin = Z95 * Math.sqrt(variance / n);
+  return {
     total,
     promoters,
     passives,
     detractors,
-    promoterPercent: null,
-    passivePercent: null,
-    detractorPercent: null,
-    nps: null,
-    rounded: null,
-    distribution,
-    marginOfError: null,
-    interval: null,
-    scale: answeredOn,
-  };
-  if (total === 0) return result;
-
-  const { center, variance, n } = adjustedWald(categories);
-  const margin = Z95 * Math.sqrt(variance / n);
-  return {
-    ...result,
-    promoterPercent: (100 * promoters) / total,
-    passivePercent: (100 * passives) / total,
-    detractorPercent: (100 * detractors) / total,
+    promoterPercent: share(promoters),
+    passivePercent: share(passives),
+    detractorPercent: share(detractors),
     // One division of an exact integer: subtracting two percentages is what loses x.5 cases.
-    nps: (100 * (promoters - detractors)) / total,
-    rounded: roundedScore(promoters - detractors, total),
-    marginOfError: 100 * margin,
-    interval: [clampPoints(100 * (center - margin)), clampPoints(100 * (center + margin))],
+    nps: share(promoters - detractors),
+    rounded: total ? roundedScore(promoters - detractors, total) : null,
+    distribution,
+    marginOfError: total ? 100 * margin : null,
+    interval: total ? [clampPoints(100 * (center - margin)), clampPoints(100 * (center + margin))] : null,
+    scale: answeredOn,
   };
 }
 

@@ -12,7 +12,6 @@
 import { toPayload } from '../core/payload.js';
 import type { DeliveryEvent } from '../core/events.js';
 import {
-  type Dropped,
   type Outbox,
   type OutboxEntry,
   due,
@@ -59,19 +58,18 @@ export interface DeliveryListener {
   onStorageFallback(reason: string): void;
 }
 
-/** What a change of the outbox gives: the outbox after it, and what it dropped. */
+/** What a change of the outbox gives: the outbox after it, and what it dropped, each with why (in words). */
 export interface Changed {
   outbox: Outbox;
-  dropped: Dropped[];
+  dropped: Array<{ entry: OutboxEntry; reason: string }>;
 }
 
 export interface Courier {
   /**
-   * Applies `change` to the outbox, gives up what it dropped (`maxEntries`, the survey's limit,
-   * for the reason's words) and sends what is due. A response is queued this way by
-   * queueResponse (queue.ts), which only what answers surveys carries.
+   * Applies `change` to the outbox, gives up what it dropped and sends what is due. A response
+   * is queued this way by queueResponse (queue.ts), which only what answers surveys carries.
    */
-  queue(change: (outbox: Outbox, now: number) => Changed, maxEntries?: number): void;
+  queue(change: (outbox: Outbox, now: number) => Changed): void;
   /**
    * `listener` hears how `surveyId`'s responses fare; while no listener of a survey is on the
    * page, every listener hears of that survey's, so a drop is never reported to nobody.
@@ -125,15 +123,8 @@ export function createCourier(options: CourierOptions = {}): Courier {
     for (const listener of audience(entry.response.surveyId)) listener.onError(error);
   }
 
-  function giveUpAll(dropped: Dropped[], maxEntries?: number): void {
-    for (const { entry, reason } of dropped) {
-      giveUp(
-        entry,
-        reason === 'too-old'
-          ? `it waited more than ${Number(((entry.expiresAt - Date.parse(entry.response.createdAt)) / DAY_MS).toPrecision(3))} days; dropped`
-          : `the outbox holds at most ${maxEntries} responses of survey "${entry.response.surveyId}"; dropped the oldest`,
-      );
-    }
+  function giveUpAll(dropped: Changed['dropped']): void {
+    for (const { entry, reason } of dropped) giveUp(entry, reason);
   }
 
   async function deliver(entry: OutboxEntry): Promise<void> {
@@ -164,7 +155,9 @@ export function createCourier(options: CourierOptions = {}): Courier {
     clearTimeout(timer);
     const time = now();
     const { outbox: kept, dropped } = expire(store.read(), time);
-    giveUpAll(dropped);
+    for (const { entry } of dropped) {
+      giveUp(entry, `it waited more than ${Number(((entry.expiresAt - Date.parse(entry.response.createdAt)) / DAY_MS).toPrecision(3))} days; dropped`);
+    }
     const sendable = due(kept, time);
     const leased = sendable.reduce((o, e) => lease(o, e.response.id, owner, time + e.timeoutMs + LEASE_MARGIN_MS), kept);
     if (dropped.length || sendable.length) store.write(leased);
@@ -204,10 +197,10 @@ export function createCourier(options: CourierOptions = {}): Courier {
   queueMicrotask(flush);
 
   return {
-    queue(change, maxEntries) {
+    queue(change) {
       const { outbox, dropped } = change(store.read(), now());
       store.write(outbox);
-      giveUpAll(dropped, maxEntries);
+      giveUpAll(dropped);
       pump();
     },
     listen(surveyId, listener) {

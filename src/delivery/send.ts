@@ -1,5 +1,6 @@
 /** One HTTP delivery of one payload, turned into a verdict. Never throws. */
 import type { NpsResponse } from '../core/payload.js';
+import { messageOf } from '../core/report.js';
 import { type Verdict, classifyStatus } from './policy.js';
 
 /** How one request ended: the verdict, with the HTTP status when there was an answer. */
@@ -39,7 +40,7 @@ export async function send(endpoint: string, payload: NpsResponse, options: Send
   } catch (error) {
     const reason = controller.signal.aborted
       ? `no answer within ${options.timeoutMs / 1000} s`
-      : `network error (${error instanceof Error ? error.message : String(error)})`;
+      : `network error (${messageOf(error)})`;
     return { kind: 'retry', reason, retryAfterMs: null, status: null };
   } finally {
     clearTimeout(timeout);

@@ -2,6 +2,7 @@
  * JSON state in localStorage, falling back to memory when storage is unavailable (private
  * modes, quota, disabled storage) so the widget still works, only without memory across pages.
  */
+import { messageOf } from '../core/report.js';
 
 export interface JsonStore<T> {
   read(): T;
@@ -37,7 +38,7 @@ export function createJsonStore<T>(key: string, options: JsonStoreOptions<T>): J
 
   function fallBack(error: unknown): void {
     local = null;
-    onFallback(error instanceof Error ? error.message : String(error));
+    onFallback(messageOf(error));
   }
 
   if (!local) onFallback('localStorage is not available');

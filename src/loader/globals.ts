@@ -7,11 +7,14 @@
  * Both are optional: an `async` script runs after the page's own code may have.
  */
 import type { NpsCommand, NpsWidget } from '../core/api.js';
+import type { calculateNps, compareNps } from '../core/nps.js';
 import type { NpsOptions } from '../core/options.js';
 
-/** The global `NpsWidget`: what the script-tag files export. */
+/** The global `NpsWidget`: what the script-tag files export (src/embed.ts, src/embed-full.ts). */
 export interface NpsWidgetGlobal {
   createNpsWidget(options: NpsOptions): NpsWidget;
+  calculateNps: typeof calculateNps;
+  compareNps: typeof compareNps;
 }
 
 declare global {

@@ -9,7 +9,7 @@ import { type NpsOptions, type ShowOptions, parseLoaderOptions, parseShowOptions
 import type { FlatRecord } from '../core/payload.js';
 import { OPTION_RULES } from '../core/option-rules.js';
 import { guard, messageOf, report } from '../core/report.js';
-import { type Posting, courierOfPage } from '../delivery/courier.js';
+import { courierOfPage } from '../delivery/courier.js';
 import type { SurveyHost } from '../survey/contract.js';
 import { createDebugLog } from './debug.js';
 import type { Door } from './door.js';
@@ -38,13 +38,6 @@ function widgetFor(config: SurveyHost['config'], door: Door): NpsWidget {
   const debug = createDebugLog(config, door.extras);
   // The page's one courier: whatever earlier pages left undelivered goes now, whether or not a survey shows.
   const courier = courierOfPage(door.fetch ? { fetch: door.fetch } : {});
-  const posting: Posting = {
-    endpoint: config.endpoint,
-    credentials: config.credentials,
-    timeoutMs: config.requestTimeoutSeconds * 1000,
-    maxAgeMs: config.outboxMaxAgeDays * 86_400_000,
-    maxEntries: config.outboxMaxEntries,
-  };
   const stopListening = courier.listen(config.surveyId, {
     onError: (error) => emitter.emit('error', error),
     onDelivery: (delivery) => {
@@ -62,7 +55,6 @@ function widgetFor(config: SurveyHost['config'], door: Door): NpsWidget {
     parts: door,
     user: () => user,
     courier,
-    posting,
     emit: emitter.emit,
     debug,
     history: rules.history,

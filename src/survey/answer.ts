@@ -8,7 +8,7 @@ import { type ResponseState, toPayload } from '../core/payload.js';
 import { answerConsent, completeResponse, pageUrlFor, rescore, startResponse } from '../core/response.js';
 import { thresholdsOf } from '../core/scale.js';
 import { newId } from '../core/uuid.js';
-import { queueResponse } from '../delivery/queue.js';
+import { postingOf, queueResponse } from '../delivery/queue.js';
 import type { SurveyContext } from './contract.js';
 import { remember } from './memory.js';
 
@@ -31,12 +31,13 @@ export interface Answer {
 export function createAnswer(host: SurveyContext, options: ShowConfig, lang: string): Answer {
   const { config } = host;
   const thresholds = thresholdsOf(config);
+  const posting = postingOf(config);
   let response: ResponseState | null = null;
 
   /** The response's next state: queued for delivery (after `delayMs`), then announced. */
   function keep(next: ResponseState, event: 'score' | 'submit' | 'consent', delayMs = 0, first = false): void {
     response = next;
-    queueResponse(host.courier, next, host.posting, delayMs);
+    queueResponse(host.courier, next, posting, delayMs);
     if (first) remember(host, 'answered');
     host.emit(event, toPayload(next, new Date()));
   }

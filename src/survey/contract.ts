@@ -9,7 +9,7 @@ import type { EventMap, EventName } from '../core/events.js';
 import type { OptionRules } from '../core/option-rules.js';
 import type { Config, LoaderConfig, ShowConfig, SurveyOptions } from '../core/options.js';
 import type { FlatRecord } from '../core/payload.js';
-import type { Courier, Posting } from '../delivery/courier.js';
+import type { Courier } from '../delivery/courier.js';
 import type { JsonStore } from '../dom/storage.js';
 
 export type ExtrasModule = typeof import('./extras.js');
@@ -35,9 +35,8 @@ export interface SurveyHost {
   parts: SurveyParts;
   /** Who answers: the `user` option, or what `identify` set since. */
   user(): FlatRecord | null;
-  /** The page's courier, and how this survey's responses go (its endpoint and limits): see delivery/queue.ts. */
+  /** The page's courier: a survey queues its responses with delivery/queue.ts, by its options. */
   courier: Courier;
-  posting: Posting;
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;
   debug: DebugLog;
   /** What the eligibility rules remember of this survey and of the site, which a showing updates (memory.ts). */

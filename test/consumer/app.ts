@@ -46,6 +46,7 @@ window.nps?.('on', 'score', (response) => console.log(response.score));
 // @ts-expect-error not a command
 window.nps?.('launch');
 window.NpsWidget?.createNpsWidget({ endpoint: '/api/nps' }).destroy();
+console.log(window.NpsWidget?.calculateNps([10, 9]).nps);
 window.NpsPreview?.mountNpsPreview('#results', [10]);
 
 const receiver = createReceiver({ storage: pglite({ dataDir: './nps-data' }), token: 'secret' });

@@ -60,10 +60,13 @@ describe('options, for any input', () => {
         expect(error).toHaveBeenCalledTimes(loaderValid ? 0 : 1);
         if (loaderValid) {
           // The survey's own options (wording, looks, payload): checked when the survey file loads.
-          let shown = false;
-          widget.on('show', () => (shown = true));
+          const settled = new Promise<void>((resolve) => {
+            widget.on('show', () => resolve());
+            error.mockImplementation(() => resolve());
+            setTimeout(resolve, 1000);
+          });
           widget.show({ force: true });
-          for (let waited = 0; !shown && error.mock.calls.length === 0 && waited < 1000; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
+          await settled;
         }
         const valid = parseOptions(options, location.href).value !== null;
         const refusals = error.mock.calls.filter(([message]) => String(message).includes('invalid options'));
