@@ -105,7 +105,8 @@ function libraryBuild(mode: string): UserConfig['build'] {
     cssTarget: BROWSERS,
     minify: false,
     // element.ts registers <nps-survey> on import: an entry of its own, listed in sideEffects.
-    lib: { entry: { index: 'src/index.ts', element: 'src/element.ts' }, formats: ['es'] },
+    // results.ts is nps-widget/results, the results pages' subpath.
+    lib: { entry: { index: 'src/index.ts', element: 'src/element.ts', results: 'src/results.ts' }, formats: ['es'] },
     rolldownOptions: {
       external: [/^preact(\/|$)/, /^@floating-ui\//],
       output: {

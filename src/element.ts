@@ -7,3 +7,6 @@ import { defineSurveyElement } from './dom/element.js';
 import { createNpsWidget } from './index.js';
 
 defineSurveyElement(createNpsWidget);
+
+// Its types give `document.querySelector('nps-survey')` its element type.
+export type { NpsSurveyElement } from './dom/element.js';

@@ -169,17 +169,25 @@ export function optionsFromDataset(dataset: Record<string, string | undefined>):
   return options;
 }
 
+/** What `show()` takes: any of these, or none. */
 export interface ShowOptions {
-  touchpoint: string | null;
-  anchor: Element | string | null;
-  metadata: FlatRecord;
-  force: boolean;
+  /** Makes the survey transactional, for this touchpoint (`checkout`). */
+  touchpoint?: string | null;
+  /** The element (or CSS selector) to show next to; null or absent: the `placement`. */
+  anchor?: Element | string | null;
+  /** Merged over the `metadata` option for this answer. */
+  metadata?: FlatRecord;
+  /** Skips the eligibility rules, for testing. */
+  force?: boolean;
 }
+
+/** One `show` call's options, checked: each has its value or its default. */
+export type ShowConfig = Required<ShowOptions>;
 
 const SHOW_RULES: Record<keyof ShowOptions, Rule> = { touchpoint: text(null), anchor: element, metadata: record({}), force: boolean(false) };
 
 /** Checks the options of one `show` call (contract section 3). */
-export function parseShowOptions(input: unknown): Parsed<ShowOptions> {
+export function parseShowOptions(input: unknown): Parsed<ShowConfig> {
   if (!isPlainObject(input ?? {})) return { value: null, errors: [`show options must be an object; got ${showValue(input)}`], warnings: [] };
   return checkTable(SHOW_RULES, (input ?? {}) as Record<string, unknown>, 'show option', '');
 }

@@ -10,6 +10,15 @@ import type { NpsWidget } from '../core/api.js';
 
 export const ELEMENT_NAME = 'nps-survey';
 
+/** `<nps-survey>`: its attributes are its options; it has no properties or methods of its own. */
+export interface NpsSurveyElement extends HTMLElement {}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nps-survey': NpsSurveyElement;
+  }
+}
+
 export function defineSurveyElement(createNpsWidget: (options: NpsOptions) => NpsWidget): void {
   // A server render, or the element defined already (the script and the package on one page).
   if (typeof customElements === 'undefined' || customElements.get(ELEMENT_NAME)) return;

@@ -6,7 +6,7 @@
  */
 import type { DebugLog } from '../core/debug-lines.js';
 import { type Decision, type History, type SiteHistory, decide, parseHistory, parseSiteHistory, userCreatedAt, withDraw } from '../core/eligibility.js';
-import type { LoaderConfig, ShowOptions } from '../core/options.js';
+import type { LoaderConfig, ShowConfig } from '../core/options.js';
 import type { FlatRecord } from '../core/payload.js';
 import { type JsonStore, createJsonStore } from '../dom/storage.js';
 
@@ -14,7 +14,7 @@ export interface Rules {
   /** What the rules say now (drawing the visitor's sample once, if not yet drawn). */
   decision(): Decision;
   /** Whether this show may go ahead: forced, or allowed by the rules (the debug log says why not). */
-  allow(options: ShowOptions): boolean;
+  allow(options: ShowConfig): boolean;
   history: JsonStore<History>;
   site: JsonStore<SiteHistory>;
 }

@@ -5,13 +5,13 @@
  * naming its URL, an `error` event) and the show is dropped; the next show loads it again.
  */
 import { PREFIX } from '../core/api.js';
-import type { ShowOptions } from '../core/options.js';
+import type { ShowConfig } from '../core/options.js';
 import type { Showing, Survey, SurveyHost, SurveyModule } from '../survey/contract.js';
 
 export interface Shower {
   /** Whether a survey is open, or on its way to opening. */
   readonly busy: boolean;
-  open(options: ShowOptions): void;
+  open(options: ShowConfig): void;
   /** Closes the survey, or cancels the one on its way, without counting a dismissal. */
   close(): void;
 }
@@ -27,7 +27,7 @@ export function createShower(host: SurveyHost, load: () => Promise<SurveyModule>
     if (current === turn) current = null;
   };
 
-  async function run(turn: Turn, options: ShowOptions): Promise<void> {
+  async function run(turn: Turn, options: ShowConfig): Promise<void> {
     let module: SurveyModule;
     try {
       module = await load();

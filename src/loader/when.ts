@@ -39,7 +39,7 @@ function whenIdle(fn: () => void): () => void {
 }
 
 /** Starts what the `show` option asks for; returns the function that stops whatever is still pending. */
-export function schedule(config: LoaderConfig, rules: Rules, door: Door, show: (options: Partial<ShowOptions>) => void, debug: DebugLog): () => void {
+export function schedule(config: LoaderConfig, rules: Rules, door: Door, show: (options: ShowOptions) => void, debug: DebugLog): () => void {
   let stop: () => void = noop;
   let stopped = false;
   const prefetch = () => void door.survey().catch((error: unknown) => debug('prefetchFailed', messageOf(error)));

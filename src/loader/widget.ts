@@ -70,7 +70,7 @@ function widgetFor(config: SurveyHost['config'], door: Door): NpsWidget {
   const widget: NpsWidget = {
     show: guard(
       'show',
-      (showOptions?: Partial<ShowOptions>) => {
+      (showOptions?: ShowOptions) => {
         const parsed = report(parseShowOptions(showOptions), 'show() was not carried out');
         if (!parsed) return;
         if (destroyed || shower.busy) return debug('ignored', destroyed ? 'destroyed' : 'already open');

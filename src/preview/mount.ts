@@ -18,6 +18,7 @@ import { tallyResult } from '../core/results/tally.js';
 import { pooledTally } from '../core/results/trend.js';
 import { checkViewOptions, type CheckedViewOptions, type ResultsViewOptions } from '../core/results/view-options.js';
 import { downloadText } from '../dom/download.js';
+import { findElement } from '../dom/resolve-element.js';
 import { createShadowMount } from '../dom/shadow.js';
 import { numbersFor } from '../ui/numbers.js';
 import { Preview, PreviewError } from '../ui/Preview.js';
@@ -188,14 +189,17 @@ function createInstance(element: Element, options: NpsPreviewOptions): Instance 
 const inert: NpsPreview = { update() {}, destroy() {}, ready: () => Promise.resolve() };
 
 /**
- * Shows the preview of `input` inside `element`. Mounting again on the same element updates
- * the preview already there instead of adding a second one; a title given again replaces the
- * old one, an omitted one keeps it. The other options only matter to the first mount.
+ * Shows the preview of `input` inside `target` (an element or a CSS selector). Mounting again
+ * on the same element updates the preview already there instead of adding a second one; a
+ * title given again replaces the old one, an omitted one keeps it. The other options only
+ * matter to the first mount.
  */
-export function mountNpsPreview(element: Element, input: NpsPreviewInput, options: NpsPreviewOptions = {}): NpsPreview {
+export function mountNpsPreview(target: Element | string | null, input: NpsPreviewInput, options: NpsPreviewOptions = {}): NpsPreview {
   // querySelector returns null for a missing target; that must not break the host page.
+  const element = findElement(target);
   if (typeof element?.attachShadow !== 'function') {
-    console.error(`mountNpsPreview: cannot mount into ${String(element)}; expected an element`);
+    const named = typeof target === 'string' ? `${JSON.stringify(target)}, which matches no element` : String(target);
+    console.error(`mountNpsPreview: cannot mount into ${named}; expected an element or a CSS selector`);
     return inert;
   }
   const existing = instances.get(element);

@@ -3,7 +3,7 @@
  * consent answer). Each state goes to the courier and out as an event; the first score tells
  * the rules the visitor answered. It never renders, and never decides whether to show.
  */
-import type { ShowOptions } from '../core/options.js';
+import type { ShowConfig } from '../core/options.js';
 import { type ResponseState, toPayload } from '../core/payload.js';
 import { answerConsent, completeResponse, pageUrlFor, rescore, startResponse } from '../core/response.js';
 import { thresholdsOf } from '../core/scale.js';
@@ -41,7 +41,7 @@ function withheldUser(surveyId: string, user: unknown): null {
 const noted = new Set<string>();
 
 /** The answer of one showing with these `options`, in the language `lang`. */
-export function createAnswer(host: SurveyContext, options: ShowOptions, lang: string): Answer {
+export function createAnswer(host: SurveyContext, options: ShowConfig, lang: string): Answer {
   const { config } = host;
   const thresholds = thresholdsOf(config);
   const posting = postingOf(config);

@@ -7,7 +7,7 @@ import type { DebugLog } from '../core/debug-lines.js';
 import type { History, SiteHistory } from '../core/eligibility.js';
 import type { EventMap, EventName } from '../core/events.js';
 import type { OptionRules } from '../core/option-rules.js';
-import type { Config, LoaderConfig, ShowOptions, SurveyOptions } from '../core/options.js';
+import type { Config, LoaderConfig, ShowConfig, SurveyOptions } from '../core/options.js';
 import type { FlatRecord } from '../core/payload.js';
 import type { Courier } from '../delivery/courier.js';
 import type { JsonStore } from '../dom/storage.js';
@@ -59,7 +59,7 @@ export interface Survey {
    * when it cannot, or when it is no longer `wanted` by then (hidden meanwhile). `onClosed`
    * runs once it is gone.
    */
-  open(options: ShowOptions, wanted: () => boolean, onClosed: () => void): Promise<Showing | null>;
+  open(options: ShowConfig, wanted: () => boolean, onClosed: () => void): Promise<Showing | null>;
 }
 
 /** The host as the survey's parts see it, once the survey checked its own options: every option. */

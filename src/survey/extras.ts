@@ -11,11 +11,16 @@
  * configuration asks for it; the package as a chunk. A survey never waits on it to exist: if
  * it cannot load, the survey shows in its own light colours in the bottom-right corner.
  */
+import themes from '../ui/themes.css?inline';
+import placements from '../ui/placements.css?inline';
+
 export { whenTriggered } from '../dom/triggers.js';
 export { accentFor } from '../core/contrast.js';
 export { trapTab } from '../dom/trap-tab.js';
-export { default as themeCss } from '../ui/themes.css?inline';
-export { default as placementsCss } from '../ui/placements.css?inline';
+// Stylesheets as typed strings, not re-exported CSS modules: the shipped types then name no
+// module that only a bundler understands (`?inline`), which failed type-checking for users.
+export const themeCss: string = themes;
+export const placementsCss: string = placements;
 export { writeDebugLine } from '../core/debug-lines.js';
 /** The build this file belongs to: a loader refuses a file of another build (loader/door.ts). */
 export const VERSION: string = import.meta.env.NPS_VERSION;

@@ -8,7 +8,7 @@ import { render } from 'preact';
 import { jsx } from 'preact/jsx-runtime';
 import { PREFIX } from '../core/api.js';
 import { fill } from '../core/locale.js';
-import type { Placement, ShowOptions } from '../core/options.js';
+import type { Placement, ShowConfig } from '../core/options.js';
 import { toPayload } from '../core/payload.js';
 import { guard } from '../core/report.js';
 import { scaleRange } from '../core/scale.js';
@@ -32,7 +32,7 @@ const floatingPlacement = (placement: Placement): Layout => (placement === 'inli
 
 export interface Opening {
   host: SurveyContext;
-  options: ShowOptions;
+  options: ShowConfig;
   text: SurveyText;
   look: Look;
   /** The anchor, with the positioning that follows it; null for a survey at its placement. */

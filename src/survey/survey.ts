@@ -4,7 +4,7 @@
  * between showings, and for each showing waits for what it needs (the language, the extras,
  * the anchored positioning), then opens it.
  */
-import type { ShowOptions } from '../core/options.js';
+import type { ShowConfig } from '../core/options.js';
 import { parseSurveyOptions } from '../core/survey-options.js';
 import { report } from '../core/report.js';
 import { resolveElement } from '../dom/resolve-element.js';
@@ -24,7 +24,7 @@ export function createSurvey(host: SurveyHost): Survey {
   const look = createLook(context);
 
   /** The anchor's element with the positioning, or null (the reason logged) to show at the placement. */
-  async function anchoring(options: ShowOptions) {
+  async function anchoring(options: ShowConfig) {
     if (options.anchor === null) return null;
     const anchor = resolveElement(options.anchor, 'anchor');
     if (typeof anchor === 'string') {
@@ -40,7 +40,7 @@ export function createSurvey(host: SurveyHost): Survey {
   }
 
   return {
-    async open(options: ShowOptions, wanted: () => boolean, onClosed: () => void): Promise<Showing | null> {
+    async open(options: ShowConfig, wanted: () => boolean, onClosed: () => void): Promise<Showing | null> {
       const [anchored] = await Promise.all([anchoring(options), wording.ready(), look.ready()]);
       if (!wanted()) return null;
       return openSurvey({ host: context, options, text: wording.current(), look, anchored, onClosed });

@@ -84,7 +84,7 @@ export async function runChaos({ responses = 200, seed = 1, surveys = 'one', scr
       await page.evaluate(({ s, config }) => {
         const nps = /** @type {NonNullable<Window['nps']>} */ (window.nps);
         nps('hide');
-        if (config) nps('init', config);
+        if (config) nps('init', /** @type {import('../../src/core/options.js').NpsOptions} */ (config));
         nps('show', { metadata: { seq: s }, force: true }); // 200 asks in a row: past every eligibility rule
       }, { s: seq, config: many ? { ...CONFIG, surveyId: surveyOf(seq) } : null });
       await radio(0).waitFor();

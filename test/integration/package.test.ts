@@ -16,7 +16,7 @@ const SERVER_DEPENDENCIES = ['@electric-sql/pglite', 'pg', 'hono', '@hono/node-s
 
 const pkg = JSON.parse(read('package.json')) as {
   bin: Record<string, string>;
-  exports: Record<string, { types: string; import: string } | string>;
+  exports: Record<string, { types: string; default: string } | string>;
   types: string;
   sideEffects: string[];
   dependencies: Record<string, string>;
@@ -30,11 +30,58 @@ describe('build outputs', () => {
   });
 
   it('wires exports, types and sideEffects to files that exist', () => {
-    const main = pkg.exports['.'] as { types: string; import: string };
-    expect(main).toEqual({ types: './dist/index.d.ts', import: './dist/index.js' });
+    const main = pkg.exports['.'] as { types: string; default: string };
+    expect(main).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' });
     expect(pkg.types).toBe('./dist/index.d.ts');
     expect(pkg.sideEffects).not.toContain('./dist/index.js');
-    for (const file of [main.types, main.import, ...pkg.sideEffects]) expect(existsSync(new URL(file, root))).toBe(true);
+    for (const file of [main.types, main.default, ...pkg.sideEffects]) expect(existsSync(new URL(file, root))).toBe(true);
+  });
+
+  it('offers every file a user may load (dist/*.js, dist/locales/*.js) in exports, each with types that exist', () => {
+    const entries = Object.entries(pkg.exports).filter(([key]) => key !== './package.json');
+    const exported = new Map<string, string>();
+    for (const [key, value] of entries) {
+      expect(value, `exports["${key}"] has no types`).toMatchObject({ types: expect.any(String), default: expect.any(String) });
+      const { types, default: file } = value as { types: string; default: string };
+      if (!file.includes('*')) {
+        exported.set(file.slice(2), types);
+        continue;
+      }
+      // A wildcard: every file it matches, with the types the same wildcard names.
+      const [folder, suffix] = [file.slice(2, file.indexOf('*')), file.slice(file.indexOf('*') + 1)];
+      for (const name of readdirSync(new URL(folder, root)).filter((f) => f.endsWith(suffix))) {
+        const stem = name.slice(0, -suffix.length);
+        if (!exported.has(`${folder}${name}`)) exported.set(`${folder}${name}`, types.replace('*', stem));
+      }
+    }
+    const shipped = [
+      ...readdirSync(new URL('dist/', root)).filter((f) => f.endsWith('.js')).map((f) => `dist/${f}`),
+      ...readdirSync(new URL('dist/locales/', root)).map((f) => `dist/locales/${f}`),
+      'dist/server/index.js',
+    ];
+    expect(shipped.length).toBeGreaterThan(50);
+    for (const file of shipped) {
+      expect(exported.has(file), `${file} ships but no package.json exports entry offers it (add one, with types)`).toBe(true);
+      const types = exported.get(file)!;
+      expect(existsSync(new URL(types, root)), `${file}: its types ${types} do not exist`).toBe(true);
+    }
+  });
+
+  it('documents every subpath of exports in docs/package.md', () => {
+    const reference = read('docs/package.md');
+    for (const key of Object.keys(pkg.exports).filter((k) => k !== './package.json')) {
+      const subpath = `nps-widget${key.slice(1)}`.replace('*', '<tag>');
+      expect(reference, `docs/package.md does not name ${subpath}`).toContain(`\`${subpath}\``);
+    }
+  });
+
+  it('ships declarations that name only TypeScript modules (no ?inline CSS, no Vite-only import)', () => {
+    const declarations = readdirSync(new URL('dist/', root), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.d.ts'));
+    expect(declarations.length).toBeGreaterThan(50);
+    for (const file of declarations) {
+      const text = read(`dist/${file}`);
+      expect(text, file).not.toMatch(/from ['"][^'"]*\?[^'"]*['"]|\.css['"]|vite\/client/);
+    }
   });
 
   it('keeps preact and floating-ui as dependencies of the ESM build, bundles them in the script files', () => {
@@ -88,7 +135,7 @@ describe('build outputs', () => {
       const table = ((await import(new URL(`dist/locales/${tag}.js`, root).href)) as { default: { tag: string } }).default;
       expect(table.tag).toBe(tag);
     }
-    expect(pkg.exports['./locales/*']).toBe('./dist/locales/*.js');
+    expect(pkg.exports['./locales/*']).toEqual({ types: './dist/core/locales/*.d.ts', default: './dist/locales/*.js' });
     // The matcher the script loads for non-English pages sits in the same folder, standalone too.
     expect(read('dist/locales/match.js')).not.toMatch(/^\s*import\s/m);
     const matcher = (await import(new URL('dist/locales/match.js', root).href)) as { pickLocale(...a: unknown[]): string };
@@ -102,15 +149,18 @@ describe('build outputs', () => {
     expect(extras.VERSION).toBe((JSON.parse(read('package.json')) as { version: string }).version);
     expect(read('dist/loader/widget.js')).not.toMatch(/accentPalette|scrolledPercent/);
     for (const file of ['nps-widget.full.js', 'nps-widget-survey.js', 'nps-widget-anchored.js', 'nps-widget-extras.js']) {
-      expect(pkg.exports[`./${file}`]).toBe(`./dist/${file}`);
+      expect(pkg.exports[`./${file}`]).toMatchObject({ default: `./dist/${file}` });
     }
   });
 
-  it('declares the public API in the types', () => {
+  it('declares the public API in the types: the widget in the main entry, results in nps-widget/results, which the main entry re-exports', async () => {
     const types = read('dist/index.d.ts');
-    for (const name of ['createNpsWidget', 'calculateNps', 'compareNps', 'mountNpsPreview', 'validateResponse', 'NpsResponse']) {
-      expect(types).toContain(name);
-    }
+    for (const name of ['createNpsWidget', 'validateResponse', 'NpsCommand', 'NpsSurveyElement']) expect(types).toContain(name);
+    expect(types).toContain("export * from './results.js';");
+    const results = read('dist/results.d.ts');
+    for (const name of ['calculateNps', 'compareNps', 'mountNpsPreview', 'aggregateResults', 'NpsResponse']) expect(results).toContain(name);
+    const [main, subpath] = await Promise.all(['dist/index.js', 'dist/results.js'].map((f) => import(new URL(f, root).href) as Promise<Record<string, unknown>>));
+    for (const [name, value] of Object.entries(subpath!)) expect(main![name], name).toBe(value);
   });
 });
 
@@ -118,7 +168,7 @@ describe('the receiver in the package', () => {
   it('is the nps-widget command and the typed nps-widget/server subpath, built for Node', () => {
     expect(pkg.bin).toEqual({ 'nps-widget': './bin/nps-widget.js' });
     expect(read('bin/nps-widget.js')).toMatch(/^#!\/usr\/bin\/env node\n/);
-    expect(pkg.exports['./server']).toEqual({ types: './dist/server/index.d.ts', import: './dist/server/index.js' });
+    expect(pkg.exports['./server']).toEqual({ types: './dist/server/index.d.ts', default: './dist/server/index.js' });
     for (const file of ['dist/server/index.js', 'dist/server/index.d.ts', 'dist/server/cli.js']) expect(existsSync(new URL(file, root)), file).toBe(true);
   });
 
@@ -150,16 +200,20 @@ describe('the ESM entry in Node, without a DOM', () => {
     expect(hungarian.nps).toBeCloseTo(-11.6402116402, 9);
   });
 
-  it('gives server-side callers of createNpsWidget an inert widget, not an exception', async () => {
+  it('gives server-side callers of createNpsWidget an inert widget, not an exception, and says so once per process', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const api = (await import(new URL('dist/index.js', root).href)) as typeof import('../../src/index.js');
-    const widget = api.createNpsWidget({ endpoint: '/api/nps' });
-    expect(() => {
-      widget.show();
-      widget.on('submit', () => {})();
-      widget.destroy();
-    }).not.toThrow();
+    // A server renders many pages: one warning, not one a render.
+    for (let render = 0; render < 3; render += 1) {
+      const widget = api.createNpsWidget({ endpoint: '/api/nps' });
+      expect(() => {
+        widget.show();
+        widget.on('submit', () => {})();
+        widget.destroy();
+      }).not.toThrow();
+    }
     expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/without a browser page/);
     warn.mockRestore();
   });
 });

@@ -3,36 +3,26 @@
  * `npx nps-widget serve`, put the widget on a page of another origin, answer, restart, and
  * read the answer with the token. On PGlite, and again with --database on PostgreSQL.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerSurvey, launchChromium } from '../chromium.mjs';
 import { startTestServer, type TestServer } from '../browser/server.js';
+import { installPacked, requireBuild, run, type Packed } from '../packed.js';
 import { startCommand, TOKEN, type RunningCommand } from './receivers.js';
 import { newDatabase } from './stores.js';
 
-const run = promisify(execFile);
-const root = fileURLToPath(new URL('../../', import.meta.url));
-if (!existsSync(join(root, 'dist/server/cli.js'))) throw new Error('dist/ is missing: run npm run build first (npm test builds before running vitest).');
+requireBuild('dist/server/cli.js');
 
-let folder: string;
+let packed: Packed;
 let app: string;
 let browser: Browser;
 let shop: TestServer;
 
 beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'nps-package-'));
-  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', folder], { cwd: root });
-  const [packed] = JSON.parse(stdout) as Array<{ filename: string }>;
-  app = join(folder, 'site');
-  mkdirSync(app);
-  // The dependencies come from the npm cache `npm ci` filled.
-  await run('npm', ['install', join(folder, packed!.filename), '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: app, timeout: 180_000 });
+  packed = await installPacked();
+  app = packed.app;
   browser = await launchChromium();
   shop = await startTestServer();
 }, 240_000);
@@ -40,7 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await shop?.close();
-  rmSync(folder, { recursive: true, force: true });
+  packed?.remove();
 });
 
 const serve = (args: string[]) => startCommand(['--port', '0', '--token', TOKEN, '--allowed-origin', shop.origin, ...args], { command: ['npx', 'nps-widget'], cwd: app });

@@ -147,12 +147,28 @@ describe('mountNpsPreview', () => {
 
   it('logs one error for a missing element and still returns a handle', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const preview = mountNpsPreview(document.querySelector('#missing') as Element, [9]);
+    // What querySelector gives for a missing target, passed as it is (the README's form).
+    const preview = mountNpsPreview(document.querySelector('#missing'), [9]);
     expect(error).toHaveBeenCalledOnce();
+    expect(String(error.mock.calls[0]?.[0])).toBe('mountNpsPreview: cannot mount into null; expected an element or a CSS selector');
     expect(() => {
       preview.update([9]);
       preview.destroy();
     }).not.toThrow();
+  });
+
+  it('mounts into the element a CSS selector names; a selector that matches nothing, or is invalid, logs one error naming it', () => {
+    const element = target();
+    element.id = 'results';
+    mountNpsPreview('#results', [10, 9, 3]);
+    expect(seenScore(shadowOf(element))).toBe('+33');
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    mountNpsPreview('#nowhere', [9]);
+    mountNpsPreview('#[', [9]);
+    expect(error.mock.calls.map(([message]) => String(message))).toEqual([
+      'mountNpsPreview: cannot mount into "#nowhere", which matches no element; expected an element or a CSS selector',
+      'mountNpsPreview: cannot mount into "#[", which matches no element; expected an element or a CSS selector',
+    ]);
   });
 
   it('renders markup in the title as text', () => {
