@@ -1,21 +1,72 @@
-/** The README is the product's front door: every option the code accepts is documented there. */
-import { readFileSync } from 'node:fs';
+/**
+ * The README is the product's front door and docs/ its reference: every option the code accepts
+ * is in docs/options.md, every event in docs/payload-and-delivery.md, every flag and route of
+ * the receiver in docs/receiver.md, and the README shows the way to each.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OPTION_NAMES } from '../../src/core/all-options.js';
 import { EVENT_NAMES } from '../../src/core/events.js';
 
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+const readme = read('README.md');
 const tableNames = (text: string) => new Set([...text.matchAll(/^\| `(\w+)` \|/gm)].map((m) => m[1]));
 
-describe('README', () => {
-  it('documents every option in the options table', () => {
-    const section = readme.slice(readme.indexOf('## Options'), readme.indexOf('### `show` options'));
-    expect(tableNames(section)).toEqual(new Set(OPTION_NAMES));
+/** The text of a section: from its heading to the next heading of the same level or higher. */
+function section(text: string, heading: string): string {
+  const start = text.indexOf(`\n${heading}\n`);
+  expect(start, `no section "${heading}"`).toBeGreaterThanOrEqual(0);
+  const level = heading.indexOf(' ');
+  const next = text.slice(start + heading.length + 2).search(new RegExp(`^#{1,${level}} `, 'm'));
+  return next === -1 ? text.slice(start) : text.slice(start, start + heading.length + 2 + next);
+}
+
+describe('docs/options.md', () => {
+  const options = read('docs/options.md');
+
+  it('documents every option, and nothing else, in its table', () => {
+    expect(tableNames(section(options, '## Every option'))).toEqual(new Set(OPTION_NAMES));
   });
 
+  it('gives each option its data attribute, or says it has none', () => {
+    for (const line of section(options, '## Every option').split('\n').filter((l) => l.startsWith('| `'))) {
+      const [name, attribute] = line.split(' | ').map((cell) => cell.replace(/^\| /, ''));
+      const kebab = `\`data-${name!.slice(1, -1).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}\``;
+      expect([kebab, 'none (an object)'], line).toContain(attribute);
+    }
+  });
+
+  it('documents every option of show()', async () => {
+    const { parseShowOptions } = await import('../../src/core/options.js');
+    const checked = parseShowOptions({}).value;
+    expect(tableNames(section(options, '## `show` options'))).toEqual(new Set(Object.keys(checked ?? {})));
+  });
+});
+
+describe('docs/payload-and-delivery.md', () => {
   it('documents every event', () => {
-    const section = readme.slice(readme.indexOf('## Events'), readme.indexOf('## Calculator'));
-    expect(tableNames(section)).toEqual(new Set(EVENT_NAMES));
+    expect(tableNames(section(read('docs/payload-and-delivery.md'), '## Events'))).toEqual(new Set(EVENT_NAMES));
+  });
+});
+
+describe('README', () => {
+  it('is a front door, not the reference: at most about 12 KB', () => {
+    expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(12_500);
+  });
+
+  it("puts the site owner's way first: install, receive, results, then contributing", () => {
+    const order = ['## Install', '## Receive responses', '## See the results', '## Documentation', '## Contributing'].map((h) => readme.indexOf(`\n${h}\n`));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(readme).toContain('npm install nps-widget');
+  });
+
+  it('leads to the index of docs/ from its table of contents, and the index to every page', () => {
+    expect(section(readme, '## Documentation')).toContain('(docs/README.md)');
+    const index = read('docs/README.md');
+    for (const page of readdirSync(new URL('../../docs/', import.meta.url)).filter((f) => f.endsWith('.md') && f !== 'README.md')) {
+      expect(index, `docs/README.md does not link ${page}`).toContain(`](${page})`);
+    }
   });
 
   it('shows exactly the two quick-start commands that CI runs', () => {
@@ -41,9 +92,11 @@ describe('docs/receiver.md', () => {
 
   it('documents every route, and the README links to it from its section on receiving', () => {
     for (const route of ['POST /responses', 'GET /results', 'GET /responses', 'DELETE /responses/{id}', '/nps-widget.js']) expect(reference).toContain(route);
-    const section = readme.slice(readme.indexOf('## Receive responses'), readme.indexOf('## Options'));
-    expect(section).toContain('npx nps-widget serve');
-    expect(section).toContain('--database postgres://');
-    expect(section).toContain('(docs/receiver.md)');
+    const receiving = section(readme, '## Receive responses');
+    // Both ways to run it in the section's first screen (about 25 lines).
+    const firstScreen = receiving.split('\n').slice(0, 25).join('\n');
+    expect(firstScreen).toContain('npx nps-widget serve');
+    expect(firstScreen).toContain('--database postgres://');
+    expect(receiving).toContain('(docs/receiver.md)');
   });
 });
