@@ -100,3 +100,35 @@ describe('docs/receiver.md', () => {
     expect(receiving).toContain('(docs/receiver.md)');
   });
 });
+
+/** Files of the repository under these folders, recursively, with their text. */
+function sources(...folders: string[]) {
+  return folders.flatMap((folder) =>
+    readdirSync(new URL(`../../${folder}/`, import.meta.url), { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.(ts|tsx|js|mjs|css|html)$/.test(file))
+      .map((file) => ({ path: `${folder}/${file}`, text: read(`${folder}/${file}`) })),
+  );
+}
+
+describe('what the code cites', () => {
+  // The reference lives in docs/, which the repository and the package both hold: a comment (and
+  // so a shipped .d.ts) that cites a document outside them sends its reader nowhere.
+  const OUTSIDE = [/\bcontract,? (?:section|§)/i, /§ ?\d/, /\bthe contract\b/i, /nps-method/i, /\.\.\/shared\b/, /\bnotes\/[\w-]+\.md/];
+
+  it('never cites a document outside the repository: the contract, its sections, ../shared, notes/', () => {
+    const citing = sources('src', 'demo', 'bin', 'test')
+      .filter(({ path }) => path !== 'test/integration/docs.test.ts')
+      .flatMap(({ path, text }) =>
+        text.split('\n').flatMap((line, index) => (OUTSIDE.some((pattern) => pattern.test(line)) ? [`${path}:${index + 1}: ${line.trim()}`] : [])),
+      );
+    expect(citing).toEqual([]);
+  });
+
+  it('cites only docs/ pages that exist', () => {
+    const pages = new Set(readdirSync(new URL('../../docs/', import.meta.url)));
+    const missing = sources('src', 'demo', 'bin', 'test').flatMap(({ path, text }) =>
+      [...text.matchAll(/\bdocs\/([\w-]+\.md)\b/g)].filter(([, page]) => !pages.has(page!)).map(([cited]) => `${path}: ${cited}`),
+    );
+    expect(missing).toEqual([]);
+  });
+});
