@@ -3,7 +3,8 @@
  * is in docs/options.md, every event in docs/payload-and-delivery.md, every flag and route of
  * the receiver in docs/receiver.md, and the README shows the way to each.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OPTION_NAMES } from '../../src/core/all-options.js';
 import { EVENT_NAMES } from '../../src/core/events.js';
@@ -130,5 +131,45 @@ describe('what the code cites', () => {
       [...text.matchAll(/\bdocs\/([\w-]+\.md)\b/g)].filter(([, page]) => !pages.has(page!)).map(([cited]) => `${path}: ${cited}`),
     );
     expect(missing).toEqual([]);
+  });
+});
+
+/** Markdown without its fenced code blocks, where a `](` or a `#` line is code, not a link or a heading. */
+const prose = (text: string) => text.replace(/^```[\s\S]*?^```$/gm, '');
+
+/** The anchors GitHub (and npm) give a page's headings: lower case, punctuation dropped, spaces as hyphens, repeats numbered. */
+function anchorsOf(text: string): Set<string> {
+  const seen = new Map<string, number>();
+  const anchors = new Set<string>();
+  for (const [, heading] of prose(text).matchAll(/^#{1,6} (.+)$/gm)) {
+    const slug = heading!.replace(/`/g, '').trim().toLowerCase().replace(/[^\p{L}\p{N}_\- ]/gu, '').replace(/ /g, '-');
+    const count = seen.get(slug) ?? 0;
+    seen.set(slug, count + 1);
+    anchors.add(count === 0 ? slug : `${slug}-${count}`);
+  }
+  return anchors;
+}
+
+describe('the links of the README and docs/', () => {
+  const pages = ['README.md', ...readdirSync(new URL('../../docs/', import.meta.url)).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+
+  it('lead to files that exist and, after a #, to one of their headings', () => {
+    const broken: string[] = [];
+    for (const page of pages) {
+      for (const [, target] of prose(read(page)).matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^[a-z]+:/.test(target!)) continue;
+        const [file, anchor] = target!.split('#');
+        const linked = file ? normalize(join(dirname(page), file)) : page;
+        if (!existsSync(new URL(`../../${linked}`, import.meta.url))) broken.push(`${page}: ${target} (no file ${linked})`);
+        else if (anchor !== undefined && linked.endsWith('.md') && !anchorsOf(read(linked)).has(anchor)) broken.push(`${page}: ${target} (no heading #${anchor} in ${linked})`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('are checked: the README links into docs/, with anchors', () => {
+    expect(anchorsOf(read('docs/api.md'))).toContain('web-component-nps-survey');
+    expect(anchorsOf(read('docs/calculator.md'))).toContain('what-calculatenps-returns');
+    expect([...prose(readme).matchAll(/\]\((docs\/[^)#]+)/g)].length).toBeGreaterThanOrEqual(10);
   });
 });
