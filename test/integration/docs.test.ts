@@ -62,6 +62,17 @@ describe('README', () => {
     expect(readme).toContain('npm install nps-widget');
   });
 
+  it('names no file of the repository that the package does not ship, as it is read on npm too', () => {
+    const { files } = JSON.parse(read('package.json')) as { files: string[] };
+    // npm ships these whatever `files` says.
+    const shipped = [...files, 'package.json', 'README.md', 'LICENSE'];
+    const named = [...readme.matchAll(/`([^`\s]+)`|\]\(([^)#\s]+)/g)].map((m) => (m[1] ?? m[2])!.replace(/^\.\//, ''));
+    const unshipped = named.filter(
+      (name) => !/^[a-z]+:|^\//.test(name) && existsSync(new URL(`../../${name}`, import.meta.url)) && !shipped.some((entry) => name === entry || name.startsWith(`${entry}/`)),
+    );
+    expect(unshipped).toEqual([]);
+  });
+
   it('leads to the index of docs/ from its table of contents, and the index to every page', () => {
     expect(section(readme, '## Documentation')).toContain('(docs/README.md)');
     const index = read('docs/README.md');
