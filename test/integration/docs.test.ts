@@ -162,7 +162,7 @@ function anchorsOf(text: string): Set<string> {
 }
 
 describe('the links of the README and docs/', () => {
-  const pages = ['README.md', ...readdirSync(new URL('../../docs/', import.meta.url)).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  const pages = ['README.md', 'CHANGELOG.md', 'BENCHMARKS.md', ...readdirSync(new URL('../../docs/', import.meta.url)).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
 
   it('lead to files that exist and, after a #, to one of their headings', () => {
     const broken: string[] = [];
