@@ -73,6 +73,12 @@ describe('README', () => {
     expect(unshipped).toEqual([]);
   });
 
+  it('names, beside the script tag, every file the loader loads from its own folder', async () => {
+    const { FILES } = await import('../bench/budget.mjs');
+    const scriptTag = section(readme, '### With a script tag');
+    for (const file of [FILES.loader, FILES.survey, FILES.anchored, FILES.extras, FILES.full, 'locales/']) expect(scriptTag).toContain(`\`${file}\``);
+  });
+
   it('leads to the index of docs/ from its table of contents, and the index to every page', () => {
     expect(section(readme, '## Documentation')).toContain('(docs/README.md)');
     const index = read('docs/README.md');
