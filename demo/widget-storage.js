@@ -1,4 +1,4 @@
-// What nps-widget keeps in this browser's localStorage (README: Security, privacy), for the demo's
+// What nps-widget keeps in this browser's localStorage (docs/security.md, "Privacy"), for the demo's
 // "forget" buttons and the playground's outbox view. Never the widget's code: only its keys.
 
 /** @typedef {import('../src/delivery/outbox.js').OutboxEntry} OutboxEntry */

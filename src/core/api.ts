@@ -1,5 +1,5 @@
 /**
- * The widget as a page drives it (README "npm package"): what `createNpsWidget` returns, and
+ * The widget as a page drives it (docs/api.md, "npm package"): what `createNpsWidget` returns, and
  * what the command queue and `<nps-survey>` call. A type only: every door and layer shares it.
  */
 import type { NpsOptions, ShowOptions } from './options.js';
@@ -15,8 +15,9 @@ export interface NpsWidget {
 }
 
 /**
- * `window.nps` on a page with the script tag (README "Command queue"): each command is a call
- * on the widget `init` made. Before the script loads it is the snippet's queue (`q`).
+ * `window.nps` on a page with the script tag (docs/api.md, "Async snippet and commands"): each
+ * command is a call on the widget `init` made. Before the script loads it is the snippet's
+ * queue (`q`).
  */
 export interface NpsCommand {
   (command: 'init', options: NpsOptions): void;

@@ -43,7 +43,8 @@ export const emptySiteHistory: SiteHistory = { lastShown: null };
 
 /**
  * A refusal names the rule that said no (the option to change) and when it stops saying no
- * (null: not by waiting). Debug output prints both; the README explains each rule.
+ * (null: not by waiting). Debug output prints both; docs/placements-and-eligibility.md
+ * explains each rule.
  */
 export type Decision = { eligible: true } | { eligible: false; rule: keyof Rules; until: number | null };
 

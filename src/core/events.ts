@@ -1,4 +1,4 @@
-/** The widget's events (contract section 7). A handler that throws never breaks the widget. */
+/** The widget's events (docs/payload-and-delivery.md, "Events"). A handler that throws never breaks the widget. */
 import type { NpsResponse, SurveyType } from './payload.js';
 
 export interface ShowEvent {

@@ -1,6 +1,7 @@
 /**
- * The NPS calculator (contract section 8, notes/nps-method.md). Pure and DOM-free: it runs in
- * Node, in the preview and in tests alike. Every figure is derived from integer counts.
+ * The NPS calculator (docs/calculator.md: what it returns, and the method). Pure and
+ * DOM-free: it runs in Node, in the preview and in tests alike. Every figure is derived from
+ * integer counts.
  */
 import { categoryOf, MAX_SCORE } from './category.js';
 import { type Scale, type ScaleChoice, type Thresholds, isScale, scaleRange, SCALES, STANDARD_SCALE, thresholdsOf, thresholdsProblem } from './scale.js';
@@ -229,7 +230,7 @@ export function compareNps(a: NpsInput, b: NpsInput, scale?: ScaleChoice): NpsCo
 }
 
 /**
- * Responses needed for a 95% margin of `marginPoints` (nps-method.md). `variance` is on the
+ * Responses needed for a 95% margin of `marginPoints` (docs/calculator.md). `variance` is on the
  * -1..1 scale; 1 is the worst case (half promoters, half detractors).
  */
 export function responsesNeeded(marginPoints: number, variance = 1): number {

@@ -186,7 +186,7 @@ export type ShowConfig = Required<ShowOptions>;
 
 const SHOW_RULES: Record<keyof ShowOptions, Rule> = { touchpoint: text(null), anchor: element, metadata: record({}), force: boolean(false) };
 
-/** Checks the options of one `show` call (contract section 3). */
+/** Checks the options of one `show` call (docs/options.md, "`show` options"). */
 export function parseShowOptions(input: unknown): Parsed<ShowConfig> {
   if (!isPlainObject(input ?? {})) return { value: null, errors: [`show options must be an object; got ${showValue(input)}`], warnings: [] };
   return checkTable(SHOW_RULES, (input ?? {}) as Record<string, unknown>, 'show option', '');

@@ -1,7 +1,7 @@
 /**
- * Payload v1 (contract section 6): its shape, the form each delivery takes, and the rule of
- * which state is newer. How a survey builds a response is response.ts's; how a receiver checks
- * one is validate.ts's. Pure: times are passed in.
+ * Payload v1 (docs/payload-and-delivery.md): its shape, the form each delivery takes, and the
+ * rule of which state is newer. How a survey builds a response is response.ts's; how a receiver
+ * checks one is validate.ts's. Pure: times are passed in.
  */
 import type { Category } from './category.js';
 import type { Scale } from './scale.js';

@@ -5,7 +5,7 @@
 import { PREFIX } from './api.js';
 import type { Parsed } from './options.js';
 
-/** Logs a parse's problems (all errors in one message, as the README promises) and returns its value. */
+/** Logs a parse's problems (all errors in one message, as docs/options.md promises) and returns its value. */
 export function report<T>(parsed: Parsed<T>, context: string): T | null {
   if (parsed.errors.length) console.error(`${PREFIX} ${context}: ${parsed.errors.join('; ')}.`);
   for (const warning of parsed.warnings) console.warn(`${PREFIX} ${warning}.`);

@@ -55,7 +55,7 @@ export const surveyRules = ({ text, oneOf, number, integer, boolean, record, ele
     closeLabel: text(),
     askConsent: boolean(false),
     consentQuestion: text(),
-    // Where {score} may go is the README's to say; the error names what kind of URL is allowed.
+    // Where {score} may go is docs/options.md's to say; the error names what kind of URL is allowed.
     promoterLink: url('an https: URL, a same-origin path, or http: on localhost'),
     promoterLinkText: text(),
     autoCloseSeconds: number(0, 600, 4),

@@ -1,5 +1,5 @@
 /**
- * The `window.nps(...)` command queue (contract section 3): commands queued by the async
+ * The `window.nps(...)` command queue (docs/api.md): commands queued by the async
  * snippet before the script loaded run in order, and later calls run at once. Every command
  * becomes a call on a widget from createNpsWidget; this file only translates.
  */

@@ -15,8 +15,8 @@ import { remember } from './memory.js';
 /**
  * A changed score waits this long for the next change before it is sent: a keyboard user
  * arrowing from 0 to 9 selects ten scores in a second, and the receiver needs only the last.
- * The first score goes at once (the README promises it), submits never wait, and the
- * courier sends everything at once when the page goes away.
+ * The first score goes at once (docs/payload-and-delivery.md promises it), submits never wait,
+ * and the courier sends everything at once when the page goes away.
  */
 const RESCORE_SETTLE_MS = 400;
 
@@ -27,7 +27,7 @@ export interface Answer {
   consent(answer: boolean): void;
 }
 
-/** Whether answers go without `user` and `pageUrl`: as asked, else for eNPS (README "eNPS"). */
+/** Whether answers go without `user` and `pageUrl`: as asked, else for eNPS (docs/options.md, `anonymous`). */
 export const isAnonymous = (config: Pick<SurveyContext['config'], 'anonymous' | 'kind'>) => config.anonymous ?? config.kind === 'enps';
 
 /** An anonymous survey sends no user: says so once when the page identified one, so a site does not wait for it in vain. */

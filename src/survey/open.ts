@@ -1,8 +1,8 @@
 /**
  * Showing: one survey on screen, from the host element to its removal. It mounts the survey,
- * draws it for each step, keeps an anchored panel next to its anchor, moves focus the way the
- * README promises, and closes by itself after the thank-you. What the respondent answers is
- * answer.ts's; whether to show at all was the loader's to decide.
+ * draws it for each step, keeps an anchored panel next to its anchor, moves focus the way
+ * docs/accessibility.md promises, and closes by itself after the thank-you. What the
+ * respondent answers is answer.ts's; whether to show at all was the loader's to decide.
  */
 import { render } from 'preact';
 import { jsx } from 'preact/jsx-runtime';

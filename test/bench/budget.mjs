@@ -2,7 +2,7 @@
  * The size budget in bytes (gzip level 9, brotli quality 11): the target we build towards and
  * the ceiling npm test fails above, for what a page downloads. The ceilings are gzip figures;
  * brotli is reported beside them. A feature that would cross a ceiling pays for itself first,
- * or moves to a file that only the configurations using it load (README "Extras").
+ * or moves to a file that only the configurations using it load (docs/loading.md, "The extras").
  */
 export const BUDGET = {
   /**
@@ -25,7 +25,7 @@ export const BUDGET = {
   appMainChunkGzip: 7_000,
 };
 
-/** The files a page may load, as the README and BENCHMARKS.md name them. */
+/** The files a page may load, as docs/loading.md and BENCHMARKS.md name them. */
 export const FILES = {
   loader: 'nps-widget.js',
   survey: 'nps-widget-survey.js',

@@ -195,7 +195,7 @@ describe('playground', () => {
 
     const blank: TestServer = await startTestServer();
     // The npm form needs a bundler; the page's import map stands in for one, handing over the
-    // script's own createNpsWidget (the package and the script share it: contract section 1).
+    // script's own createNpsWidget (the package and the script share it: docs/api.md).
     blank.page('/nps-widget-package.js', 'export const { createNpsWidget } = window.NpsWidget;', { 'Content-Type': 'text/javascript' });
     const forms = [
       ['script-tag', 'the script tag', (code: string) => code],

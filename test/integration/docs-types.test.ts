@@ -20,6 +20,7 @@ type NpsResponse = import('nps-widget').NpsResponse;
 declare const button: HTMLElement;
 declare const element: Element;
 declare const body: string;
+declare const request: Request;
 declare const token: string;
 declare function reply(status: number, body: unknown): Response;
 declare const db: Map<string, NpsResponse>;

@@ -1,5 +1,5 @@
 /**
- * What `npm run build` hands to users: the files contract section 1 names, wired through
+ * What `npm run build` hands to users: the files docs/api.md names, wired through
  * package.json, importable in Node without a DOM.
  */
 import { readFileSync, existsSync, readdirSync } from 'node:fs';

@@ -29,7 +29,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** What the async snippet of contract section 3 leaves behind before the script loads. */
+/** What the async snippet of docs/api.md leaves behind before the script loads. */
 function snippetQueue(...commands: unknown[][]) {
   const stub = function (...args: unknown[]) {
     (stub.q = stub.q ?? []).push(args);

@@ -4,6 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { adjustedWald, calculateNps, compareNps, normalTail, responsesNeeded, type CategoryCounts, type NpsResult } from '../../src/core/nps.js';
 
+/**
+ * Calculator cases from public sources, each naming its own (published NPS packages' tests,
+ * vendors' worked examples, the Hungarian article's worked example): `expected_nps` is the exact
+ * score in points, `expected_display` the integer shown; `var`, `se` and `sd` are on the -1..1
+ * scale (each answer coded +1 / 0 / -1); `wald95` is the plain Wald 95% interval in points and
+ * `adjWald95` the adjusted-Wald centre, standard error in points and 95% interval
+ * (docs/calculator.md). Exact values are compared to 1e-6, statistics to 1e-3.
+ */
 interface Vector {
   id: string;
   input: { scores?: number[]; counts?: number[] | CategoryCounts; segments?: CategoryCounts[] };
@@ -17,8 +25,7 @@ interface Vector {
 }
 
 // A string, not new URL(): happy-dom's URL class is not one node:url accepts.
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const vectorsPath = resolve(repoRoot, '../shared/test-vectors/nps.json');
+const vectorsPath = resolve(dirname(fileURLToPath(import.meta.url)), 'nps-vectors.json');
 const vectors = JSON.parse(readFileSync(vectorsPath, 'utf8')) as Vector[];
 
 const EXACT = 1e-6;
@@ -50,7 +57,7 @@ function inputOf({ input }: Vector) {
   throw new Error('vector without input');
 }
 
-/** The plain (unadjusted) statistics on the -1..1 scale, from the counts as nps-method.md defines them. */
+/** The plain (unadjusted) statistics on the -1..1 scale, from the counts as docs/calculator.md defines them. */
 function plainStatistics({ promoters, detractors, total }: NpsResult) {
   const p = promoters / total;
   const d = detractors / total;
@@ -90,7 +97,7 @@ describe('calculateNps on the shared test vectors', () => {
 });
 
 describe('calculateNps', () => {
-  it('returns every field of the contract for the Hungarian worked example', () => {
+  it('returns every field docs/calculator.md lists for the Hungarian worked example', () => {
     const counts = [0, 42, 54, 22, 31, 13, 19, 22, 38, 62, 75];
     const result = calculateNps({ counts });
     expect(result).toMatchObject({ total: 378, promoters: 137, passives: 60, detractors: 181, rounded: -12, distribution: counts });

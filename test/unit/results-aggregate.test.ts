@@ -1,7 +1,7 @@
 /**
  * Aggregation into (scale, local day, segment) tallies, and what is added up from them:
  * pooled segments, trends with significance flags, and "how many more responses". Expected
- * figures are worked out by hand (formulas in notes/nps-method.md) and written as numbers.
+ * figures are worked out by hand (formulas in docs/calculator.md) and written as numbers.
  */
 import { describe, expect, it } from 'vitest';
 import { aggregateResults, createAggregator, OTHER_VALUES } from '../../src/core/results/aggregate.js';

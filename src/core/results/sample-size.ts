@@ -1,6 +1,6 @@
 /**
  * "How many more responses": the answers still needed for a chosen 95% margin of error
- * (nps-method.md), from the spread of the answers so far and in the worst case.
+ * (docs/calculator.md), from the spread of the answers so far and in the worst case.
  */
 import { adjustedWald, responsesNeeded, type NpsResult } from '../nps.js';
 

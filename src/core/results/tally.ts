@@ -1,6 +1,6 @@
 /**
  * A tally: the counts one group of answers adds up to. Groups are combined by adding tallies,
- * never by averaging scores (nps-method.md).
+ * never by averaging scores (docs/calculator.md).
  */
 import type { Category } from '../category.js';
 import { calculateNps, type NpsResult } from '../nps.js';
