@@ -142,9 +142,13 @@ export default defineConfig(({ mode }) => ({
     reporters: ['default', new SummaryReporter()],
     projects: [
       // From source, in happy-dom: the core, the UI and the shell with fetch stubbed.
-      { extends: true, test: { name: 'unit', environment: 'happy-dom', include: ['test/unit/**/*.test.{ts,tsx}'] } },
+      // Time limits are for a busy 2-core machine: a hang still fails, a slow start does not.
+      { extends: true, test: { name: 'unit', environment: 'happy-dom', include: ['test/unit/**/*.test.{ts,tsx}'], testTimeout: 20_000 } },
       // Against the build, in Node: the package's shape and the demo collector.
-      { extends: true, test: { name: 'integration', environment: 'node', include: ['test/integration/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'integration', environment: 'node', include: ['test/integration/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 },
+      },
       // The receiver (src/server), in Node: every storage test on PGlite and on a real
       // PostgreSQL server that the global setup starts (and fails without, saying how to install it).
       {
@@ -154,7 +158,8 @@ export default defineConfig(({ mode }) => ({
           environment: 'node',
           include: ['test/server/**/*.test.ts'],
           globalSetup: ['test/server/postgres-setup.ts'],
-          testTimeout: 60_000,
+          // Opening PGlite took 55 s on a machine loaded twelve-fold.
+          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       },
@@ -165,8 +170,8 @@ export default defineConfig(({ mode }) => ({
           name: 'browser',
           environment: 'node',
           include: ['test/browser/**/*.test.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -32,7 +32,7 @@ describe('<nps-survey> (import "nps-widget/element")', () => {
       '<section><nps-survey endpoint="https://collector.example/nps" brand="Acme" survey-id="cms-block" kind="enps" auto-close-seconds="0"></nps-survey></section>';
     const element = document.querySelector('nps-survey')!;
     // Inline is a placement whose styles come with the extras.
-    await vi.waitFor(() => expect(element.querySelector('[data-nps-widget]')).not.toBeNull());
+    await vi.waitFor(() => expect(element.querySelector('[data-nps-widget]')).not.toBeNull(), { timeout: 10_000 });
     const host = element.querySelector<HTMLElement>('[data-nps-widget]');
     expect(host?.getAttribute('data-nps-widget')).toBe('cms-block');
     const panel = host?.shadowRoot?.querySelector('.panel');
@@ -46,7 +46,7 @@ describe('<nps-survey> (import "nps-widget/element")', () => {
   it('removes its survey, listeners and all, when taken off the page', async () => {
     document.body.innerHTML = '<nps-survey endpoint="https://collector.example/nps"></nps-survey>';
     const element = document.querySelector('nps-survey')!;
-    await vi.waitFor(() => expect(element.querySelector('[data-nps-widget]')).not.toBeNull());
+    await vi.waitFor(() => expect(element.querySelector('[data-nps-widget]')).not.toBeNull(), { timeout: 10_000 });
     element.remove();
     expect(element.querySelector('[data-nps-widget]')).toBeNull();
     expect(document.querySelector('[data-nps-widget]')).toBeNull();

@@ -44,7 +44,7 @@ describe('languages in the widget', () => {
     expect(radios()[0]?.getAttribute('aria-label')).toBe('0, Erittäin epätodennäköisesti');
     expect($('button.close')?.getAttribute('aria-label')).toBe('Sulje');
     radios()[9]?.click();
-    await vi.waitFor(() => expect(posts).toHaveLength(1));
+    await vi.waitFor(() => expect(posts).toHaveLength(1), { timeout: 10_000 });
     expect(posts[0]?.locale).toBe('fi');
   });
 
