@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { transform as swcTransform } from '@swc/core';
 import { minify as terserMinify, type MinifyOptions } from 'terser';
 import { defineConfig } from 'vitest/config';
@@ -21,6 +22,18 @@ import SummaryReporter from './test/summary-reporter.js';
 const jsx = { oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } } } as const;
 
 /**
+ * The files that carry the survey (the survey file, the single file) write JSX as Preact's
+ * own h(): about 100 B less gzip in the survey file than the automatic runtime, whose jsx() is
+ * a second way of making a vnode beside the one render() uses, and whose calls wrap children
+ * in arrays. h is imported into every module, so only a build that holds Preact anyway can
+ * take it, and none whose modules import h themselves (the preview's mount): the loader, the
+ * extras, the preview and the ESM package keep the automatic runtime (types come from
+ * tsconfig's react-jsx either way).
+ */
+const classicJsx = { oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' }, jsxInject: "import { h, Fragment } from 'preact'" } } as const;
+const SURVEY_FILES = ['survey', 'full'];
+
+/**
  * Supported browsers: evergreen ones from 2022 on. Anything older would make the build lower
  * modern syntax and CSS (logical properties become long :lang() lists) at a cost in bytes
  * that every visitor pays.
@@ -31,7 +44,7 @@ const scriptBuilds: Record<string, { entry: string; name: string; fileName: stri
   script: { entry: 'src/embed.ts', name: 'NpsWidget', fileName: 'nps-widget.js', format: 'iife' },
   // Imported by nps-widget.js from beside itself (src/loader/door.ts): the survey once one will show,
   // the positioning for an anchored one, the extras for configurations that use them.
-  survey: { entry: 'src/survey/index.ts', name: 'NpsWidgetSurvey', fileName: 'nps-widget-survey.js', format: 'es' },
+  survey: { entry: 'src/survey/file.ts', name: 'NpsWidgetSurvey', fileName: 'nps-widget-survey.js', format: 'es' },
   anchored: { entry: 'src/survey/anchored.ts', name: 'NpsWidgetAnchored', fileName: 'nps-widget-anchored.js', format: 'es' },
   extras: { entry: 'src/survey/extras.ts', name: 'NpsWidgetExtras', fileName: 'nps-widget-extras.js', format: 'es' },
   // The IIFE format inlines the dynamic imports of src/embed-full.ts: one file.
@@ -84,6 +97,25 @@ function minifyTwice(): Plugin {
   };
 }
 
+/** The core modules the survey file borrows from the loader (src/loader/lent.ts) instead of carrying them. */
+const BORROWED = /\/src\/core\/(report|scale|category|payload)\.ts$/;
+
+/**
+ * The survey file's imports of the modules in BORROWED resolve to src/survey/borrowed.ts,
+ * which its createSurvey fills with what the loader lends: one copy per page, the loader's.
+ */
+function borrowFromLoader(): Plugin {
+  return {
+    name: 'nps:borrow-from-loader',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || !source.startsWith('.')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved && BORROWED.test(resolved.id) ? fileURLToPath(new URL('src/survey/borrowed.ts', import.meta.url)) : null;
+    },
+  };
+}
+
 function libraryBuild(mode: string): UserConfig['build'] {
   const script = scriptBuilds[mode];
   if (script) {
@@ -132,9 +164,9 @@ function libraryBuild(mode: string): UserConfig['build'] {
 const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as { version: string };
 
 export default defineConfig(({ mode }) => ({
-  ...jsx,
+  ...(SURVEY_FILES.includes(mode) ? classicJsx : jsx),
   define: { 'import.meta.env.NPS_VERSION': JSON.stringify(version) },
-  plugins: scriptBuilds[mode] ? [minifyTwice()] : [],
+  plugins: scriptBuilds[mode] ? [minifyTwice(), ...(mode === 'survey' ? [borrowFromLoader()] : [])] : [],
   build: libraryBuild(mode),
   test: {
     // Vitest turns CSS into '' unless told otherwise; the widget's ?inline styles must be real.

@@ -4,6 +4,7 @@
  * imported only when a survey will show (or needs them).
  */
 import { besideScript } from './loader/door.js';
+import { LENT } from './loader/lent.js';
 import { localesFolder, pageFetch, scriptUrl, startScriptTag } from './loader/script-tag.js';
 
 export { calculateNps, compareNps } from './core/nps.js';
@@ -15,5 +16,7 @@ export const createNpsWidget = startScriptTag({
   anchored: beside('nps-widget-anchored.js'),
   extras: beside('nps-widget-extras.js'),
   localesFolder,
+  // The survey file borrows these instead of carrying its own copy.
+  lent: LENT,
   ...(pageFetch ? { fetch: pageFetch } : {}),
 });

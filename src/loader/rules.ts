@@ -2,22 +2,36 @@
  * Deciding: the eligibility rules of one survey against what this browser remembers of it
  * (`nps-widget:history:<surveyId>`) and of the site (`nps-widget:site`). The rules themselves
  * are core/eligibility.ts's; this shell reads storage, draws the visitor's sample once, and
- * says why not in the debug log. A survey that shows updates the memory (survey/memory.ts).
+ * says why not in the debug log, and keeps what a showing tells it (shown, answered, dismissed):
+ * the loader carries the rules' memory anyway, so the survey file only reports the events.
  */
 import type { DebugLog } from '../core/debug-lines.js';
-import { type Decision, type History, type SiteHistory, decide, parseHistory, parseSiteHistory, userCreatedAt, withDraw } from '../core/eligibility.js';
+import {
+  type Decision,
+  decide,
+  parseHistory,
+  parseSiteHistory,
+  recordAsk,
+  recordDismissal,
+  recordResponse,
+  recordShown,
+  userCreatedAt,
+  withDraw,
+} from '../core/eligibility.js';
 import type { LoaderConfig, ShowConfig } from '../core/options.js';
 import type { FlatRecord } from '../core/payload.js';
-import { type JsonStore, createJsonStore } from '../dom/storage.js';
+import { createJsonStore } from '../dom/storage.js';
 
 export interface Rules {
   /** What the rules say now (drawing the visitor's sample once, if not yet drawn). */
   decision(): Decision;
   /** Whether this show may go ahead: forced, or allowed by the rules (the debug log says why not). */
   allow(options: ShowConfig): boolean;
-  history: JsonStore<History>;
-  site: JsonStore<SiteHistory>;
+  /** What a showing tells the rules: the survey was shown, got its first score, was dismissed. */
+  remember(event: ShowingEvent): void;
 }
+
+export type ShowingEvent = 'shown' | 'answered' | 'dismissed';
 
 /** `?nps-force=1` in the page's URL shows the survey regardless of the rules, for testing. */
 export const forcedByUrl = (): boolean => new URLSearchParams(location.search).get('nps-force') === '1';
@@ -43,7 +57,14 @@ export function createRules(config: LoaderConfig, user: () => FlatRecord | null,
       if (!now.eligible) debug('notShown', now);
       return now.eligible;
     },
-    history,
-    site,
+    remember(event) {
+      const now = Date.now();
+      if (event === 'shown') {
+        history.write(recordAsk(history.read(), config, now));
+        site.write(recordShown(config.surveyId, now));
+      } else {
+        history.write((event === 'answered' ? recordResponse : recordDismissal)(history.read(), now));
+      }
+    },
   };
 }

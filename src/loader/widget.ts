@@ -57,8 +57,7 @@ function widgetFor(config: SurveyHost['config'], door: Door): NpsWidget {
     courier,
     emit: emitter.emit,
     debug,
-    history: rules.history,
-    site: rules.site,
+    remember: rules.remember,
     failed(error, consequence) {
       const failure = new Error(`${PREFIX} could not load ${messageOf(error)}; ${consequence}.`);
       console.error(failure.message);

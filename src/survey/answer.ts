@@ -10,7 +10,6 @@ import { thresholdsOf } from '../core/scale.js';
 import { newId } from '../core/uuid.js';
 import { postingOf, queueResponse } from '../delivery/queue.js';
 import type { SurveyContext } from './contract.js';
-import { remember } from './memory.js';
 
 /**
  * A changed score waits this long for the next change before it is sent: a keyboard user
@@ -52,7 +51,7 @@ export function createAnswer(host: SurveyContext, options: ShowConfig, lang: str
   function keep(next: ResponseState, event: 'score' | 'submit' | 'consent', delayMs = 0, first = false): void {
     response = next;
     queueResponse(host.courier, next, posting, delayMs);
-    if (first) remember(host, 'answered');
+    if (first) host.remember('answered');
     host.emit(event, toPayload(next, new Date()));
   }
 

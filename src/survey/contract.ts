@@ -4,17 +4,36 @@
  * loader knows the survey's shape without carrying its code.
  */
 import type { DebugLog } from '../core/debug-lines.js';
-import type { History, SiteHistory } from '../core/eligibility.js';
 import type { EventMap, EventName } from '../core/events.js';
 import type { OptionRules } from '../core/option-rules.js';
 import type { Config, LoaderConfig, ShowConfig, SurveyOptions } from '../core/options.js';
 import type { FlatRecord } from '../core/payload.js';
 import type { Courier } from '../delivery/courier.js';
-import type { JsonStore } from '../dom/storage.js';
 
 export type ExtrasModule = typeof import('./extras.js');
 export type AnchoredModule = typeof import('./anchored.js');
 export type PackagedLocales = typeof import('./packaged-locales.js');
+
+/**
+ * What the loader lends a survey file of its own (dist/nps-widget-survey.js), which borrows it
+ * instead of carrying a second copy: the pieces of the core that both sides use and the loader
+ * holds anyway (its calculator and its courier need them). A list, not an object: names would
+ * be bytes in both files. Filled in loader/lent.ts, read in survey/borrowed.ts.
+ */
+type Core = typeof import('../core/report.js') & typeof import('../core/scale.js') & typeof import('../core/category.js') & typeof import('../core/payload.js');
+export type Lent = [
+  report: Core['report'],
+  guard: Core['guard'],
+  messageOf: Core['messageOf'],
+  SCALES: Core['SCALES'],
+  scaleRange: Core['scaleRange'],
+  thresholdsOf: Core['thresholdsOf'],
+  thresholdsProblem: Core['thresholdsProblem'],
+  categoryOf: Core['categoryOf'],
+  NPS_THRESHOLDS: Core['NPS_THRESHOLDS'],
+  MAX_SCORE: Core['MAX_SCORE'],
+  toPayload: Core['toPayload'],
+];
 
 /** Where the parts a survey may need come from. Each loads once, and again after a failure. */
 export interface SurveyParts {
@@ -24,6 +43,8 @@ export interface SurveyParts {
   packagedLocales?: () => Promise<PackagedLocales>;
   extras(): Promise<ExtrasModule>;
   anchored(): Promise<AnchoredModule>;
+  /** The loader's own core, for a survey that is a file of its own (the script tag's door); elsewhere the survey shares the bundle's modules. */
+  lent?: Lent;
 }
 
 /** What the loader keeps for a survey: its configuration, the courier, the events and the rules' memory. */
@@ -39,9 +60,8 @@ export interface SurveyHost {
   courier: Courier;
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;
   debug: DebugLog;
-  /** What the eligibility rules remember of this survey and of the site, which a showing updates (memory.ts). */
-  history: JsonStore<History>;
-  site: JsonStore<SiteHistory>;
+  /** Tells the eligibility rules' memory what a showing did: shown, first score, dismissed (loader/rules.ts keeps it). */
+  remember(event: 'shown' | 'answered' | 'dismissed'): void;
   /** Reports a part that failed to load and what follows (one console error naming its URL, an `error` event). */
   failed(error: unknown, consequence: string): void;
 }

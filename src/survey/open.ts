@@ -4,8 +4,7 @@
  * docs/accessibility.md promises, and closes by itself after the thank-you. What the
  * respondent answers is answer.ts's; whether to show at all was the loader's to decide.
  */
-import { render } from 'preact';
-import { jsx } from 'preact/jsx-runtime';
+import { createElement, render } from 'preact';
 import { PREFIX } from '../core/api.js';
 import { fill } from '../core/locale.js';
 import type { Placement, ShowConfig } from '../core/options.js';
@@ -21,7 +20,6 @@ import css from '../ui/styles.css?inline';
 import { createAnswer } from './answer.js';
 import type { AnchoredModule, Showing, SurveyContext } from './contract.js';
 import type { Look } from './look.js';
-import { remember } from './memory.js';
 
 /** Screen readers are told of a survey that appeared by itself once its live region exists: text put in at birth goes unheard. */
 const ANNOUNCE_AFTER_MS = 250;
@@ -89,7 +87,7 @@ export function openSurvey({ host, options, text, look, anchored, onClosed }: Op
   function draw(): void {
     const { response } = answer;
     render(
-      jsx(Survey, {
+      createElement(Survey, {
         text,
         theme: config.theme,
         announce: announced,
@@ -145,7 +143,7 @@ export function openSurvey({ host, options, text, look, anchored, onClosed }: Op
   function dismiss(): void {
     if (!open) return;
     if (stage === 'asking') {
-      remember(host, 'dismissed');
+      host.remember('dismissed');
       const { response } = answer;
       host.emit('dismiss', { surveyId: config.surveyId, response: response ? toPayload(response, new Date()) : null });
     }
@@ -185,7 +183,7 @@ export function openSurvey({ host, options, text, look, anchored, onClosed }: Op
       draw();
     }, ANNOUNCE_AFTER_MS);
   }
-  remember(host, 'shown');
+  host.remember('shown');
   debug('shown', layout, options.touchpoint);
   host.emit('show', { surveyId: config.surveyId, surveyType: options.touchpoint ? 'transactional' : 'relationship', touchpoint: options.touchpoint });
   return { close };

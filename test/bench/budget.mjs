@@ -10,12 +10,18 @@ export const BUDGET = {
    * The ceiling was 7,000. The script's global NpsWidget must hold the package's calculateNps
    * and compareNps (the public API, synchronous from the moment the script ran), which cost
    * 1,480 B gzip here (the calculator with its scale rules); the loader's own work (commands,
-   * option checks, rules, the outbox's courier) is 6,800 B. BENCHMARKS.md says where each
-   * part goes and what was tried.
+   * option checks, rules and their memory, the outbox's courier) is about 7,000 B. It also
+   * lends the survey file the core both use (src/loader/lent.ts, 46 B here, 358 B less there).
+   * BENCHMARKS.md says where each part goes and what was tried.
    */
   loader: { target: 5_000, ceiling: 8_500 },
-  /** What a survey in a corner needs in all: the loader and dist/nps-widget-survey.js. */
-  corner: { target: 15_000, ceiling: 21_200 },
+  /**
+   * What a survey in a corner needs in all: the loader and dist/nps-widget-survey.js. The
+   * ceiling was 20,000: the loader's calculator (above) counts here too, and the survey file
+   * is Preact (4.3 KB), its styles (1.4 KB) and 6.5 KB of our own. BENCHMARKS.md lists the
+   * cuts made and the ones measured and left.
+   */
+  corner: { target: 15_000, ceiling: 20_700 },
   /**
    * dist/nps-widget-extras.js, fetched only by configurations that use it (scroll or exit
    * intent, accent, bar, modal or inline placement, dark theme, debug), once.
