@@ -14,7 +14,7 @@ import { extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import { RETRY_AFTER_SECONDS, createFailureSwitch, parseFailureRequest } from './failure.mjs';
-import { withSiteHeader } from './site-header.mjs';
+import { withSiteLayout } from './site-layout.mjs';
 
 /** @typedef {import('node:http').IncomingMessage} Request */
 /** @typedef {import('node:http').ServerResponse} Response */
@@ -364,7 +364,7 @@ function sendJson(response, status, value, headers = {}) {
 
 /**
  * Serves a file of demo/ when there is one; false otherwise (the receiver answers then). A page
- * gets the site's header put in (demo/site-header.mjs).
+ * gets the site's header and footer put in (demo/site-layout.mjs).
  * @param {Request} request
  * @param {Response} response
  * @param {string} pathname
@@ -375,7 +375,7 @@ async function serveDemoFile(request, response, pathname) {
   const type = file && CONTENT_TYPES[extname(file)];
   const info = file && type ? await stat(file).catch(() => null) : null;
   if (!file || !type || !info?.isFile()) return false;
-  const page = extname(file) === '.html' ? Buffer.from(withSiteHeader(await readFile(file, 'utf8'), pathname)) : null;
+  const page = extname(file) === '.html' ? Buffer.from(withSiteLayout(await readFile(file, 'utf8'), pathname)) : null;
   response.writeHead(200, {
     'Content-Type': type,
     'Content-Length': page?.length ?? info.size,

@@ -14,7 +14,7 @@ import { toPayload, type NpsResponse } from '../../src/core/payload.js';
 import { completeResponse, startResponse } from '../../src/core/response.js';
 import { freshDemoDataDir, importDemoServer, storedRecords } from '../chromium.mjs';
 import { relationshipContext as context } from '../fixtures.js';
-import { SITE_HEADER_MARKER } from '../../demo/site-header.mjs';
+import { SITE_FOOTER_MARKER, SITE_HEADER_MARKER } from '../../demo/site-layout.mjs';
 
 const { startDemoServer } = await importDemoServer();
 const MAX_BODY_BYTES = 64 * 1024;
@@ -195,12 +195,14 @@ describe('demo server', () => {
     expect(await response.text()).toContain("nps('init'");
   });
 
-  it('serves every page whole with the one site header put in, its own link marked current', async () => {
+  it('serves every page whole with the one site header and footer put in, its own link marked current', async () => {
     for (const path of ['/', '/checkout.html', '/placements.html', '/playground.html', '/results.html']) {
       const html = await (await fetch(new URL(path, server.url))).text();
       expect(html.trimEnd(), path).toMatch(/<\/html>$/);
       expect(html, path).not.toContain(SITE_HEADER_MARKER);
+      expect(html, path).not.toContain(SITE_FOOTER_MARKER);
       expect(html.match(/<header class="site-header">/g), path).toHaveLength(1);
+      expect(html.match(/<footer class="site-footer">/g), path).toHaveLength(1);
       expect(html, path).toContain(`<li><a href="${path}" aria-current="page">`);
     }
   });

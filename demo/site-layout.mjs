@@ -1,11 +1,20 @@
 /**
- * The header every demo page shows (the brand and the main navigation), written once: each page
- * holds only the marker, and the demo server puts this header in its place as it serves the page,
- * so the navigation is plain HTML that works with scripts off. A new page is a row in PAGES.
+ * What every demo page shows around its own content, written once: the header (the brand and the
+ * main navigation) and the footer. A page holds only the markers, and the demo server puts these
+ * in their place as it serves the page, so the navigation is plain HTML that works with scripts
+ * off. A new page is a row in PAGES.
  */
 
-/** Where a page holds its header. */
-export const SITE_HEADER_MARKER = '<!-- site header: demo/site-header.mjs -->';
+/** Where a page holds its header, and its footer. */
+export const SITE_HEADER_MARKER = '<!-- site header: demo/site-layout.mjs -->';
+export const SITE_FOOTER_MARKER = '<!-- site footer: demo/site-layout.mjs -->';
+
+const SITE_FOOTER = `<footer class="site-footer">
+      <div class="container">
+        <p>Acme Goods is a fictional shop for the nps-widget demo. Answers are kept by the
+          package's own receiver, in <code>demo/data/receiver</code> on this machine only.</p>
+      </div>
+    </footer>`;
 
 /**
  * The navigation, in order. `only` keeps a link to one page (the shop's cart is on the shop).
@@ -49,11 +58,11 @@ ${links.join('\n')}
 }
 
 /**
- * A page's HTML with its header in place of the marker.
+ * A page's HTML with the header and footer in place of their markers.
  * @param {string} html
  * @param {string} pathname
  * @returns {string}
  */
-export function withSiteHeader(html, pathname) {
-  return html.replace(SITE_HEADER_MARKER, () => renderSiteHeader(pathname));
+export function withSiteLayout(html, pathname) {
+  return html.replace(SITE_HEADER_MARKER, () => renderSiteHeader(pathname)).replace(SITE_FOOTER_MARKER, SITE_FOOTER);
 }
