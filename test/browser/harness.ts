@@ -73,8 +73,11 @@ export function useBrowser({ ignoreConsole, allowRequest }: HarnessOptions = {})
     browser = await launchChromium();
   });
   afterAll(async () => {
-    await closeAll(afterFile);
-    await browser?.close();
+    try {
+      await closeAll(afterFile);
+    } finally {
+      await browser?.close();
+    }
   });
   beforeEach(() => {
     inTest = true;
@@ -108,7 +111,7 @@ export function useBrowser({ ignoreConsole, allowRequest }: HarnessOptions = {})
           if (!allowRequest(request.url())) foreignRequests.push(request.url());
         });
       }
-      return { context, page, ...recorded };
+      return { context, page, pageErrors, consoleErrors, foreignRequests };
     },
     async testServer() {
       const server = await startTestServer();
