@@ -8,12 +8,13 @@
  *   npm run demo        build, then serve on http://127.0.0.1:5178/ (PORT overrides)
  */
 import { createReadStream, existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import { RETRY_AFTER_SECONDS, createFailureSwitch, parseFailureRequest } from './failure.mjs';
+import { withSiteLayout } from './site-layout.mjs';
 
 /** @typedef {import('node:http').IncomingMessage} Request */
 /** @typedef {import('node:http').ServerResponse} Response */
@@ -362,7 +363,8 @@ function sendJson(response, status, value, headers = {}) {
 }
 
 /**
- * Serves a file of demo/ when there is one; false otherwise (the receiver answers then).
+ * Serves a file of demo/ when there is one; false otherwise (the receiver answers then). A page
+ * gets the site's header and footer put in (demo/site-layout.mjs).
  * @param {Request} request
  * @param {Response} response
  * @param {string} pathname
@@ -373,14 +375,16 @@ async function serveDemoFile(request, response, pathname) {
   const type = file && CONTENT_TYPES[extname(file)];
   const info = file && type ? await stat(file).catch(() => null) : null;
   if (!file || !type || !info?.isFile()) return false;
+  const page = extname(file) === '.html' ? Buffer.from(withSiteLayout(await readFile(file, 'utf8'), pathname)) : null;
   response.writeHead(200, {
     'Content-Type': type,
-    'Content-Length': info.size,
+    'Content-Length': page?.length ?? info.size,
     // Revalidate every time, so an edited page shows on the next reload.
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
   });
   if (request.method === 'HEAD') response.end();
+  else if (page) response.end(page);
   else createReadStream(file).pipe(response);
   return true;
 }

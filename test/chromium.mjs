@@ -1,6 +1,8 @@
 /**
- * Launches the machine's Chromium for browser tests and benchmarks (never skips: with no browser
- * it fails and says how to get one), and the helpers the demo's browser tests share.
+ * What browser tests and benchmarks share, in plain JavaScript so the .mjs scripts can use it
+ * too: the machine's Chromium (never skipped: with no browser it fails and says how to get one),
+ * a server on 127.0.0.1 at a free port, a fresh context and page that report their errors, and
+ * the helpers the demo's browser tests share. The tests' per-file setup is test/browser/harness.ts.
  */
 import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,6 +44,45 @@ export function launchChromium() {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * Starts `server` on 127.0.0.1 at a port the system picks, so runs never collide.
+ * @param {import('node:http').Server} server
+ * @returns {Promise<{ origin: string, port: number, close: () => Promise<void> }>} `origin` is http://127.0.0.1:PORT;
+ *   `close` also ends kept-alive connections (a browser holds them open, and close would wait for them)
+ */
+export async function listenOnLoopback(server) {
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    port,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve(undefined));
+      }),
+  };
+}
+
+/**
+ * A fresh context (no storage, like a first visit) and a page in it. What goes wrong in any
+ * page of the context is told to `report`: uncaught errors, and console.error lines.
+ * @param {import('playwright-core').Browser} browser
+ * @param {import('playwright-core').BrowserContextOptions} [options]
+ * @param {{ pageError?: (message: string) => void, consoleError?: (text: string) => void }} [report]
+ * @returns {Promise<{ context: import('playwright-core').BrowserContext, page: import('playwright-core').Page }>}
+ */
+export async function openPage(browser, options = {}, { pageError, consoleError } = {}) {
+  const context = await browser.newContext(options);
+  if (pageError) context.on('weberror', (error) => pageError(error.error().message));
+  if (consoleError) {
+    context.on('console', (message) => {
+      if (message.type() === 'error') consoleError(message.text());
+    });
+  }
+  return { context, page: await context.newPage() };
 }
 
 /** @typedef {import('../src/core/payload.js').NpsResponse} NpsResponse */

@@ -4,10 +4,9 @@
  * by a survey that appears by itself.
  */
 import { createRequire } from 'node:module';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { launchChromium } from '../chromium.mjs';
-import { startTestServer, type TestServer } from './server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { useBrowser, type TestServer } from './harness.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PLACEMENTS = ['bottom-right', 'bottom-left', 'top-right', 'top-left', 'bottom-bar', 'modal', 'inline', 'anchored'] as const;
@@ -21,32 +20,18 @@ const PAGE = `<!doctype html><html lang="en"><head><title>Accessibility</title>
 <div id="slot"></div><p><button id="anchor">Order A-1001 confirmed</button></p></main>
 <script src="/nps-widget.js"></script></body></html>`;
 
-let browser: Browser;
+const harness = useBrowser();
 let server: TestServer;
-let context: BrowserContext;
 let page: Page;
 let pageErrors: string[];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
-  server = await startTestServer();
+  server = await harness.testServer();
   server.page('/a11y', PAGE);
-  pageErrors = [];
-});
-afterEach(async () => {
-  await context?.close();
-  await server?.close();
 });
 
 async function open(options: BrowserContextOptions) {
-  context = await browser.newContext(options);
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ page, pageErrors } = await harness.open(options));
   await page.goto(`${server.origin}/a11y`);
 }
 

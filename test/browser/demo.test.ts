@@ -5,60 +5,29 @@
  * shop's "Forget my answers" brings the survey back without losing undelivered answers. The
  * playground has tests of its own (playground.test.ts).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { NpsResponse } from '../../src/core/payload.js';
-import { answerSurvey as answerIn, freshDemoDataDir, importDemoServer, launchChromium, waitForRecords as waitForStored, widgetStorage as storageOf } from '../chromium.mjs';
-
-const { startDemoServer } = await importDemoServer();
+import { answerSurvey as answerIn, waitForRecords as waitForStored, widgetStorage as storageOf } from '../chromium.mjs';
+import { useBrowser, type DemoServer } from './harness.js';
 
 /** The widget may take its time deciding to appear; the loop must still fit in a minute. */
 const SURVEY_TIMEOUT_MS = 15_000;
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-let directory: string;
+/** Requests to anything but the demo server land in foreignRequests: the demo must work with no network. */
+const harness = useBrowser({ allowRequest: (url) => url.startsWith(server.url) });
+let server: DemoServer;
 let context: BrowserContext;
 let page: Page;
-/** Requests to anything but the demo server: the demo must work with no network. */
 let foreignRequests: string[];
-let pageErrors: Error[];
+let pageErrors: string[];
 /** console.error lines: the widget reports bad options and failed deliveries there. */
 let consoleErrors: string[];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 beforeEach(async () => {
-  directory = mkdtempSync(join(tmpdir(), 'nps-demo-'));
-  server = await startDemoServer({ port: 0, dataDir: await freshDemoDataDir(directory), quiet: true });
+  server = await harness.demoServer();
   // A fresh context per test: no survey history in localStorage, like a first visit.
-  context = await browser.newContext();
-  foreignRequests = [];
-  pageErrors = [];
-  consoleErrors = [];
-  context.on('request', (request) => {
-    if (!request.url().startsWith(server.url)) foreignRequests.push(request.url());
-  });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error));
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-});
-
-afterEach(async () => {
-  await context?.close();
-  await server?.close();
-  rmSync(directory, { recursive: true, force: true });
+  ({ context, page, pageErrors, consoleErrors, foreignRequests } = await harness.open());
 });
 
 const waitForRecords = (done: (records: NpsResponse[]) => boolean, timeoutMs?: number) => waitForStored(server.url, done, timeoutMs);

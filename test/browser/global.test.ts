@@ -4,34 +4,19 @@
  * and the calculator giving exactly what the package gives (results, the scale argument,
  * errors and their types), computed in Node from the same inputs.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../chromium.mjs';
-import { startTestServer, type TestServer } from './server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser, type TestServer } from './harness.js';
 import { calculateNps, compareNps } from '../../src/core/nps.js';
 
-let browser: Browser;
+const harness = useBrowser();
 let server: TestServer;
-let context: BrowserContext;
 let page: Page;
 let pageErrors: string[];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
-  server = await startTestServer();
-  context = await browser.newContext();
-  page = await context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-});
-afterEach(async () => {
-  await context?.close();
-  await server?.close();
+  server = await harness.testServer();
+  ({ page, pageErrors } = await harness.open());
 });
 
 /** Calls the site might make, each as [function, ...arguments]; JSON-safe so the page and Node get the same input. */

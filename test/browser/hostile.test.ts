@@ -4,38 +4,24 @@
  * Each runs with both script builds: the loader (the survey loaded from beside it) and the
  * single file.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../chromium.mjs';
-import { startTestServer, type TestServer } from './server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useBrowser, type TestServer } from './harness.js';
 
-let browser: Browser;
+const harness = useBrowser();
 let server: TestServer;
 let context: BrowserContext;
 let page: Page;
 let pageErrors: string[];
 let violations: string[];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
-  server = await startTestServer();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  page = await context.newPage();
-  pageErrors = [];
+  server = await harness.testServer();
+  ({ context, page, pageErrors } = await harness.open({ viewport: { width: 1280, height: 800 } }));
   violations = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
     if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
   });
-});
-afterEach(async () => {
-  await context?.close();
-  await server?.close();
 });
 
 const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'";

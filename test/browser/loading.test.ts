@@ -6,45 +6,26 @@
  * only anchored surveys bring the positioning; a file that fails is named, reported and asked
  * for again by the next show.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../chromium.mjs';
-import { startTestServer, type TestServer } from './server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { FAILED_LOADS, useBrowser, type TestServer } from './harness.js';
 
-let browser: Browser;
+const harness = useBrowser({ ignoreConsole: FAILED_LOADS });
 let server: TestServer;
-let context: BrowserContext;
 let page: Page;
 let pageErrors: string[];
 let consoleErrors: string[];
 /** The script files the page requested, by path (and query). */
 let scripts: string[];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
-  server = await startTestServer();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  page = await context.newPage();
-  pageErrors = [];
-  consoleErrors = [];
+  server = await harness.testServer();
+  ({ page, pageErrors, consoleErrors } = await harness.open({ viewport: { width: 1280, height: 800 } }));
   scripts = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) consoleErrors.push(message.text());
-  });
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (url.pathname.endsWith('.js')) scripts.push(url.pathname + url.search);
   });
-});
-afterEach(async () => {
-  await context?.close();
-  await server?.close();
 });
 
 const QUESTION = 'How likely are you to recommend Acme to a friend or colleague?';

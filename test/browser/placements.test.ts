@@ -3,12 +3,11 @@
  * every placement visible and on screen, anchored popovers next to (not over) their anchor,
  * the modal's focus handling, inline in the flow, and the rules holding across reloads.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../chromium.mjs';
-import { startTestServer, type TestServer } from './server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useBrowser, type TestServer } from './harness.js';
 
-let browser: Browser;
+const harness = useBrowser();
 let server: TestServer;
 let context: BrowserContext;
 let page: Page;
@@ -27,26 +26,13 @@ const PAGE = `<!doctype html><html lang="en"><head><title>Placements</title>
 <button id="anchor">Order confirmed</button><button id="low-anchor">Low anchor</button></main>
 <script src="/nps-widget.js"></script></body></html>`;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
-  server = await startTestServer();
+  server = await harness.testServer();
   server.page('/placements', PAGE);
-  pageErrors = [];
-});
-afterEach(async () => {
-  await context?.close();
-  await server?.close();
 });
 
 async function open(device: typeof DESKTOP | typeof PHONE) {
-  context = await browser.newContext(device);
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ context, page, pageErrors } = await harness.open(device));
   await page.goto(`${server.origin}/placements`);
 }
 
@@ -130,8 +116,7 @@ describe('at 1280 x 800', () => {
   });
 
   it('stays within a short viewport as it grows, scrolling inside so Submit can be reached', async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 420 } });
-    page = await context.newPage();
+    ({ context, page } = await harness.open({ viewport: { width: 1280, height: 420 } }));
     await page.goto(`${server.origin}/placements`);
     await showSurvey({}, { anchor: '#anchor' });
     await page.getByRole('radio', { name: /^4\b/ }).click();
@@ -379,8 +364,7 @@ describe('living with the page', () => {
   });
 
   it('destroy() removes the host and every listener, timer and observer it added', async () => {
-    context = await browser.newContext(DESKTOP);
-    page = await context.newPage();
+    ({ context, page } = await harness.open(DESKTOP));
     await page.addInitScript(() => {
       const live = new Set<string>();
       const ids = new WeakMap<object, number>();

@@ -5,62 +5,35 @@
  * the options; warnings name the bad choices; the delivery inspector shows each failure the
  * collector is told to make and the retry that recovers; "Reset this browser" forgets it all.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OPTION_NAMES } from '../../src/core/all-options.js';
 import type { NpsResponse } from '../../src/core/payload.js';
-import { answerSurvey, freshDemoDataDir, importDemoServer, launchChromium, storedRecords, waitForRecords, widgetStorage } from '../chromium.mjs';
-import { startTestServer, type TestServer } from './server.js';
+import { answerSurvey, storedRecords, waitForRecords, widgetStorage } from '../chromium.mjs';
+import { useBrowser, type DemoServer, type TestServer } from './harness.js';
 
-const { startDemoServer } = await importDemoServer();
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-let directory: string;
+/** Requests to anything but 127.0.0.1 land in foreignRequests: the playground must work with no network. */
+const harness = useBrowser({ allowRequest: (url) => Boolean(new URL(url).hostname.match(/^(127\.0\.0\.1|localhost)$/)) || url.startsWith('about:') });
+let server: DemoServer;
 let context: BrowserContext;
 let page: Page;
 let frame: FrameLocator;
-/** Requests to anything but 127.0.0.1: the playground must work with no network. */
 let foreignRequests: string[];
-let pageErrors: Error[];
+let pageErrors: string[];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** A context like a first visit, allowed to use the clipboard, watched for errors and foreign requests. */
-async function newContext(): Promise<BrowserContext> {
-  const created = await browser.newContext({ viewport: { width: 1400, height: 1000 }, permissions: ['clipboard-read', 'clipboard-write'] });
-  created.on('request', (request) => {
-    if (!new URL(request.url()).hostname.match(/^(127\.0\.0\.1|localhost)$/) && !request.url().startsWith('about:')) foreignRequests.push(request.url());
-  });
-  created.on('weberror', (error) => pageErrors.push(error.error()));
-  return created;
-}
+/** A context like a first visit, allowed to use the clipboard; its errors and foreign requests count. */
+const newContext = () => harness.open({ viewport: { width: 1400, height: 1000 }, permissions: ['clipboard-read', 'clipboard-write'] });
 
 beforeEach(async () => {
-  directory = mkdtempSync(join(tmpdir(), 'nps-playground-'));
-  server = await startDemoServer({ port: 0, dataDir: await freshDemoDataDir(directory), quiet: true });
-  foreignRequests = [];
-  pageErrors = [];
-  context = await newContext();
-  page = await context.newPage();
+  server = await harness.demoServer();
+  ({ context, page, pageErrors, foreignRequests } = await newContext());
   frame = page.frameLocator('#preview');
 });
 
-afterEach(async () => {
-  await context?.close();
-  await server?.close();
-  rmSync(directory, { recursive: true, force: true });
+afterEach(() => {
   expect(pageErrors).toEqual([]);
   expect(foreignRequests).toEqual([]);
 });
@@ -193,7 +166,7 @@ describe('playground', () => {
     await option('resurveyDays').fill('30');
     await until(() => snippet('esm'), (code) => code.includes("touchpoint: 'onboarding'") && code.includes('resurveyDays: 30'), 'the ESM code did not follow the form');
 
-    const blank: TestServer = await startTestServer();
+    const blank: TestServer = await harness.testServer();
     // The npm form needs a bundler; the page's import map stands in for one, handing over the
     // script's own createNpsWidget (the package and the script share it: docs/api.md).
     blank.page('/nps-widget-package.js', 'export const { createNpsWidget } = window.NpsWidget;', { 'Content-Type': 'text/javascript' });
@@ -217,8 +190,7 @@ describe('playground', () => {
 
         // A page of its own origin on 127.0.0.1 and a first visit, as a site owner's would be.
         blank.page(`/${id}`, `<!doctype html><html lang="en"><head><title>Blank</title></head><body><h1>A blank page</h1>\n${embed(copied)}\n</body></html>`);
-        const visitor = await newContext();
-        const site = await visitor.newPage();
+        const { context: visitor, page: site } = await newContext();
         await site.goto(`${blank.origin}/${id}`);
         await site.getByRole('dialog', { name: /Pasted Goods/ }).waitFor();
         await expect(site.locator('[data-nps-widget]').evaluate((host) => host.shadowRoot?.querySelector('.survey')?.getAttribute('lang'))).resolves.toBe('fi');

@@ -4,13 +4,12 @@
  * comparison of two periods and the segments; the keyboard on the chart; bad tallies shown as
  * an error on a page that keeps working; and axe-core on all of it, inside the shadow root.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { calculateNps } from '../../src/core/nps.js';
 import type { ResultsTallies } from '../../src/core/results/tallies.js';
-import { launchChromium } from '../chromium.mjs';
 import { axeViolations, tableRows as rowsOf, spoken } from './preview-page.js';
-import { startTestServer, type TestServer } from './server.js';
+import { useBrowser, type TestServer } from './harness.js';
 
 const counts = (byScore: Record<number, number>) => Array.from({ length: 11 }, (_, score) => byScore[score] ?? 0);
 /** January 0, February +40 (p = 0.021 against January), March empty, April +24, May 0 (p = 0.180 against April). */
@@ -31,35 +30,19 @@ const BY_MONTH: ResultsTallies = {
 };
 const BY_TOUCHPOINT: ResultsTallies = { ...BY_MONTH, by: 'touchpoint', groups: [{ key: 'checkout', counts: counts({ 10: 40 }) }, { key: 'support', counts: counts({ 3: 30 }) }] };
 
-let browser: Browser;
+const harness = useBrowser();
 let server: TestServer;
-let context: BrowserContext;
 let page: Page;
 let pageErrors: string[];
 let consoleErrors: string[];
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startTestServer();
+  server = await harness.testServer();
   server.page('/results.html', '<!doctype html><html lang="en"><title>Results</title><main><h1>Survey results</h1><div id="results"></div></main><script src="/nps-preview.js"></script>');
 });
-afterAll(async () => {
-  await server?.close();
-  await browser?.close();
-});
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-  page = await context.newPage();
-  pageErrors = [];
-  consoleErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
+  ({ page, pageErrors, consoleErrors } = await harness.open({ viewport: { width: 1200, height: 900 } }));
   await page.goto(`${server.origin}/results.html`);
-});
-afterEach(async () => {
-  await context?.close();
 });
 
 /** Mounts the preview as a page would, with what GET /results answered. */

@@ -4,59 +4,30 @@
  * and its p-value with the keyboard, export both CSVs and read the files, filter the reasons,
  * load the Hungarian example and a generated year, and pass axe-core.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { toPayload } from '../../src/core/payload.js';
 import { completeResponse, startResponse } from '../../src/core/response.js';
 import { parseCsv } from '../../src/core/results/csv.js';
 import type { ResultRecord } from '../../src/core/results/record.js';
 import { recordsFromCsv, recordsToCsv } from '../../src/core/results/records-csv.js';
-import { freshDemoDataDir, importDemoServer, launchChromium } from '../chromium.mjs';
 import { relationshipContext } from '../fixtures.js';
+import { useBrowser, type DemoServer } from './harness.js';
 import { axeViolations, tableRows as rowsOf } from './preview-page.js';
 
-const { startDemoServer } = await importDemoServer();
-
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-let directory: string;
-let context: BrowserContext;
+const harness = useBrowser({ allowRequest: (url) => url.startsWith(server.url) || url.startsWith('blob:') });
+let server: DemoServer;
 let page: Page;
 let pageErrors: string[];
 let consoleErrors: string[];
 let foreignRequests: string[];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
-  directory = mkdtempSync(join(tmpdir(), 'nps-results-'));
-  server = await startDemoServer({ port: 0, dataDir: await freshDemoDataDir(directory), quiet: true });
+  server = await harness.demoServer();
   // Periods are local to the viewer's zone by default: pin it, so the expected months hold anywhere.
-  context = await browser.newContext({ timezoneId: 'Europe/Helsinki', viewport: { width: 1200, height: 900 } });
-  pageErrors = [];
-  consoleErrors = [];
-  foreignRequests = [];
-  context.on('request', (request) => {
-    if (!request.url().startsWith(server.url) && !request.url().startsWith('blob:')) foreignRequests.push(request.url());
-  });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
+  ({ page, pageErrors, consoleErrors, foreignRequests } = await harness.open({ timezoneId: 'Europe/Helsinki', viewport: { width: 1200, height: 900 } }));
   await page.goto(new URL('/results.html', server.url).href);
-});
-afterEach(async () => {
-  await context?.close();
-  await server?.close();
-  rmSync(directory, { recursive: true, force: true });
 });
 
 let serial = 0;

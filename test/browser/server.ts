@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../chromium.mjs';
 
 export interface Delivery {
   method: string;
@@ -94,11 +94,10 @@ export async function startTestServer(): Promise<TestServer> {
     response.writeHead(404).end();
   });
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { origin, port, close } = await listenOnLoopback(server);
 
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin,
     crossOrigin: `http://localhost:${port}`,
     deliveries,
     get preflights() {
@@ -122,10 +121,6 @@ export async function startTestServer(): Promise<TestServer> {
         check();
       });
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }

@@ -2,45 +2,25 @@
  * The built dist/nps-widget.js in real Chromium, against a real HTTP receiver on 127.0.0.1:
  * what a respondent does and what the receiver gets.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../chromium.mjs';
-import { startTestServer, type Delivery, type TestServer } from './server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { FAILED_LOADS, useBrowser, type Delivery, type TestServer } from './harness.js';
 import type { NpsResponse } from '../../src/core/payload.js';
 import { validateResponse } from '../../src/core/validate.js';
 import { completeResponse, startResponse } from '../../src/core/response.js';
 import { relationshipContext } from '../fixtures.js';
 
-let browser: Browser;
+// Only the widget's own words count here.
+const harness = useBrowser({ ignoreConsole: FAILED_LOADS });
 let server: TestServer;
 let context: BrowserContext;
 let page: Page;
 let pageErrors: string[];
 let consoleErrors: string[];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 beforeEach(async () => {
-  server = await startTestServer();
-  context = await browser.newContext();
-  page = await context.newPage();
-  pageErrors = [];
-  consoleErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    // Chromium logs every non-2xx answer as "Failed to load resource"; only the widget's own words count here.
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) consoleErrors.push(message.text());
-  });
-});
-
-afterEach(async () => {
-  await context?.close();
-  await server?.close();
+  server = await harness.testServer();
+  ({ context, page, pageErrors, consoleErrors } = await harness.open());
 });
 
 const QUESTION = 'How likely are you to recommend Acme to a friend or colleague?';

@@ -14,6 +14,7 @@ import { toPayload, type NpsResponse } from '../../src/core/payload.js';
 import { completeResponse, startResponse } from '../../src/core/response.js';
 import { freshDemoDataDir, importDemoServer, storedRecords } from '../chromium.mjs';
 import { relationshipContext as context } from '../fixtures.js';
+import { SITE_FOOTER_MARKER, SITE_HEADER_MARKER } from '../../demo/site-layout.mjs';
 
 const { startDemoServer } = await importDemoServer();
 const MAX_BODY_BYTES = 64 * 1024;
@@ -192,6 +193,18 @@ describe('demo server', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(await response.text()).toContain("nps('init'");
+  });
+
+  it('serves every page whole with the one site header and footer put in, its own link marked current', async () => {
+    for (const path of ['/', '/checkout.html', '/placements.html', '/playground.html', '/results.html']) {
+      const html = await (await fetch(new URL(path, server.url))).text();
+      expect(html.trimEnd(), path).toMatch(/<\/html>$/);
+      expect(html, path).not.toContain(SITE_HEADER_MARKER);
+      expect(html, path).not.toContain(SITE_FOOTER_MARKER);
+      expect(html.match(/<header class="site-header">/g), path).toHaveLength(1);
+      expect(html.match(/<footer class="site-footer">/g), path).toHaveLength(1);
+      expect(html, path).toContain(`<li><a href="${path}" aria-current="page">`);
+    }
   });
 
   it('serves the locale files beside the script, readable from other origins', async () => {

@@ -4,20 +4,14 @@
  * in GET /results. A page on an origin the receiver does not allow gets nothing stored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import type { NpsResponse } from '../../src/core/payload.js';
-import { answerSurvey, launchChromium } from '../chromium.mjs';
-import { startTestServer, type TestServer } from '../browser/server.js';
+import { answerSurvey } from '../chromium.mjs';
+import { FAILED_LOADS, useBrowser, type TestServer } from '../browser/harness.js';
 import { serveOverHttp, startReceiver, type TestReceiver } from './receivers.js';
 import { STORES } from './stores.js';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+// Only the widget's own words count as console errors.
+const harness = useBrowser({ ignoreConsole: FAILED_LOADS });
 
 function shopPage(receiver: string): string {
   return `<!doctype html><html lang="en"><head><title>Order complete</title></head>
@@ -43,7 +37,7 @@ describe.each(STORES)('an answer through the real widget, stored on $name', (kin
   let receiverUrl: string;
 
   beforeAll(async () => {
-    shop = await startTestServer();
+    shop = await harness.testServer();
     r = await startReceiver({ storage: await kind.fresh(), allowedOrigins: [shop.origin] });
     served = await serveOverHttp(r.receiver);
     // The same server, reached under another origin than the shop's.
@@ -52,58 +46,42 @@ describe.each(STORES)('an answer through the real widget, stored on $name', (kin
   afterAll(async () => {
     await served?.close();
     await r?.close();
-    await shop?.close();
   });
 
   it('is stored and counted in GET /results', async () => {
     shop.page('/order-complete', shopPage(receiverUrl));
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
-      await page.goto(`${shop.origin}/order-complete`);
-      await answerSurvey(page, 9, 'Fast delivery');
+    const { page } = await harness.open();
+    await page.goto(`${shop.origin}/order-complete`);
+    await answerSurvey(page, 9, 'Fast delivery');
 
-      const results = await until(
-        async () => (await (await r.read('/results?surveyId=checkout&by=day')).json()) as { total: { counts: number[] }; groups: unknown[] },
-        (body) => body.total.counts[9] === 1,
-        'the answer counted in GET /results',
-      );
-      expect(results.total.counts).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0]);
-      expect(results.groups).toHaveLength(1);
+    const results = await until(
+      async () => (await (await r.read('/results?surveyId=checkout&by=day')).json()) as { total: { counts: number[] }; groups: unknown[] },
+      (body) => body.total.counts[9] === 1,
+      'the answer counted in GET /results',
+    );
+    expect(results.total.counts).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0]);
+    expect(results.groups).toHaveLength(1);
 
-      const stored = await until(
-        async () => (await (await r.read('/responses?surveyId=checkout')).json()) as NpsResponse[],
-        (records) => records[0]?.complete === true,
-        'the submitted state stored',
-      );
-      expect(stored).toHaveLength(1);
-      expect(stored[0]).toMatchObject({ score: 9, comment: 'Fast delivery', complete: true, pageUrl: `${shop.origin}/order-complete` });
-      // Nothing stayed behind in the page's outbox: every delivery was acknowledged.
-      await until(() => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('nps-widget:outbox')).map((key) => localStorage.getItem(key))), (left) => left.every((v) => v === null || v === '[]'), 'an empty outbox');
-    } finally {
-      await context.close();
-    }
+    const stored = await until(
+      async () => (await (await r.read('/responses?surveyId=checkout')).json()) as NpsResponse[],
+      (records) => records[0]?.complete === true,
+      'the submitted state stored',
+    );
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ score: 9, comment: 'Fast delivery', complete: true, pageUrl: `${shop.origin}/order-complete` });
+    // Nothing stayed behind in the page's outbox: every delivery was acknowledged.
+    await until(() => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('nps-widget:outbox')).map((key) => localStorage.getItem(key))), (left) => left.every((v) => v === null || v === '[]'), 'an empty outbox');
   });
 
   it('stores nothing from a page on an origin it does not allow, and the widget says why once', async () => {
-    const stranger = await startTestServer();
+    const stranger = await harness.testServer();
     stranger.page('/survey', shopPage(receiverUrl).replace('data-survey-id="checkout"', 'data-survey-id="stranger"'));
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
-      });
-      // Another port of 127.0.0.1 is another origin, and not listed.
-      await page.goto(`${stranger.origin}/survey`);
-      await page.getByRole('radio', { name: /^4\b/ }).click();
-      await until(async () => errors, (seen) => seen.some((text) => text.includes('403')), 'the widget reporting the 403');
-      expect(await (await r.read('/responses?surveyId=stranger')).json()).toEqual([]);
-    } finally {
-      await context.close();
-      await stranger.close();
-    }
+    const { page, consoleErrors: errors } = await harness.open();
+    // Another port of 127.0.0.1 is another origin, and not listed.
+    await page.goto(`${stranger.origin}/survey`);
+    await page.getByRole('radio', { name: /^4\b/ }).click();
+    await until(async () => errors, (seen) => seen.some((text) => text.includes('403')), 'the widget reporting the 403');
+    expect(await (await r.read('/responses?surveyId=stranger')).json()).toEqual([]);
   });
 });
 
