@@ -77,8 +77,9 @@ export function startWebhookWorker(options: WorkerOptions): WebhookWorker {
 
   async function deliver(delivery: ClaimedDelivery, stop: AbortController): Promise<void> {
     const outcome = await post(delivery, stop.signal);
-    if (stop.signal.aborted) return releaseClaim(db, delivery.id);
+    // A 2xx that came in as the stop was asked for still counts: the target has the event.
     if (outcome.ok) return markDelivered(db, delivery.id, outcome.status);
+    if (stop.signal.aborted) return releaseClaim(db, delivery.id);
     const gaveUp = await markFailed(db, delivery.id, outcome, retryDelay(delivery.attempts, policy, random), policy.giveUpAfterMs);
     if (gaveUp) {
       log(
