@@ -30,6 +30,9 @@ export interface ServeConfig {
   allowedOrigins: string[];
   rateLimit: number;
   trustProxy: boolean;
+  /** URLs that get every event (docs/webhooks.md); empty for none. */
+  webhooks: string[];
+  webhookSecret: string | undefined;
 }
 
 export type Command = { kind: 'serve'; config: ServeConfig } | { kind: 'help' } | { kind: 'version' } | { kind: 'error'; message: string };
@@ -49,11 +52,16 @@ or a PostgreSQL server. Each option has an environment twin; the option wins.
   --rate-limit N          NPS_RATE_LIMIT       POSTs per minute per client address (default ${DEFAULT_RATE_LIMIT}; 0 for none)
   --trust-proxy           NPS_TRUST_PROXY      read client address and scheme from X-Forwarded-For/-Proto
                                                (only behind a proxy you run)
+  --webhook URL           NPS_WEBHOOKS         POST signed response.completed and response.detractor events to
+                                               this http(s) URL (repeatable; the variable is comma-separated)
+  --webhook-secret SECRET NPS_WEBHOOK_SECRET   the key of their X-NPS-Signature (16 characters or more; required
+                                               with --webhook)
   -h, --help                                   this text
   -v, --version                                the version
 
-Routes: POST /responses, GET /results, GET /responses, DELETE /responses/{id}, and the
-widget's files (GET /nps-widget.js and the files beside it). Reference: docs/receiver.md.`;
+Routes: POST /responses, GET /results, GET /responses, DELETE /responses/{id},
+GET /webhooks/deliveries, POST /webhooks/deliveries/{id}/retry, and the widget's files
+(GET /nps-widget.js and the files beside it). Reference: docs/receiver.md, docs/webhooks.md.`;
 
 const isTrue = (text: string | undefined) => text !== undefined && ['1', 'true', 'yes', 'on'].includes(text.trim().toLowerCase());
 
@@ -79,6 +87,8 @@ export function parseCommand(argv: readonly string[], env: Record<string, string
         'allowed-origin': { type: 'string', multiple: true },
         'rate-limit': { type: 'string' },
         'trust-proxy': { type: 'boolean' },
+        webhook: { type: 'string', multiple: true },
+        'webhook-secret': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -104,6 +114,7 @@ export function parseCommand(argv: readonly string[], env: Record<string, string
     return { kind: 'error', message: 'give --database or --data-dir, not both: with a PostgreSQL server no data folder is used' };
   }
   const allowedOrigins = values['allowed-origin'] ?? (env['NPS_ALLOWED_ORIGINS'] ?? '').split(',');
+  const webhooks = values.webhook ?? (env['NPS_WEBHOOKS'] ?? '').split(',');
   return {
     kind: 'serve',
     config: {
@@ -115,6 +126,8 @@ export function parseCommand(argv: readonly string[], env: Record<string, string
       allowedOrigins: allowedOrigins.map((origin) => origin.trim()).filter((origin) => origin !== ''),
       rateLimit,
       trustProxy: values['trust-proxy'] ?? isTrue(env['NPS_TRUST_PROXY']),
+      webhooks: webhooks.map((url) => url.trim()).filter((url) => url !== ''),
+      webhookSecret: values['webhook-secret'] ?? (env['NPS_WEBHOOK_SECRET'] || undefined),
     },
   };
 }
@@ -186,6 +199,7 @@ function printStart(config: ServeConfig, storage: Storage, url: string, token: s
   console.log(`  read token:      ${config.token === undefined ? token : 'the one given (--token / NPS_TOKEN)'}`);
   console.log(`  allowed origins: ${url} (its own), ${listed}`);
   console.log(`  rate limit:      ${config.rateLimit === 0 ? 'none' : `${config.rateLimit} POSTs per minute per client address`}`);
+  console.log(`  webhooks:        ${config.webhooks.length ? `${config.webhooks.join(', ')} (signed; GET /webhooks/deliveries shows failures)` : 'none'}`);
   console.log(`  on a site:       <script src="${url}/nps-widget.js" data-endpoint="${url}/responses" async></script>`);
   // Last, on a line of its own: what scripts wait for.
   console.log(`listening on ${url}`);
@@ -195,6 +209,8 @@ async function serve(config: ServeConfig): Promise<void> {
   const storage = storageFor(config);
   const options: ReceiverOptions = { storage, allowedOrigins: config.allowedOrigins, rateLimit: config.rateLimit, trustProxy: config.trustProxy };
   if (config.token !== undefined) options.token = config.token;
+  // Without a secret the receiver refuses the webhooks, naming --webhook-secret.
+  if (config.webhooks.length > 0) options.webhooks = { urls: config.webhooks, secret: config.webhookSecret ?? '' };
   const receiver = createReceiver(options);
   const { token } = await receiver.ready;
 

@@ -6,6 +6,7 @@
  */
 export { createReceiver, DEFAULT_RATE_LIMIT, MAX_BODY_BYTES } from './receiver.js';
 export type { Receiver, ReceiverOptions } from './receiver.js';
+export type { WebhookOptions } from './webhooks/policy.js';
 export type { Connection } from './http/app.js';
 export { pglite, type PgliteOptions } from './store/pglite.js';
 export { postgres, type PostgresOptions, type PgPool } from './store/postgres.js';

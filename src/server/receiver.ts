@@ -8,6 +8,9 @@ import { migrate } from './store/migrations.js';
 import { isPool, postgres, type PgPool } from './store/postgres.js';
 import type { Storage } from './store/database.js';
 import { settingOrInsert } from './store/settings.js';
+import { setWebhookTargets } from './store/webhooks.js';
+import { policyOf, webhookOptionsProblem, type WebhookOptions } from './webhooks/policy.js';
+import { startWebhookWorker, type WebhookWorker } from './webhooks/worker.js';
 import { createApp, type Connection, type Opened } from './http/app.js';
 import { newToken, tokenProblem } from './http/auth.js';
 import { widgetFiles } from './http/files.js';
@@ -34,6 +37,13 @@ export interface ReceiverOptions {
   serveWidget?: boolean;
   /** Unexpected errors go here; console.error by default. */
   onError?: (message: string, error: unknown) => void;
+  /**
+   * POST response.completed and response.detractor events, signed, to these URLs (docs/webhooks.md).
+   * Every receiver on one database should be given the same: the last one started decides which URLs get events.
+   */
+  webhooks?: WebhookOptions;
+  /** Lines an operator should see (a webhook delivery given up); console.warn by default. */
+  onNotice?: (line: string) => void;
 }
 
 export interface Receiver {
@@ -55,6 +65,18 @@ function checkOptions(options: ReceiverOptions): void {
   if (rate !== undefined && !(Number.isInteger(rate) && rate >= 0)) {
     throw new RangeError(`rateLimit is ${rate}; expected a whole number of POSTs per minute per client address, 0 for no limit`);
   }
+  const webhooks = options.webhooks && webhookOptionsProblem(options.webhooks);
+  if (webhooks) throw new RangeError(webhooks);
+}
+
+/** Makes the stored webhook targets match the options, and starts delivering when there are any. */
+async function startWebhooks(db: Opened['db'], options: ReceiverOptions, report: (message: string, error: unknown) => void): Promise<WebhookWorker | null> {
+  const webhooks = options.webhooks;
+  const urls = webhooks?.urls ?? [];
+  await setWebhookTargets(db, urls);
+  if (!webhooks || urls.length === 0) return null;
+  const log = options.onNotice ?? ((line: string) => console.warn(line));
+  return startWebhookWorker({ db, targets: urls, secret: webhooks.secret, policy: policyOf(webhooks), report, log });
 }
 
 export function createReceiver(options: ReceiverOptions): Receiver {
@@ -63,11 +85,13 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   const origins = originPolicy(options.allowedOrigins ?? []);
   const report = options.onError ?? ((message: string, error: unknown) => console.error(`nps-widget receiver: ${message}:`, error));
 
+  let worker: WebhookWorker | null = null;
   const opening: Promise<Opened> = (async () => {
     const db = await storage.open();
     try {
       await migrate(db);
       const token = options.token ?? (await settingOrInsert(db, 'read_token', newToken));
+      worker = await startWebhooks(db, options, report);
       return { db, token };
     } catch (error) {
       await db.close().catch(() => {});
@@ -95,6 +119,8 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     ready,
     async close() {
       const opened = await opening.catch(() => null);
+      // Before the database closes: cut-short deliveries hand their claims back through it.
+      await worker?.stop();
       await opened?.db.close();
     },
   };

@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NpsResponse } from '../../src/core/payload.js';
+import { signatureHeader } from '../../src/server/webhooks/signature.js';
 import { BIN, scoreOnly, startCommand, submitted, TOKEN, type RunningCommand } from './receivers.js';
+import { eventually, reserveTarget } from './webhook-target.js';
 
 if (!existsSync(new URL('../../dist/server/cli.js', import.meta.url))) {
   throw new Error('dist/server/cli.js is missing: run npm run build first (npm test builds before running vitest).');
@@ -112,6 +114,30 @@ describe('nps-widget serve', () => {
     }
   });
 
+  it('posts signed events to the webhooks of its environment', async () => {
+    const target = await reserveTarget();
+    await target.start();
+    const secret = 'cli-webhook-secret-0123456789';
+    const running = await startCommand(['--port', '0', '--data-dir', join(folder, 'webhooks')], { env: { NPS_WEBHOOKS: target.url, NPS_WEBHOOK_SECRET: secret } });
+    try {
+      expect(running.output()).toContain(`webhooks:        ${target.url} (signed`);
+      const detractor = submitted(2, 'Too slow');
+      const post = await fetch(`${running.url}/responses`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify(detractor) });
+      expect(post.status).toBe(201);
+      await eventually('both events', () => target.received.length === 2);
+      expect(target.received.map((seen) => seen.type).sort()).toEqual(['response.completed', 'response.detractor']);
+      for (const seen of target.received) {
+        const seconds = Number(/^t=(\d+),/.exec(seen.signature)?.[1]);
+        expect(seen.signature).toBe(signatureHeader(secret, seen.body, seconds));
+        expect(seen.responseId).toBe(detractor.id);
+      }
+    } finally {
+      expect(await stop(running)).toBe(0);
+      await target.stop();
+    }
+    // A new data folder is created (initdb): slow on a busy machine.
+  }, 300_000);
+
   it('refuses to open a data folder another receiver has open', async () => {
     const dataDir = join(folder, 'shared');
     const first = await startCommand(['--port', '0', '--data-dir', dataDir]);
@@ -134,6 +160,8 @@ describe('nps-widget serve', () => {
     [['serve', '--token', 'short'], 1, 'token: the token has 5 characters; use at least 16'],
     [['serve', '--allowed-origin', 'shop.example'], 1, 'allowed origin "shop.example" is not an origin'],
     [['serve', '--database', 'postgres://nps@127.0.0.1:1/none', '--port', '0'], 1, 'cannot connect to 127.0.0.1:1/none'],
+    [['serve', '--webhook', 'https://crm.example/hooks'], 1, 'the webhook secret has 0 characters; give one of at least 16 (--webhook-secret or NPS_WEBHOOK_SECRET)'],
+    [['serve', '--webhook', 'crm.example/hooks', '--webhook-secret', TOKEN], 1, 'webhook "crm.example/hooks" is not a URL'],
   ])('refuses %j, saying why (exit %i)', async (args, code, message) => {
     const result = await runToEnd(args, { NPS_DATA_DIR: join(folder, 'refused') });
     expect(result.code).toBe(code);
@@ -143,7 +171,7 @@ describe('nps-widget serve', () => {
   it('answers --help and --version', async () => {
     const help = await runToEnd(['--help']);
     expect(help.code).toBe(0);
-    for (const flag of ['--port', '--host', '--data-dir', '--database', '--token', '--allowed-origin', '--rate-limit', '--trust-proxy']) expect(help.output).toContain(flag);
+    for (const flag of ['--port', '--host', '--data-dir', '--database', '--token', '--allowed-origin', '--rate-limit', '--trust-proxy', '--webhook', '--webhook-secret']) expect(help.output).toContain(flag);
     const version = await runToEnd(['--version']);
     expect(version.output.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });

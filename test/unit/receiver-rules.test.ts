@@ -34,7 +34,7 @@ describe('nps-widget serve: flags and their environment twins', () => {
   it('has defaults for everything', () => {
     expect(parseCommand(['serve'], {})).toEqual({
       kind: 'serve',
-      config: { port: DEFAULT_PORT, host: '127.0.0.1', database: null, dataDir: DEFAULT_DATA_DIR, token: undefined, allowedOrigins: [], rateLimit: 600, trustProxy: false },
+      config: { port: DEFAULT_PORT, host: '127.0.0.1', database: null, dataDir: DEFAULT_DATA_DIR, token: undefined, allowedOrigins: [], rateLimit: 600, trustProxy: false, webhooks: [], webhookSecret: undefined },
     });
   });
 

@@ -12,6 +12,7 @@ import { sqlState, type Database } from '../store/database.js';
 import { deleteResponse, FIRST_PAGE, pageOfResponses, saveResponse, tallyResponses, type PageCursor } from '../store/responses.js';
 import { bearerOf, tokensMatch } from './auth.js';
 import { readJsonBody } from './body.js';
+import { deliveriesRoute, retryRoute } from './deliveries.js';
 import type { WidgetFiles } from './files.js';
 import type { OriginPolicy } from './origins.js';
 import { parseExportQuery, parseResultsQuery } from './query.js';
@@ -58,7 +59,7 @@ const PREFLIGHT = {
 
 export function createApp(options: AppOptions): Hono<Env> {
   const app = new Hono<Env>();
-  const api = ['/responses', '/responses/*', '/results'];
+  const api = ['/responses', '/responses/*', '/results', '/webhooks/*'];
   for (const path of api) app.use(path, crossOrigin(options), opened(options));
 
   app.post('/responses', (c) => ingest(c, options));
@@ -68,6 +69,10 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.all('/responses', () => methodNotAllowed('GET, POST, OPTIONS'));
   app.all('/responses/:id', () => methodNotAllowed('DELETE, OPTIONS'));
   app.all('/results', () => methodNotAllowed('GET, OPTIONS'));
+  app.get('/webhooks/deliveries', requireToken, (c) => deliveriesRoute(c.get('opened').db, new URL(c.req.url).searchParams));
+  app.post('/webhooks/deliveries/:id/retry', requireToken, (c) => retryRoute(c.get('opened').db, c.req.param('id') ?? ''));
+  app.all('/webhooks/deliveries', () => methodNotAllowed('GET, OPTIONS'));
+  app.all('/webhooks/deliveries/:id/retry', () => methodNotAllowed('POST, OPTIONS'));
 
   app.on(['GET', 'HEAD'], '*', async (c) => (await options.files?.serve(c.req.raw, new URL(c.req.url).pathname)) ?? notFound(c.req.path));
   app.all('*', (c) => notFound(c.req.path));
@@ -83,7 +88,11 @@ export function createApp(options: AppOptions): Hono<Env> {
 }
 
 const notFound = (path: string) =>
-  failure(404, `nothing at ${path}; the receiver answers POST /responses, GET /results, GET /responses, DELETE /responses/{id} and the widget's files`);
+  failure(
+    404,
+    `nothing at ${path}; the receiver answers POST /responses, GET /results, GET /responses, DELETE /responses/{id}, ` +
+      `GET /webhooks/deliveries, POST /webhooks/deliveries/{id}/retry and the widget's files`,
+  );
 
 /** The origin this receiver is reached at, as a browser on it would send it. */
 function ownOrigin(request: Request, trustProxy: boolean): string {

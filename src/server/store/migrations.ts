@@ -8,6 +8,9 @@
  */
 import type { Database, Queryable } from './database.js';
 
+/** The namespace of webhook event ids (UUID v3 of "responseId:type"); never changes once released. */
+export const WEBHOOK_NAMESPACE = '6f1d2c3e-8a4b-4c5d-9e7f-0a1b2c3d4e5f';
+
 export interface Migration {
   version: number;
   name: string;
@@ -45,6 +48,73 @@ export const MIGRATIONS: readonly Migration[] = [
     statements: [
       // Values the receiver keeps for itself, such as the generated read token.
       `CREATE TABLE nps_settings (name text PRIMARY KEY, value text NOT NULL)`,
+    ],
+  },
+  {
+    version: 4,
+    name: 'webhooks',
+    statements: [
+      // The webhook URLs the receivers were started with (store/webhooks.ts makes it match their
+      // options at start). Empty, no event is written: answers do not pile up undelivered rows
+      // for webhooks nobody configured.
+      `CREATE TABLE nps_webhook_targets (url text PRIMARY KEY)`,
+      // One row per event and target, holding the event and its delivery state together: each
+      // target succeeds, fails and gives up on its own (one URL down never holds another back
+      // nor re-sends to it), and a claim is one statement on one table. The payload repeats per
+      // target, under 2 KB and usually one target. `retry_since` starts the give-up clock (an
+      // operator's retry restarts it); `claimed_until` is the lease of the worker sending it.
+      `CREATE TABLE nps_webhook_deliveries (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        event_id uuid NOT NULL,
+        target text NOT NULL,
+        type text NOT NULL,
+        response_id uuid NOT NULL,
+        payload jsonb NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz NOT NULL DEFAULT now(),
+        retry_since timestamptz NOT NULL DEFAULT now(),
+        claimed_until timestamptz,
+        last_status smallint,
+        last_error text,
+        delivered_at timestamptz,
+        given_up_at timestamptz,
+        UNIQUE (event_id, target)
+      )`,
+      // What the worker scans: deliveries still to make, by when they are due.
+      `CREATE INDEX nps_webhook_deliveries_due ON nps_webhook_deliveries (next_attempt_at) WHERE delivered_at IS NULL AND given_up_at IS NULL`,
+      `CREATE INDEX nps_webhook_deliveries_response ON nps_webhook_deliveries (response_id)`,
+      // A trigger, not the application, writes events: in the transaction of the statement that
+      // completed the answer, under its row lock, whichever receiver or pipeline (saveResponse)
+      // wrote it. The event id is a name-based UUID (version 3, MD5) of "responseId:type" in
+      // WEBHOOK_NAMESPACE: the same for every target and on every retry, so a target deduplicates
+      // on it. An erased response takes its events (and their copies of its answer) along.
+      `CREATE FUNCTION nps_webhook_event_id(response_id uuid, type text) RETURNS uuid LANGUAGE sql IMMUTABLE AS $$
+        SELECT (substr(h, 1, 12) || '3' || substr(h, 14, 3)
+          || substr('89ab', ('x' || substr(h, 17, 1))::bit(4)::int % 4 + 1, 1) || substr(h, 18, 15))::uuid
+        FROM md5(decode('${WEBHOOK_NAMESPACE.replaceAll('-', '')}', 'hex') || convert_to(response_id::text || ':' || type, 'UTF8')) AS h
+      $$`,
+      `CREATE FUNCTION nps_webhook_events() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'DELETE' THEN
+          DELETE FROM nps_webhook_deliveries WHERE response_id = OLD.id;
+          RETURN NULL;
+        END IF;
+        INSERT INTO nps_webhook_deliveries (event_id, target, type, response_id, payload)
+        SELECT nps_webhook_event_id(NEW.id, event.type), targets.url, event.type, NEW.id, NEW.record
+        FROM nps_webhook_targets AS targets
+        CROSS JOIN (VALUES ('response.completed'), ('response.detractor')) AS event (type)
+        WHERE event.type = 'response.completed' OR NEW.category = 'detractor'
+        ON CONFLICT (event_id, target) DO NOTHING;
+        RETURN NULL;
+      END $$`,
+      // Only the transition to complete: an update that leaves completeness alone (a rescoring
+      // before submit, a rollup or retention job touching the row) never reaches the function.
+      `CREATE TRIGGER nps_webhook_completed AFTER INSERT ON nps_responses
+        FOR EACH ROW WHEN (NEW.complete) EXECUTE FUNCTION nps_webhook_events()`,
+      `CREATE TRIGGER nps_webhook_completed_later AFTER UPDATE OF complete ON nps_responses
+        FOR EACH ROW WHEN (NEW.complete AND NOT OLD.complete) EXECUTE FUNCTION nps_webhook_events()`,
+      `CREATE TRIGGER nps_webhook_erased AFTER DELETE ON nps_responses FOR EACH ROW EXECUTE FUNCTION nps_webhook_events()`,
     ],
   },
 ];
