@@ -26,7 +26,7 @@ interface Seed {
 }
 
 /** A response as the widget delivers it, `day` days after 1 October (a few minutes apart within a day). */
-function answer(surveyId: string, { score, comment, day, complete = comment !== null, consent, userId }: Seed, minute: number): NpsResponse {
+function delivery(surveyId: string, { score, comment, day, complete = comment !== null, consent, userId }: Seed, minute: number): NpsResponse {
   const base = complete ? submitted(score, comment ?? '', { surveyId }) : scoreOnly(score, { surveyId });
   const createdAt = new Date(START + day * DAY + minute * 60_000).toISOString();
   const user = userId === undefined ? null : { id: userId, plan: 'pro' };
@@ -65,8 +65,8 @@ const RULES: Record<string, (record: NpsResponse, value: string) => boolean> = {
 function expected(records: readonly NpsResponse[], query: string): string[] {
   const params = new URLSearchParams(query);
   const kept = records.filter((record) => [...params].every(([name, value]) => RULES[name]?.(record, value) ?? true));
-  const sorted = [...kept].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-  return ids(params.get('order') === 'newest' ? sorted.reverse() : sorted);
+  const direction = params.get('order') === 'newest' ? -1 : 1;
+  return ids([...kept].sort((a, b) => direction * (a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))));
 }
 
 /** Every record the Link chain from `path` leads to, page by page. */
@@ -89,10 +89,10 @@ describe.each(STORES)('GET /responses filters and DELETE /responses?userId= on $
 
   beforeAll(async () => {
     r = await startReceiver({ storage: await kind.fresh(), rateLimit: 0 });
-    records = SEEDS.map((seed, index) => answer(surveyId, seed, index));
+    records = SEEDS.map((seed, index) => delivery(surveyId, seed, index));
     for (const record of records) expect((await r.post(record)).status).toBe(201);
     // Another survey's answers never leak into this one's export.
-    await r.post(answer(`${surveyId}-other`, { score: 0, comment: 'checkout', day: 0, consent: true, userId: 'ann' }, 0));
+    await r.post(delivery(`${surveyId}-other`, { score: 0, comment: 'checkout', day: 0, consent: true, userId: 'ann' }, 0));
   });
   afterAll(async () => {
     await r?.close();
@@ -163,7 +163,7 @@ describe.each(STORES)('GET /responses filters and DELETE /responses?userId= on $
 
   it('gives every record once while answers keep arriving between pages', async () => {
     const busy = `${surveyId}-busy`;
-    const before = Array.from({ length: 40 }, (_, index) => answer(busy, { score: index % 11, comment: `c${index}`, day: index % 8 }, index));
+    const before = Array.from({ length: 40 }, (_, index) => delivery(busy, { score: index % 11, comment: `c${index}`, day: index % 8 }, index));
     await Promise.all(before.map((record) => r.post(record)));
     const arrived: NpsResponse[] = [];
     const seen: NpsResponse[] = [];
@@ -174,7 +174,7 @@ describe.each(STORES)('GET /responses filters and DELETE /responses?userId= on $
       const next = /^<([^>]+)>/.exec(page.headers.get('link') ?? '')?.[1];
       // The next page is read while new answers arrive, both before and after its cursor.
       reading = next === undefined ? null : r.read(next);
-      const late = [answer(busy, { score: 9, comment: 'late', day: 0 }, 900 + round), answer(busy, { score: 1, comment: 'late', day: 7 }, 900 + round)];
+      const late = [delivery(busy, { score: 9, comment: 'late', day: 0 }, 900 + round), delivery(busy, { score: 1, comment: 'late', day: 7 }, 900 + round)];
       arrived.push(...late);
       await Promise.all(late.map((record) => r.post(record)));
     }
@@ -191,7 +191,7 @@ describe.each(STORES)('GET /responses filters and DELETE /responses?userId= on $
     const formulas = `${surveyId}-formulas`;
     const hostile = ['=1+2', '+SUM(A1)', '-3+4', '@cmd', '\t=tab', '\r=cr', 'fine'];
     for (const [index, comment] of hostile.entries()) {
-      await r.post({ ...answer(formulas, { score: 5, comment: 'x', day: 0, userId: `=u${index}` }, index), comment });
+      await r.post({ ...delivery(formulas, { score: 5, comment: 'x', day: 0, userId: `=u${index}` }, index), comment });
     }
     const rows = parseCsv(await (await r.read(`/responses?surveyId=${formulas}&format=csv&comment=true`)).text()).rows;
     const header = rows[0] ?? [];
@@ -214,10 +214,10 @@ describe.each(STORES)('GET /responses filters and DELETE /responses?userId= on $
     }
   });
 
-  describe('DELETE /responses?userId=', () => {
-    const erase = (userId: string, headers: Record<string, string> = { Authorization: `Bearer ${TOKEN}` }) =>
-      r.call(`/responses?userId=${encodeURIComponent(userId)}`, { method: 'DELETE', headers });
+  const erase = (userId: string, headers: Record<string, string> = { Authorization: `Bearer ${TOKEN}` }) =>
+    r.call(`/responses?userId=${encodeURIComponent(userId)}`, { method: 'DELETE', headers });
 
+  describe('DELETE /responses?userId=', () => {
     it('erases every response of one user.id, in every survey, and nothing else', async () => {
       const annIds = records.filter((record) => record.user?.['id'] === 'ann').map((record) => record.id);
       expect(annIds).toHaveLength(2);
