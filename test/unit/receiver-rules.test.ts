@@ -37,7 +37,7 @@ describe('nps-widget serve: flags and their environment twins', () => {
   it('has defaults for everything', () => {
     expect(parseCommand(['serve'], {})).toEqual({
       kind: 'serve',
-      config: { port: DEFAULT_PORT, host: '127.0.0.1', database: null, dataDir: DEFAULT_DATA_DIR, token: undefined, allowedOrigins: [], rateLimit: 600, trustProxy: false },
+      config: { port: DEFAULT_PORT, host: '127.0.0.1', database: null, dataDir: DEFAULT_DATA_DIR, token: undefined, allowedOrigins: [], rateLimit: 600, trustProxy: false, retention: null },
     });
   });
 
@@ -49,6 +49,20 @@ describe('nps-widget serve: flags and their environment twins', () => {
     expect(parseCommand(['serve', '--port', '9', '--allowed-origin', 'https://c.example', '--allowed-origin', 'https://d.example', '--rate-limit', '0'], env)).toMatchObject({
       config: { port: 9, allowedOrigins: ['https://c.example', 'https://d.example'], rateLimit: 0 },
     });
+  });
+
+  it('reads retention: days, and the scope (all unless personal)', () => {
+    expect(parseCommand(['serve', '--retention-days', '30'], {})).toMatchObject({ config: { retention: { days: 30, scope: 'all' } } });
+    expect(parseCommand(['serve'], { NPS_RETENTION_DAYS: '365', NPS_RETENTION_SCOPE: 'personal' })).toMatchObject({ config: { retention: { days: 365, scope: 'personal' } } });
+    expect(parseCommand(['serve', '--retention-scope', 'all'], { NPS_RETENTION_DAYS: '7', NPS_RETENTION_SCOPE: 'personal' })).toMatchObject({ config: { retention: { days: 7, scope: 'all' } } });
+    expect(parseCommand(['serve'], { NPS_RETENTION_DAYS: '' })).toMatchObject({ config: { retention: null } });
+    expect(parseCommand(['serve', '--retention-days', '0'], {})).toMatchObject({ kind: 'error', message: expect.stringContaining('expected at least 1') });
+    expect(parseCommand(['serve', '--retention-days', 'a month'], {})).toMatchObject({ kind: 'error', message: 'retention days is "a month"; expected a whole number from 0 to 36500' });
+    expect(parseCommand(['serve', '--retention-days', '30', '--retention-scope', 'comments'], {})).toMatchObject({
+      kind: 'error',
+      message: 'retention scope is "comments"; expected all or personal',
+    });
+    expect(parseCommand(['serve', '--retention-scope', 'personal'], {})).toMatchObject({ kind: 'error', message: expect.stringContaining('needs --retention-days N') });
   });
 
   it('says what is wrong', () => {
