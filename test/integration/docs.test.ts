@@ -40,7 +40,7 @@ describe('docs/receiver.md', () => {
   });
 
   it('documents every route, and the README links to it from its section on receiving', () => {
-    for (const route of ['POST /responses', 'GET /results', 'GET /responses', 'DELETE /responses/{id}', '/nps-widget.js']) expect(reference).toContain(route);
+    for (const route of ['POST /responses', 'GET /results', 'GET /responses', 'DELETE /responses/{id}', 'DELETE /responses?userId=', '/nps-widget.js']) expect(reference).toContain(route);
     const section = readme.slice(readme.indexOf('## Receive responses'), readme.indexOf('## Options'));
     expect(section).toContain('npx nps-widget serve');
     expect(section).toContain('--database postgres://');
