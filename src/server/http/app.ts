@@ -9,7 +9,7 @@ import { validateResponse } from '../../core/validate.js';
 import { exportStream, EXPORT_TYPES } from '../export.js';
 import { shapeResults } from '../results.js';
 import { sqlState, type Database } from '../store/database.js';
-import { deleteResponse, deleteUserResponses, pageOfResponses, saveResponse, tallyResponses } from '../store/responses.js';
+import { deleteResponse, deleteUserResponses, pageOfResponses, refreshStatistics, saveResponse, tallyResponses } from '../store/responses.js';
 import { bearerOf, tokensMatch } from './auth.js';
 import { readJsonBody } from './body.js';
 import type { WidgetFiles } from './files.js';
@@ -208,6 +208,8 @@ async function exportResponses(c: Context<Env>): Promise<Response> {
   if (!query.ok) return failure(400, query.reason);
   const { filter, order, limit, cursor, format } = query.value;
   const { db } = c.get('opened');
+  // Once, before the pages: keyset pages walk the index only when the planner knows the table's size.
+  await refreshStatistics(db);
   const pageAfter = (after: ExportQuery['cursor'], size: number) => pageOfResponses(db, filter, order, after, size);
   // The first page is read before answering, so a database that is down gives a 503, not a cut stream.
   const read = await zoneChecked(filter.span.timeZone, () => pageAfter(cursor, limit ?? EXPORT_PAGE_SIZE));
