@@ -1,5 +1,5 @@
 /**
- * npm run bench:export [-- --rows 1000000 --json FILE]
+ * npm run bench:export [-- --rows 1000000 --store PGlite|PostgreSQL --json FILE]
  *
  * GET /responses?format=csv of every stored response, from `nps-widget serve` as a child
  * process, on PGlite and on PostgreSQL (a throwaway server it starts and removes): rows and
@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { startPostgres } from '../postgres-cluster.mjs';
 import { seedResponses } from '../seed-responses.mjs';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, json: { type: 'string' } } });
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, store: { type: 'string', multiple: true }, json: { type: 'string' } } });
 const ROWS = Number(values.rows);
 const TOKEN = 'bench-token-0123456789abcdef';
 const BIN = fileURLToPath(new URL('../../bin/nps-widget.js', import.meta.url));
@@ -93,7 +93,7 @@ const cluster = await startPostgres();
 const results = [];
 try {
   console.log(`Export benchmark: ${ROWS.toLocaleString('en')} responses as CSV from nps-widget serve, ${cpus().length} cores, Node ${process.version}`);
-  for (const store of ['PGlite', 'PostgreSQL']) {
+  for (const store of values.store ?? ['PGlite', 'PostgreSQL']) {
     const result =
       store === 'PGlite'
         ? await measure(server.pglite({ dataDir: join(folder, 'data') }), ['--data-dir', join(folder, 'data')])
