@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
-import { createReceiver, DEFAULT_RATE_LIMIT, type Receiver, type ReceiverOptions } from './receiver.js';
+import { createReceiver, DEFAULT_RATE_LIMIT, MAX_RETENTION_DAYS, type Receiver, type ReceiverOptions } from './receiver.js';
+import { RETENTION_SCOPES, type Retention } from './retention.js';
 import { packageDistFolder } from './package-folder.js';
 import { pglite } from './store/pglite.js';
 import { postgres } from './store/postgres.js';
@@ -33,6 +34,8 @@ export interface ServeConfig {
   /** URLs that get every event (docs/webhooks.md); empty for none. */
   webhooks: string[];
   webhookSecret: string | undefined;
+  /** Answers (or their comment and user) older than this are removed hourly; null keeps everything. */
+  retention: Retention | null;
 }
 
 export type Command = { kind: 'serve'; config: ServeConfig } | { kind: 'help' } | { kind: 'version' } | { kind: 'error'; message: string };
@@ -56,18 +59,36 @@ or a PostgreSQL server. Each option has an environment twin; the option wins.
                                                this http(s) URL (repeatable; the variable is comma-separated)
   --webhook-secret SECRET NPS_WEBHOOK_SECRET   the key of their X-NPS-Signature (16 characters or more; required
                                                with --webhook)
+  --retention-days N      NPS_RETENTION_DAYS   erase answers created more than N days ago (at start, then hourly)
+  --retention-scope S     NPS_RETENTION_SCOPE  all (default: the whole answer) or personal (only its comment and user)
   -h, --help                                   this text
   -v, --version                                the version
 
 Routes: POST /responses, GET /results, GET /responses, DELETE /responses/{id},
-GET /webhooks/deliveries, POST /webhooks/deliveries/{id}/retry, and the widget's files
-(GET /nps-widget.js and the files beside it). Reference: docs/receiver.md, docs/webhooks.md.`;
+DELETE /responses?userId=ID, GET /webhooks/deliveries, POST /webhooks/deliveries/{id}/retry,
+and the widget's files (GET /nps-widget.js and the files beside it).
+Reference: docs/receiver.md, docs/export-and-erasure.md, docs/webhooks.md.`;
 
 const isTrue = (text: string | undefined) => text !== undefined && ['1', 'true', 'yes', 'on'].includes(text.trim().toLowerCase());
 
 function wholeNumber(name: string, text: string, max: number): number | string {
   const value = Number(text);
   return /^\d+$/.test(text.trim()) && value <= max ? value : `${name} is ${JSON.stringify(text)}; expected a whole number from 0 to ${max}`;
+}
+
+/** `--retention-days` and `--retention-scope` (or their twins, empty meaning unset); a sentence when wrong. */
+function parseRetention(daysText: string | undefined, scopeText: string | undefined): Retention | null | string {
+  const scope = scopeText?.trim() || undefined;
+  if (daysText === undefined || daysText.trim() === '') {
+    return scope === undefined ? null : `retention scope "${scope}" needs --retention-days N: how old an answer must be to go`;
+  }
+  if (scope !== undefined && !(RETENTION_SCOPES as readonly string[]).includes(scope)) {
+    return `retention scope is ${JSON.stringify(scope)}; expected ${RETENTION_SCOPES.join(' or ')}`;
+  }
+  const days = wholeNumber('retention days', daysText, MAX_RETENTION_DAYS);
+  if (typeof days === 'string') return days;
+  if (days === 0) return 'retention days is "0"; expected at least 1 (leave it out to keep answers for ever)';
+  return { days, scope: (scope ?? 'all') as Retention['scope'] };
 }
 
 /** Reads `nps-widget <argv>` and the environment into a command; pure. */
@@ -89,6 +110,8 @@ export function parseCommand(argv: readonly string[], env: Record<string, string
         'trust-proxy': { type: 'boolean' },
         webhook: { type: 'string', multiple: true },
         'webhook-secret': { type: 'string' },
+        'retention-days': { type: 'string' },
+        'retention-scope': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -115,6 +138,8 @@ export function parseCommand(argv: readonly string[], env: Record<string, string
   }
   const allowedOrigins = values['allowed-origin'] ?? (env['NPS_ALLOWED_ORIGINS'] ?? '').split(',');
   const webhooks = values.webhook ?? (env['NPS_WEBHOOKS'] ?? '').split(',');
+  const retention = parseRetention(values['retention-days'] ?? env['NPS_RETENTION_DAYS'], values['retention-scope'] ?? env['NPS_RETENTION_SCOPE']);
+  if (typeof retention === 'string') return { kind: 'error', message: retention };
   return {
     kind: 'serve',
     config: {
@@ -128,6 +153,7 @@ export function parseCommand(argv: readonly string[], env: Record<string, string
       trustProxy: values['trust-proxy'] ?? isTrue(env['NPS_TRUST_PROXY']),
       webhooks: webhooks.map((url) => url.trim()).filter((url) => url !== ''),
       webhookSecret: values['webhook-secret'] ?? (env['NPS_WEBHOOK_SECRET'] || undefined),
+      retention,
     },
   };
 }
@@ -192,6 +218,12 @@ function stopOnSignals(server: Server, receiver: Receiver): void {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
+function retentionLine(retention: Retention | null): string {
+  if (retention === null) return 'answers kept until erased';
+  const what = retention.scope === 'all' ? 'answers' : 'comment and user of answers';
+  return `${what} older than ${retention.days} days removed at start and hourly`;
+}
+
 function printStart(config: ServeConfig, storage: Storage, url: string, token: string): void {
   const listed = config.allowedOrigins.length ? config.allowedOrigins.join(', ') : 'none listed (add sites with --allowed-origin)';
   console.log(`nps-widget receiver ${version()}`);
@@ -200,6 +232,7 @@ function printStart(config: ServeConfig, storage: Storage, url: string, token: s
   console.log(`  allowed origins: ${url} (its own), ${listed}`);
   console.log(`  rate limit:      ${config.rateLimit === 0 ? 'none' : `${config.rateLimit} POSTs per minute per client address`}`);
   console.log(`  webhooks:        ${config.webhooks.length ? `${config.webhooks.join(', ')} (signed; GET /webhooks/deliveries shows failures)` : 'none'}`);
+  console.log(`  retention:       ${retentionLine(config.retention)}`);
   console.log(`  on a site:       <script src="${url}/nps-widget.js" data-endpoint="${url}/responses" async></script>`);
   // Last, on a line of its own: what scripts wait for.
   console.log(`listening on ${url}`);
@@ -211,6 +244,7 @@ async function serve(config: ServeConfig): Promise<void> {
   if (config.token !== undefined) options.token = config.token;
   // Without a secret the receiver refuses the webhooks, naming --webhook-secret.
   if (config.webhooks.length > 0) options.webhooks = { urls: config.webhooks, secret: config.webhookSecret ?? '' };
+  if (config.retention !== null) options.retention = config.retention;
   const receiver = createReceiver(options);
   const { token } = await receiver.ready;
 

@@ -4,7 +4,8 @@
  * or a server), and answers tallies, exports and erasure to whoever holds the read token.
  * Node only; importing it opens nothing (storage opens when a receiver is created).
  */
-export { createReceiver, DEFAULT_RATE_LIMIT, MAX_BODY_BYTES } from './receiver.js';
+export { createReceiver, DEFAULT_RATE_LIMIT, MAX_BODY_BYTES, MAX_RETENTION_DAYS } from './receiver.js';
+export type { RetentionScope } from './retention.js';
 export type { Receiver, ReceiverOptions } from './receiver.js';
 export type { WebhookOptions } from './webhooks/policy.js';
 export type { Connection } from './http/app.js';

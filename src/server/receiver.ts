@@ -16,11 +16,14 @@ import { newToken, tokenProblem } from './http/auth.js';
 import { widgetFiles } from './http/files.js';
 import { originPolicy } from './http/origins.js';
 import { createRateLimiter } from './http/rate-limit.js';
+import { RETENTION_INTERVAL_MS, RETENTION_SCOPES, scheduleRetention, type RetentionJob, type RetentionScope } from './retention.js';
 
 /** POSTs per minute per client address unless told otherwise (see docs/receiver.md). */
 export const DEFAULT_RATE_LIMIT = 600;
 /** A payload is well under 2 KB; the limit stops accidents and abuse, not answers. */
 export const MAX_BODY_BYTES = 64 * 1024;
+/** A hundred years: more is a typo, not a policy. */
+export const MAX_RETENTION_DAYS = 36_500;
 
 export interface ReceiverOptions {
   /** Where answers are kept: `pglite({ dataDir })`, `postgres({ connectionString })`, or a node-postgres Pool. */
@@ -35,6 +38,11 @@ export interface ReceiverOptions {
   trustProxy?: boolean;
   /** Serve the widget's files (GET /nps-widget.js and the files beside it); true by default. */
   serveWidget?: boolean;
+  /**
+   * Erase answers older than `days` (scope "all", the default), or only their comment and
+   * user ("personal"), at start and every `intervalMs` (an hour by default). See docs/export-and-erasure.md.
+   */
+  retention?: { days: number; scope?: RetentionScope; intervalMs?: number };
   /** Unexpected errors go here; console.error by default. */
   onError?: (message: string, error: unknown) => void;
   /**
@@ -44,6 +52,8 @@ export interface ReceiverOptions {
   webhooks?: WebhookOptions;
   /** Lines an operator should see (a webhook delivery given up); console.warn by default. */
   onNotice?: (line: string) => void;
+  /** What the receiver has done on its own (a retention run); console.log by default. */
+  onLog?: (line: string) => void;
 }
 
 export interface Receiver {
@@ -64,6 +74,17 @@ function checkOptions(options: ReceiverOptions): void {
   const rate = options.rateLimit;
   if (rate !== undefined && !(Number.isInteger(rate) && rate >= 0)) {
     throw new RangeError(`rateLimit is ${rate}; expected a whole number of POSTs per minute per client address, 0 for no limit`);
+  }
+  const retention = options.retention;
+  if (retention !== undefined) {
+    if (!(Number.isInteger(retention.days) && retention.days >= 1 && retention.days <= MAX_RETENTION_DAYS)) {
+      throw new RangeError(`retention.days is ${retention.days}; expected a whole number of days from 1 to ${MAX_RETENTION_DAYS}`);
+    }
+    if (retention.scope !== undefined && !RETENTION_SCOPES.includes(retention.scope)) {
+      throw new RangeError(`retention.scope is ${JSON.stringify(retention.scope)}; expected ${RETENTION_SCOPES.map((scope) => `"${scope}"`).join(' or ')}`);
+    }
+    const interval = retention.intervalMs;
+    if (interval !== undefined && !(Number.isInteger(interval) && interval >= 1)) throw new RangeError(`retention.intervalMs is ${interval}; expected a whole number of milliseconds`);
   }
   const webhooks = options.webhooks && webhookOptionsProblem(options.webhooks);
   if (webhooks) throw new RangeError(webhooks);
@@ -101,6 +122,20 @@ export function createReceiver(options: ReceiverOptions): Receiver {
   // Requests see the failure as a 503 with its reason; `ready` tells whoever awaits it.
   opening.catch(() => {});
 
+  const { retention } = options;
+  const retaining: Promise<RetentionJob | null> = opening.then(
+    ({ db }) =>
+      retention === undefined
+        ? null
+        : scheduleRetention(db, { days: retention.days, scope: retention.scope ?? 'all' }, {
+            intervalMs: retention.intervalMs ?? RETENTION_INTERVAL_MS,
+            now: Date.now,
+            log: options.onLog ?? ((line) => console.log(line)),
+            report,
+          }),
+    () => null,
+  );
+
   const app = createApp({
     opened: () => opening,
     origins,
@@ -118,6 +153,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     fetch: async (request, connection) => app.fetch(request, connection ?? {}),
     ready,
     async close() {
+      await (await retaining)?.stop();
       const opened = await opening.catch(() => null);
       // Before the database closes: cut-short deliveries hand their claims back through it.
       await worker?.stop();

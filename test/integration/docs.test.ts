@@ -109,7 +109,7 @@ describe('docs/receiver.md', () => {
   });
 
   it('documents every route, and the README links to it from its section on receiving', () => {
-    for (const route of ['POST /responses', 'GET /results', 'GET /responses', 'DELETE /responses/{id}', '/nps-widget.js']) expect(reference).toContain(route);
+    for (const route of ['POST /responses', 'GET /results', 'GET /responses', 'DELETE /responses/{id}', 'DELETE /responses?userId=', '/nps-widget.js']) expect(reference).toContain(route);
     const receiving = section(readme, '## Receive responses');
     // Both ways to run it in the section's first screen (about 25 lines).
     const firstScreen = receiving.split('\n').slice(0, 25).join('\n');
