@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { createReceiver, DEFAULT_RATE_LIMIT, type Receiver, type ReceiverOptions } from './receiver.js';
+import { DEFAULT_MIN_GROUP_SIZE } from './privacy.js';
 import { packageDistFolder } from './package-folder.js';
 import { pglite } from './store/pglite.js';
 import { postgres } from './store/postgres.js';
@@ -30,6 +31,7 @@ export interface ServeConfig {
   allowedOrigins: string[];
   rateLimit: number;
   trustProxy: boolean;
+  minGroupSize: number;
 }
 
 export type Command = { kind: 'serve'; config: ServeConfig } | { kind: 'help' } | { kind: 'version' } | { kind: 'error'; message: string };
@@ -49,6 +51,7 @@ or a PostgreSQL server. Each option has an environment twin; the option wins.
   --rate-limit N          NPS_RATE_LIMIT       POSTs per minute per client address (default ${DEFAULT_RATE_LIMIT}; 0 for none)
   --trust-proxy           NPS_TRUST_PROXY      read client address and scheme from X-Forwarded-For/-Proto
                                                (only behind a proxy you run)
+  --min-group-size N      NPS_MIN_GROUP_SIZE   answers an eNPS group needs to be shown (default ${DEFAULT_MIN_GROUP_SIZE})
   -h, --help                                   this text
   -v, --version                                the version
 
@@ -79,6 +82,7 @@ export function parseCommand(argv: readonly string[], env: Record<string, string
         'allowed-origin': { type: 'string', multiple: true },
         'rate-limit': { type: 'string' },
         'trust-proxy': { type: 'boolean' },
+        'min-group-size': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -96,6 +100,9 @@ export function parseCommand(argv: readonly string[], env: Record<string, string
   if (typeof port === 'string') return { kind: 'error', message: port };
   const rateLimit = wholeNumber('rate limit', values['rate-limit'] ?? env['NPS_RATE_LIMIT'] ?? String(DEFAULT_RATE_LIMIT), 1_000_000);
   if (typeof rateLimit === 'string') return { kind: 'error', message: rateLimit };
+  const minGroupSize = wholeNumber('min group size', values['min-group-size'] ?? env['NPS_MIN_GROUP_SIZE'] ?? String(DEFAULT_MIN_GROUP_SIZE), 1_000_000);
+  if (typeof minGroupSize === 'string') return { kind: 'error', message: minGroupSize };
+  if (minGroupSize < 1) return { kind: 'error', message: 'min group size is 0; expected at least 1 answer' };
   const host = (values.host ?? env['HOST'] ?? DEFAULT_HOST).trim();
   if (host === '') return { kind: 'error', message: 'host is empty; expected an address such as 127.0.0.1 or 0.0.0.0' };
   const database = (values.database ?? env['DATABASE_URL'] ?? '').trim();
@@ -115,6 +122,7 @@ export function parseCommand(argv: readonly string[], env: Record<string, string
       allowedOrigins: allowedOrigins.map((origin) => origin.trim()).filter((origin) => origin !== ''),
       rateLimit,
       trustProxy: values['trust-proxy'] ?? isTrue(env['NPS_TRUST_PROXY']),
+      minGroupSize,
     },
   };
 }
@@ -193,7 +201,7 @@ function printStart(config: ServeConfig, storage: Storage, url: string, token: s
 
 async function serve(config: ServeConfig): Promise<void> {
   const storage = storageFor(config);
-  const options: ReceiverOptions = { storage, allowedOrigins: config.allowedOrigins, rateLimit: config.rateLimit, trustProxy: config.trustProxy };
+  const options: ReceiverOptions = { storage, allowedOrigins: config.allowedOrigins, rateLimit: config.rateLimit, trustProxy: config.trustProxy, minGroupSize: config.minGroupSize };
   if (config.token !== undefined) options.token = config.token;
   const receiver = createReceiver(options);
   const { token } = await receiver.ready;

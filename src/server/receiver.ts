@@ -13,6 +13,7 @@ import { newToken, tokenProblem } from './http/auth.js';
 import { widgetFiles } from './http/files.js';
 import { originPolicy } from './http/origins.js';
 import { createRateLimiter } from './http/rate-limit.js';
+import { DEFAULT_MIN_GROUP_SIZE } from './privacy.js';
 
 /** POSTs per minute per client address unless told otherwise (see docs/receiver.md). */
 export const DEFAULT_RATE_LIMIT = 600;
@@ -28,6 +29,11 @@ export interface ReceiverOptions {
   allowedOrigins?: readonly string[];
   /** POSTs per minute per client address; 0 for none. */
   rateLimit?: number;
+  /**
+   * Answers a group of an eNPS survey needs before results show it (default 5): smaller
+   * segments are merged into "(other)", smaller periods left out, a smaller total not shown.
+   */
+  minGroupSize?: number;
   /** Client addresses and scheme from X-Forwarded-For / -Proto: only behind a proxy you run, which sets them. */
   trustProxy?: boolean;
   /** Serve the widget's files (GET /nps-widget.js and the files beside it); true by default. */
@@ -54,6 +60,10 @@ function checkOptions(options: ReceiverOptions): void {
   const rate = options.rateLimit;
   if (rate !== undefined && !(Number.isInteger(rate) && rate >= 0)) {
     throw new RangeError(`rateLimit is ${rate}; expected a whole number of POSTs per minute per client address, 0 for no limit`);
+  }
+  const min = options.minGroupSize;
+  if (min !== undefined && !(Number.isInteger(min) && min >= 1)) {
+    throw new RangeError(`minGroupSize is ${min}; expected a whole number of answers, at least 1`);
   }
 }
 
@@ -84,6 +94,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     files: options.serveWidget === false ? null : widgetFiles(),
     trustProxy: options.trustProxy ?? false,
     maxBodyBytes: MAX_BODY_BYTES,
+    minGroupSize: options.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE,
     now: Date.now,
     report,
   });
