@@ -91,7 +91,7 @@ async function measure(name, storage, responses) {
   const db = await storage.open();
   await server.migrate(db, { to: 2 });
   const seedStart = performance.now();
-  const batch = 500_000;
+  const batch = 100_000;
   for (let first = 1; first <= responses; first += batch) {
     await db.query(SEED, [SURVEY, first, Math.min(responses, first + batch - 1), responses]);
     process.stdout.write(`\r${name}: seeded ${Math.min(responses, first + batch - 1).toLocaleString('en')} answers`);
@@ -140,18 +140,28 @@ async function measure(name, storage, responses) {
 console.log(`GET /results at volume: answers over 365 days; medians of ${ROUNDS} rounds (raw: ${RAW_ROUNDS})`);
 const results = [];
 const folder = mkdtempSync(join(tmpdir(), 'nps-bench-results-'));
+/** @type {import('../postgres-cluster.mjs').PostgresCluster | null} */
+let cluster = null;
+const cleanUp = async () => {
+  rmSync(folder, { recursive: true, force: true });
+  await cluster?.stop();
+  cluster = null;
+};
+// Interrupted, it still removes what it made: the PGlite folder and the PostgreSQL cluster.
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+  process.once(signal, () => {
+    console.log(`\n${signal}: cleaning up`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
 try {
   if (PGLITE_RESPONSES > 0) results.push(await measure('PGlite', server.pglite({ dataDir: join(folder, 'pglite') }), PGLITE_RESPONSES));
-} finally {
-  rmSync(folder, { recursive: true, force: true });
-}
-if (PG_RESPONSES > 0) {
-  const cluster = await startPostgres();
-  try {
+  if (PG_RESPONSES > 0) {
+    cluster = await startPostgres();
     const url = await createDatabase(cluster.url, 'nps_bench');
     results.push(await measure('PostgreSQL', server.postgres({ connectionString: url }), PG_RESPONSES));
-  } finally {
-    await cluster.stop();
   }
+} finally {
+  await cleanUp();
 }
 if (values.json) writeFileSync(values.json, `${JSON.stringify({ date: new Date().toISOString(), results }, null, 2)}\n`);

@@ -62,6 +62,8 @@ async function recount(db: Database, surveyId: string, by: string, query: string
   );
 }
 
+/** When the seeded answer `index` was chosen: every 74 minutes, a few seconds off the minute, so every part of a quarter hour is hit. */
+const answeredAt = (index: number) => START + index * 74 * 60_000 + (index % 13) * 1000;
 const sorted = (rows: TallyRow[]) => [...rows].sort((a, b) => `${a.key}${a.scale}`.localeCompare(`${b.key}${b.scale}`));
 const answers = (counts: readonly number[]) => counts.reduce((sum, count) => sum + count, 0);
 const shown = (body: { groups: Array<{ key: string; counts: number[] }> }) => body.groups.map((group) => [group.key, answers(group.counts)]);
@@ -84,7 +86,7 @@ describe.each(STORES)('GET /results on $name', (kind) => {
     for (let index = 0; index < 230; index++) {
       const answer: Answer = {
         score: (index * 7) % 11,
-        at: START + index * 74 * 60_000 + (index % 13) * 1000,
+        at: answeredAt(index),
         touchpoint: touchpoints[index % 4] ?? null,
         locale: index % 3 === 0 ? 'fi' : 'en',
         metadata: index % 5 === 0 ? {} : { plan: index % 2 ? 'pro' : 'free', seats: index % 4 },
@@ -109,10 +111,13 @@ describe.each(STORES)('GET /results on $name', (kind) => {
       fc.integer({ min: 0, max: 13 }).map((day) => new Date(START + day * 24 * HOUR).toISOString().slice(0, 10)),
       fc.integer({ min: 0, max: 13 * 24 * 60 }).map((minute) => new Date(START + minute * 60_000).toISOString().slice(0, 16)),
       fc.integer({ min: 0, max: 13 * 24 * 3600 }).map((second) => new Date(START + second * 1000).toISOString()),
+      // Right at an answer, or just either side of it: where an end that is off by one shows.
+      fc.tuple(fc.integer({ min: 0, max: 229 }), fc.constantFrom(-1, 0, 1)).map(([index, offset]) => new Date(answeredAt(index) + offset).toISOString()),
+      fc.tuple(fc.integer({ min: 0, max: 229 }), fc.constantFrom(-1, 0, 1)).map(([index, offset]) => new Date(answeredAt(index) + offset).toISOString()),
     );
     const cases = fc.sample(
       fc.record({ by: fc.constantFrom(...Object.keys(RAW_KEYS)), zone: fc.constantFrom(...zones), from: fc.option(end), to: fc.option(end) }),
-      { numRuns: 60, seed: 9 },
+      { numRuns: 100, seed: 9 },
     );
     for (const { by, zone, from, to } of cases) {
       if (from !== null && to !== null && from > to) continue;
