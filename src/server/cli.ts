@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { createReceiver, DEFAULT_RATE_LIMIT, MAX_RETENTION_DAYS, type Receiver, type ReceiverOptions } from './receiver.js';
 import { RETENTION_SCOPES, type Retention } from './retention.js';
+import { DEFAULT_MIN_GROUP_SIZE } from './privacy.js';
 import { packageDistFolder } from './package-folder.js';
 import { pglite } from './store/pglite.js';
 import { postgres } from './store/postgres.js';
@@ -36,6 +37,7 @@ export interface ServeConfig {
   webhookSecret: string | undefined;
   /** Answers (or their comment and user) older than this are removed hourly; null keeps everything. */
   retention: Retention | null;
+  minGroupSize: number;
 }
 
 export type Command = { kind: 'serve'; config: ServeConfig } | { kind: 'help' } | { kind: 'version' } | { kind: 'error'; message: string };
@@ -61,6 +63,7 @@ or a PostgreSQL server. Each option has an environment twin; the option wins.
                                                with --webhook)
   --retention-days N      NPS_RETENTION_DAYS   erase answers created more than N days ago (at start, then hourly)
   --retention-scope S     NPS_RETENTION_SCOPE  all (default: the whole answer) or personal (only its comment and user)
+  --min-group-size N      NPS_MIN_GROUP_SIZE   answers an eNPS group needs to be shown (default ${DEFAULT_MIN_GROUP_SIZE})
   -h, --help                                   this text
   -v, --version                                the version
 
@@ -112,6 +115,7 @@ export function parseCommand(argv: readonly string[], env: Record<string, string
         'webhook-secret': { type: 'string' },
         'retention-days': { type: 'string' },
         'retention-scope': { type: 'string' },
+        'min-group-size': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -129,6 +133,9 @@ export function parseCommand(argv: readonly string[], env: Record<string, string
   if (typeof port === 'string') return { kind: 'error', message: port };
   const rateLimit = wholeNumber('rate limit', values['rate-limit'] ?? env['NPS_RATE_LIMIT'] ?? String(DEFAULT_RATE_LIMIT), 1_000_000);
   if (typeof rateLimit === 'string') return { kind: 'error', message: rateLimit };
+  const minGroupSize = wholeNumber('min group size', values['min-group-size'] ?? env['NPS_MIN_GROUP_SIZE'] ?? String(DEFAULT_MIN_GROUP_SIZE), 1_000_000);
+  if (typeof minGroupSize === 'string') return { kind: 'error', message: minGroupSize };
+  if (minGroupSize < 1) return { kind: 'error', message: 'min group size is 0; expected at least 1 answer' };
   const host = (values.host ?? env['HOST'] ?? DEFAULT_HOST).trim();
   if (host === '') return { kind: 'error', message: 'host is empty; expected an address such as 127.0.0.1 or 0.0.0.0' };
   const database = (values.database ?? env['DATABASE_URL'] ?? '').trim();
@@ -154,6 +161,7 @@ export function parseCommand(argv: readonly string[], env: Record<string, string
       webhooks: webhooks.map((url) => url.trim()).filter((url) => url !== ''),
       webhookSecret: values['webhook-secret'] ?? (env['NPS_WEBHOOK_SECRET'] || undefined),
       retention,
+      minGroupSize,
     },
   };
 }
@@ -240,7 +248,7 @@ function printStart(config: ServeConfig, storage: Storage, url: string, token: s
 
 async function serve(config: ServeConfig): Promise<void> {
   const storage = storageFor(config);
-  const options: ReceiverOptions = { storage, allowedOrigins: config.allowedOrigins, rateLimit: config.rateLimit, trustProxy: config.trustProxy };
+  const options: ReceiverOptions = { storage, allowedOrigins: config.allowedOrigins, rateLimit: config.rateLimit, trustProxy: config.trustProxy, minGroupSize: config.minGroupSize };
   if (config.token !== undefined) options.token = config.token;
   // Without a secret the receiver refuses the webhooks, naming --webhook-secret.
   if (config.webhooks.length > 0) options.webhooks = { urls: config.webhooks, secret: config.webhookSecret ?? '' };

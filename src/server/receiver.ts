@@ -17,6 +17,7 @@ import { widgetFiles } from './http/files.js';
 import { originPolicy } from './http/origins.js';
 import { createRateLimiter } from './http/rate-limit.js';
 import { RETENTION_INTERVAL_MS, RETENTION_SCOPES, scheduleRetention, type RetentionJob, type RetentionScope } from './retention.js';
+import { DEFAULT_MIN_GROUP_SIZE } from './privacy.js';
 
 /** POSTs per minute per client address unless told otherwise (see docs/receiver.md). */
 export const DEFAULT_RATE_LIMIT = 600;
@@ -34,6 +35,11 @@ export interface ReceiverOptions {
   allowedOrigins?: readonly string[];
   /** POSTs per minute per client address; 0 for none. */
   rateLimit?: number;
+  /**
+   * Answers a group of an eNPS survey needs before results show it (default 5): smaller
+   * segments are merged into "(other)", smaller periods left out, a smaller total not shown.
+   */
+  minGroupSize?: number;
   /** Client addresses and scheme from X-Forwarded-For / -Proto: only behind a proxy you run, which sets them. */
   trustProxy?: boolean;
   /** Serve the widget's files (GET /nps-widget.js and the files beside it); true by default. */
@@ -85,6 +91,10 @@ function checkOptions(options: ReceiverOptions): void {
     }
     const interval = retention.intervalMs;
     if (interval !== undefined && !(Number.isInteger(interval) && interval >= 1)) throw new RangeError(`retention.intervalMs is ${interval}; expected a whole number of milliseconds`);
+  }
+  const min = options.minGroupSize;
+  if (min !== undefined && !(Number.isInteger(min) && min >= 1)) {
+    throw new RangeError(`minGroupSize is ${min}; expected a whole number of answers, at least 1`);
   }
   const webhooks = options.webhooks && webhookOptionsProblem(options.webhooks);
   if (webhooks) throw new RangeError(webhooks);
@@ -143,6 +153,7 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     files: options.serveWidget === false ? null : widgetFiles(),
     trustProxy: options.trustProxy ?? false,
     maxBodyBytes: MAX_BODY_BYTES,
+    minGroupSize: options.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE,
     now: Date.now,
     report,
   });

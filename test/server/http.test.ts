@@ -221,7 +221,8 @@ describe.each(STORES)('the receiver on $name', (kind) => {
 
     it.each([
       ['/results', 'parameter "surveyId" is required'],
-      ['/results?surveyId=nps&by=week', 'by is "week"'],
+      ['/results?surveyId=nps&by=week-day', 'by is "week-day"'],
+      ['/results?surveyId=nps&by=metadata.', 'a metadata key is 1 to 100 characters'],
       ['/results?surveyId=nps&timeZone=Mars/Olympus', 'timeZone is "Mars/Olympus"'],
       ['/results?surveyId=nps&from=2026-02-30', 'from is "2026-02-30"'],
       ['/results?surveyId=nps&from=2026-03-01&to=2026-02-01', 'from (2026-03-01) is after to (2026-02-01)'],

@@ -11,7 +11,8 @@ import type { NpsResponse } from '../../src/core/payload.js';
 import type { Database, Storage } from '../../src/server/store/database.js';
 import { migrate } from '../../src/server/store/migrations.js';
 import { postgres } from '../../src/server/store/postgres.js';
-import { saveResponse, tallyResponses } from '../../src/server/store/responses.js';
+import { saveResponse } from '../../src/server/store/responses.js';
+import { tallyResponses } from '../../src/server/store/tallies.js';
 import { applyRetention } from '../../src/server/retention.js';
 import { startReceiver, submitted } from './receivers.js';
 import { newDatabase, STORES } from './stores.js';
@@ -63,10 +64,10 @@ describe.each(STORES)('retention on $name', (kind) => {
 
   it('scope personal: keeps the scores and everything else, without comment and user', async () => {
     const span = { timeZone: 'UTC', from: null, before: null };
-    const tallies = await tallyResponses(db, 'retention', span, false);
+    const tallies = await tallyResponses(db, 'retention', span, null);
     expect((await applyRetention(db, { days: 30, scope: 'personal' }, NOW, { batch: 4 })).changed).toBe(old.length);
     expect(await storedRecords(db)).toEqual(byCreation([...old.map((record) => ({ ...record, comment: null, user: null })), ...recent]));
-    expect(await tallyResponses(db, 'retention', span, false)).toEqual(tallies);
+    expect(await tallyResponses(db, 'retention', span, null)).toEqual(tallies);
     // Stripped rows are not matched again.
     expect((await applyRetention(db, { days: 30, scope: 'personal' }, NOW, { batch: 4 })).changed).toBe(0);
   });

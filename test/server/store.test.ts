@@ -11,7 +11,8 @@ import { validateResponse } from '../../src/core/validate.js';
 import { completeResponse, startResponse } from '../../src/core/response.js';
 import { LATEST_VERSION, migrate, MIGRATIONS } from '../../src/server/store/migrations.js';
 import type { Database } from '../../src/server/store/database.js';
-import { ANY_RESPONSE, deleteResponse, pageOfResponses, saveResponse, tallyResponses, type TimeSpan } from '../../src/server/store/responses.js';
+import { ANY_RESPONSE, deleteResponse, pageOfResponses, saveResponse, type TimeSpan } from '../../src/server/store/responses.js';
+import { tallyResponses } from '../../src/server/store/tallies.js';
 import { settingOrInsert } from '../../src/server/store/settings.js';
 import { relationshipContext } from '../fixtures.js';
 import { STORES } from './stores.js';
@@ -104,30 +105,21 @@ describe.each(STORES)('the store on $name', (kind) => {
     });
 
     it('counts each response once per scale and score', async () => {
-      const rows = await tallyResponses(db, surveyId, UTC, false);
-      expect(sortRows(rows)).toEqual([
-        { scale: '0-10', score: 3, responses: 1 },
-        { scale: '0-10', score: 9, responses: 2 },
-        { scale: '0-10', score: 10, responses: 1 },
-      ]);
+      expect(await tallyResponses(db, surveyId, UTC, null)).toEqual([{ key: null, scale: '0-10', counts: counts({ 3: 1, 9: 2, 10: 1 }) }]);
     });
 
     it('groups by the local day of a time zone, with local days as bounds', async () => {
       const helsinki: TimeSpan = { timeZone: 'Europe/Helsinki', from: { local: '2026-11-23T00:00:00.000' }, before: { local: '2026-11-25T00:00:00.000' } };
-      const rows = await tallyResponses(db, surveyId, helsinki, true);
-      expect(sortRows(rows)).toEqual([
-        { day: '2026-11-23', scale: '0-10', score: 3, responses: 1 },
-        { day: '2026-11-23', scale: '0-10', score: 10, responses: 1 },
-        { day: '2026-11-24', scale: '0-10', score: 9, responses: 1 },
+      const rows = await tallyResponses(db, surveyId, helsinki, { time: 'day' });
+      expect(byKey(rows)).toEqual([
+        { key: '2026-11-23', scale: '0-10', counts: counts({ 3: 1, 10: 1 }) },
+        { key: '2026-11-24', scale: '0-10', counts: counts({ 9: 1 }) },
       ]);
     });
 
     it('takes instants as bounds too', async () => {
       const span: TimeSpan = { timeZone: 'UTC', from: { instant: '2026-11-22T23:30:00.000Z' }, before: { instant: '2026-11-24T21:59:59.999Z' } };
-      expect(sortRows(await tallyResponses(db, surveyId, span, false))).toEqual([
-        { scale: '0-10', score: 3, responses: 1 },
-        { scale: '0-10', score: 10, responses: 1 },
-      ]);
+      expect(await tallyResponses(db, surveyId, span, null)).toEqual([{ key: null, scale: '0-10', counts: counts({ 3: 1, 10: 1 }) }]);
     });
   });
 
@@ -234,6 +226,8 @@ function writeInstant(ms: number, zone: string, digits: number): string {
   return `${local}${fraction}${zone}`;
 }
 
-function sortRows<T extends { day?: string; score: number }>(rows: T[]): T[] {
-  return [...rows].sort((a, b) => (a.day ?? '').localeCompare(b.day ?? '') || a.score - b.score);
+const counts = (scores: Record<number, number>) => Array.from({ length: 11 }, (_, score) => scores[score] ?? 0);
+
+function byKey<T extends { key: string | null }>(rows: T[]): T[] {
+  return [...rows].sort((a, b) => (a.key ?? '').localeCompare(b.key ?? ''));
 }

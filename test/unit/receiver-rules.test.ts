@@ -37,15 +37,16 @@ describe('nps-widget serve: flags and their environment twins', () => {
   it('has defaults for everything', () => {
     expect(parseCommand(['serve'], {})).toEqual({
       kind: 'serve',
-      config: { port: DEFAULT_PORT, host: '127.0.0.1', database: null, dataDir: DEFAULT_DATA_DIR, token: undefined, allowedOrigins: [], rateLimit: 600, trustProxy: false, webhooks: [], webhookSecret: undefined, retention: null },
+      config: { port: DEFAULT_PORT, host: '127.0.0.1', database: null, dataDir: DEFAULT_DATA_DIR, token: undefined, allowedOrigins: [], rateLimit: 600, trustProxy: false, webhooks: [], webhookSecret: undefined, retention: null, minGroupSize: 5 },
     });
   });
 
   it('reads the environment, and a flag wins over its twin', () => {
-    const env = { PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: 'postgres://db/nps', NPS_TOKEN: 'from-env', NPS_ALLOWED_ORIGINS: 'https://a.example, https://b.example', NPS_RATE_LIMIT: '60', NPS_TRUST_PROXY: 'true' };
+    const env = { PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: 'postgres://db/nps', NPS_TOKEN: 'from-env', NPS_ALLOWED_ORIGINS: 'https://a.example, https://b.example', NPS_RATE_LIMIT: '60', NPS_TRUST_PROXY: 'true', NPS_MIN_GROUP_SIZE: '10' };
     expect(parseCommand(['serve'], env)).toMatchObject({
-      config: { port: 8080, host: '0.0.0.0', database: 'postgres://db/nps', token: 'from-env', allowedOrigins: ['https://a.example', 'https://b.example'], rateLimit: 60, trustProxy: true },
+      config: { port: 8080, host: '0.0.0.0', database: 'postgres://db/nps', token: 'from-env', allowedOrigins: ['https://a.example', 'https://b.example'], rateLimit: 60, trustProxy: true, minGroupSize: 10 },
     });
+    expect(parseCommand(['serve', '--min-group-size', '3'], env)).toMatchObject({ config: { minGroupSize: 3 } });
     expect(parseCommand(['serve', '--port', '9', '--allowed-origin', 'https://c.example', '--allowed-origin', 'https://d.example', '--rate-limit', '0'], env)).toMatchObject({
       config: { port: 9, allowedOrigins: ['https://c.example', 'https://d.example'], rateLimit: 0 },
     });
@@ -69,6 +70,8 @@ describe('nps-widget serve: flags and their environment twins', () => {
     expect(parseCommand([], {})).toEqual({ kind: 'error', message: 'say what to do: nps-widget serve' });
     expect(parseCommand(['serve', '--port', '70000'], {})).toMatchObject({ message: 'port is "70000"; expected a whole number from 0 to 65535' });
     expect(parseCommand(['serve'], { NPS_RATE_LIMIT: 'lots' })).toMatchObject({ message: 'rate limit is "lots"; expected a whole number from 0 to 1000000' });
+    expect(parseCommand(['serve', '--min-group-size', '0'], {})).toMatchObject({ message: 'min group size is 0; expected at least 1 answer' });
+    expect(parseCommand(['serve'], { NPS_MIN_GROUP_SIZE: 'five' })).toMatchObject({ message: 'min group size is "five"; expected a whole number from 0 to 1000000' });
     expect(parseCommand(['--help'], {})).toEqual({ kind: 'help' });
   });
 });
@@ -79,7 +82,8 @@ describe('GET /results query', () => {
       ok: true,
       value: {
         surveyId: 'checkout',
-        byDay: true,
+        grouping: { time: 'day' },
+        by: 'day',
         scale: '1-5',
         span: { timeZone: 'Europe/Helsinki', from: { local: '2026-11-01T00:00:00.000' }, before: { local: '2026-12-01T00:00:00.000' } },
         from: '2026-11-01',
@@ -95,7 +99,9 @@ describe('GET /results query', () => {
 
   it.each([
     ['', 'parameter "surveyId" is required'],
-    ['surveyId=nps&by=month', 'by is "month"; allowed: "day", or none for the total alone'],
+    ['surveyId=nps&by=year', 'by is "year"; allowed: "day", "week", "month", "touchpoint", "surveyType", "locale", "kind", "category", "metadata.KEY", "user.KEY", or none'],
+    ['surveyId=nps&by=metadata.', 'by is "metadata."; a metadata key is 1 to 100 characters'],
+    [`surveyId=nps&by=user.${'k'.repeat(101)}`, 'a user key is 1 to 100 characters'],
     ['surveyId=nps&timeZone=Europe/Atlantis', 'timeZone is "Europe/Atlantis"; expected an IANA time zone'],
     ['surveyId=nps&from=yesterday', 'from is "yesterday"; expected a date (2026-11-22)'],
     ['surveyId=nps&to=2026-13-01', 'to is "2026-13-01"'],
@@ -182,9 +188,8 @@ describe('DELETE /responses query', () => {
 
 describe('the shape of /results', () => {
   const rows = [
-    { day: '2026-11-23', scale: '0-10', score: 9, responses: 2 },
-    { day: '2026-11-22', scale: '0-10', score: 3, responses: 1 },
-    { day: '2026-11-23', scale: '0-10', score: 3, responses: 4 },
+    { key: '2026-11-23', scale: '0-10', counts: [0, 0, 0, 4, 0, 0, 0, 0, 0, 2, 0] },
+    { key: '2026-11-22', scale: '0-10', counts: [0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0] },
   ];
 
   it('gives 11 counts indexed by score in total and per group, groups in key order, with what was asked', () => {
@@ -210,7 +215,7 @@ describe('the shape of /results', () => {
   });
 
   it('answers on one scale: the one asked, the only one there, or asks', () => {
-    const mixed = [...rows, { scale: '1-5', score: 5, responses: 1 }];
+    const mixed = [...rows, { key: null, scale: '1-5', counts: [0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0] }];
     expect(chooseScale([], null)).toEqual({ ok: true, value: '0-10' });
     expect(chooseScale(rows, null)).toEqual({ ok: true, value: '0-10' });
     expect(chooseScale(mixed, '1-5')).toEqual({ ok: true, value: '1-5' });

@@ -9,7 +9,8 @@ import { validateResponse } from '../../core/validate.js';
 import { exportStream, EXPORT_TYPES } from '../export.js';
 import { shapeResults } from '../results.js';
 import { sqlState, type Database } from '../store/database.js';
-import { deleteResponse, deleteUserResponses, pageOfResponses, refreshStatistics, saveResponse, tallyResponses } from '../store/responses.js';
+import { deleteResponse, deleteUserResponses, pageOfResponses, refreshStatistics, saveResponse } from '../store/responses.js';
+import { isEnpsSurvey, tallyResponses } from '../store/tallies.js';
 import { bearerOf, tokensMatch } from './auth.js';
 import { readJsonBody } from './body.js';
 import { deliveriesRoute, retryRoute } from './deliveries.js';
@@ -40,6 +41,8 @@ export interface AppOptions {
   /** Read the client's address and scheme from X-Forwarded-For / -Proto (behind a proxy you run). */
   trustProxy: boolean;
   maxBodyBytes: number;
+  /** Answers a group of an eNPS survey needs to be shown (privacy.ts). */
+  minGroupSize: number;
   now: () => number;
   /** Where unexpected errors are reported. */
   report: (message: string, error: unknown) => void;
@@ -65,7 +68,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.post('/responses', (c) => ingest(c, options));
   app.get('/responses', requireToken, (c) => exportResponses(c));
-  app.get('/results', requireToken, (c) => results(c));
+  app.get('/results', requireToken, (c) => results(c, options));
   app.delete('/responses', requireToken, (c) => eraseUser(c));
   app.delete('/responses/:id', requireToken, (c) => erase(c));
   app.all('/responses', () => methodNotAllowed('GET, POST, DELETE, OPTIONS'));
@@ -182,14 +185,15 @@ async function ingest(c: Context<Env>, options: AppOptions): Promise<Response> {
   return json(outcome === 'created' ? 201 : 200, { ok: true, id: checked.response.id, outcome });
 }
 
-/** GET /results: tallies of one survey, in total and per local day. */
-async function results(c: Context<Env>): Promise<Response> {
+/** GET /results: tallies of one survey, in total and per group, counted by the database. */
+async function results(c: Context<Env>, { minGroupSize }: AppOptions): Promise<Response> {
   const query = parseResultsQuery(new URL(c.req.url).searchParams);
   if (!query.ok) return failure(400, query.reason);
-  const { surveyId, span, byDay } = query.value;
-  const rows = await zoneChecked(span.timeZone, () => tallyResponses(c.get('opened').db, surveyId, span, byDay));
+  const { surveyId, span, grouping } = query.value;
+  const { db } = c.get('opened');
+  const rows = await zoneChecked(span.timeZone, () => tallyResponses(db, surveyId, span, grouping));
   if (rows instanceof Response) return rows;
-  const shaped = shapeResults(query.value, rows);
+  const shaped = shapeResults(query.value, rows, (await isEnpsSurvey(db, surveyId)) ? minGroupSize : null);
   return shaped.ok ? json(200, shaped.value) : failure(400, shaped.reason);
 }
 

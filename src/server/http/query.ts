@@ -4,12 +4,15 @@
  * is allowed; an unknown parameter is one too (a misspelt `surveyid` would otherwise be
  * ignored and answer for the wrong thing).
  */
+import { FLAT_RECORD_LIMITS } from '../../core/payload.js';
 import { checkTimeZone } from '../../core/results/period.js';
+import { FIXED_DIMENSIONS } from '../../core/results/segment.js';
+import { TIME_GROUPINGS, type TimeGrouping } from '../../core/results/tallies.js';
 import { isScale, SCALES, type Scale } from '../../core/scale.js';
 import { CATEGORIES, type Category } from '../../core/category.js';
-import { FLAT_RECORD_LIMITS } from '../../core/payload.js';
 import { storableText } from '../../core/validate.js';
 import type { ExportOrder, PageCursor, ResponseFilter, TimeSpan } from '../store/responses.js';
+import type { Grouping, NestedObject, RolledSegment } from '../store/tallies.js';
 import { decodeCursor } from './cursor.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -17,7 +20,9 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 export interface ResultsQuery {
   surveyId: string;
   span: TimeSpan;
-  byDay: boolean;
+  grouping: Grouping;
+  /** `by` as given (null without one), for the answer to say how it grouped. */
+  by: string | null;
   scale: Scale | null;
   /** `from` and `to` as given, for the answer to say what it counted. */
   from: string | null;
@@ -114,8 +119,26 @@ function parseSpan(params: URLSearchParams): Parsed<TimeSpan> {
 }
 
 const RESULTS_PARAMS = ['surveyId', 'from', 'to', 'by', 'timeZone', 'scale'] as const;
-/** Groupings served from the stored rows today; the README lists what each key looks like. */
-export const RESULT_GROUPINGS = ['day'] as const;
+const SEGMENTS: readonly RolledSegment[] = [...FIXED_DIMENSIONS, 'category'];
+const NESTED: readonly NestedObject[] = ['metadata', 'user'];
+/** Every `by` GET /results takes, as a sentence's list; docs/receiver.md says what each key looks like. */
+export const RESULT_GROUPINGS = [...TIME_GROUPINGS, ...SEGMENTS, ...NESTED.map((object) => `${object}.KEY`)];
+
+export function parseGrouping(by: string | null): Parsed<Grouping> {
+  if (by === null) return { ok: true, value: null };
+  if ((TIME_GROUPINGS as readonly string[]).includes(by)) return { ok: true, value: { time: by as TimeGrouping } };
+  if ((SEGMENTS as readonly string[]).includes(by)) return { ok: true, value: { segment: by as RolledSegment } };
+  const dot = by.indexOf('.');
+  const object = by.slice(0, dot) as NestedObject;
+  if (dot > 0 && NESTED.includes(object)) {
+    const key = by.slice(dot + 1);
+    if (key === '' || key.length > FLAT_RECORD_LIMITS.keyLength) {
+      return { ok: false, reason: `by is ${JSON.stringify(by)}; a ${object} key is 1 to ${FLAT_RECORD_LIMITS.keyLength} characters, as answers carry them` };
+    }
+    return { ok: true, value: { nested: object, key } };
+  }
+  return { ok: false, reason: `by is ${JSON.stringify(by)}; allowed: ${RESULT_GROUPINGS.map((g) => `"${g}"`).join(', ')}, or none for the total alone` };
+}
 
 export function parseResultsQuery(params: URLSearchParams): Parsed<ResultsQuery> {
   const unknown = checkKnown(params, RESULTS_PARAMS);
@@ -123,14 +146,13 @@ export function parseResultsQuery(params: URLSearchParams): Parsed<ResultsQuery>
   const surveyId = params.get('surveyId');
   if (surveyId === null || surveyId === '') return { ok: false, reason: 'parameter "surveyId" is required: the survey to count (the widget\'s surveyId option, "nps" by default)' };
   const by = params.get('by');
-  if (by !== null && !(RESULT_GROUPINGS as readonly string[]).includes(by)) {
-    return { ok: false, reason: `by is ${JSON.stringify(by)}; allowed: ${RESULT_GROUPINGS.map((g) => `"${g}"`).join(', ')}, or none for the total alone` };
-  }
+  const grouping = parseGrouping(by);
+  if (!grouping.ok) return grouping;
   const scale = params.get('scale');
   if (scale !== null && !isScale(scale)) return { ok: false, reason: `scale is ${JSON.stringify(scale)}; allowed: ${SCALES.join(', ')}` };
   const span = parseSpan(params);
   if (!span.ok) return span;
-  return { ok: true, value: { surveyId, span: span.value, byDay: by === 'day', scale, from: params.get('from'), to: params.get('to') } };
+  return { ok: true, value: { surveyId, span: span.value, grouping: grouping.value, by, scale, from: params.get('from'), to: params.get('to') } };
 }
 
 const EXPORT_PARAMS = ['surveyId', 'from', 'to', 'timeZone', 'format', 'category', 'consent', 'complete', 'comment', 'q', 'order', 'limit', 'cursor'] as const;

@@ -18,6 +18,86 @@ export interface Migration {
   statements: readonly string[];
 }
 
+/** score_0 ... score_10: one count per score, as GET /results answers them. */
+const SCORES = Array.from({ length: 11 }, (_, score) => score);
+const scoreColumns = (each: (score: number) => string) => SCORES.map(each).join(', ');
+
+/**
+ * Version 3: tallies kept as they happen, so GET /results reads as many rows as there are
+ * periods or segments, not answers (docs/receiver.md, "How results are counted").
+ * - nps_tally_times: per survey, scale and quarter hour (UTC): the buckets of `by=day|week|month`
+ *   in any time zone, since every offset in use is a whole number of quarter hours.
+ * - nps_tally_segments: per survey, scale, UTC day, kind, survey type, touchpoint, locale and
+ *   category: the buckets of `by=` a segment.
+ * One row holds the 11 counts of its bucket, a column per score, so a year by day sums 35,040
+ * rows at most. A trigger on nps_responses moves counts in the same transaction as the write,
+ * and only when a counted value changed; it reads OLD and NEW alone, so other triggers on the
+ * table neither see nor disturb it. `n = n + delta` under ON CONFLICT keeps concurrent writers'
+ * counts (the row lock serialises them).
+ */
+const ROLLUP_STATEMENTS: readonly string[] = [
+  // The segment a value forms: a missing or empty value is '(none)', as segmentOf says (src/core/results/segment.ts).
+  `CREATE FUNCTION nps_segment(value text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+     AS $$ SELECT coalesce(nullif(value, ''), '(none)') $$`,
+  `CREATE TABLE nps_tally_times (
+    survey_id text NOT NULL,
+    scale text NOT NULL,
+    bucket timestamptz NOT NULL,
+    ${scoreColumns((score) => `score_${score} integer NOT NULL DEFAULT 0`)},
+    PRIMARY KEY (survey_id, scale, bucket)
+  )`,
+  `CREATE TABLE nps_tally_segments (
+    survey_id text NOT NULL,
+    scale text NOT NULL,
+    bucket timestamptz NOT NULL,
+    kind text NOT NULL,
+    survey_type text NOT NULL,
+    touchpoint text NOT NULL,
+    locale text NOT NULL,
+    category text NOT NULL,
+    ${scoreColumns((score) => `score_${score} integer NOT NULL DEFAULT 0`)},
+    PRIMARY KEY (survey_id, scale, bucket, kind, survey_type, touchpoint, locale, category)
+  )`,
+  `CREATE FUNCTION nps_tally_add(response nps_responses, delta integer) RETURNS void LANGUAGE plpgsql AS $$
+  BEGIN
+    INSERT INTO nps_tally_times AS t (survey_id, scale, bucket, ${scoreColumns((score) => `score_${score}`)})
+    VALUES (response.survey_id, response.scale, date_bin('15 minutes', response.created_at, TIMESTAMPTZ 'epoch'),
+            ${scoreColumns((score) => `CASE WHEN response.score = ${score} THEN delta ELSE 0 END`)})
+    ON CONFLICT (survey_id, scale, bucket) DO UPDATE SET
+      ${scoreColumns((score) => `score_${score} = t.score_${score} + excluded.score_${score}`)};
+    INSERT INTO nps_tally_segments AS t (survey_id, scale, bucket, kind, survey_type, touchpoint, locale, category, ${scoreColumns((score) => `score_${score}`)})
+    VALUES (response.survey_id, response.scale, date_bin('1 day', response.created_at, TIMESTAMPTZ 'epoch'),
+            nps_segment(response.record->>'kind'), nps_segment(response.record->>'surveyType'),
+            nps_segment(response.record->>'touchpoint'), nps_segment(response.record->>'locale'), response.category,
+            ${scoreColumns((score) => `CASE WHEN response.score = ${score} THEN delta ELSE 0 END`)})
+    ON CONFLICT (survey_id, scale, bucket, kind, survey_type, touchpoint, locale, category) DO UPDATE SET
+      ${scoreColumns((score) => `score_${score} = t.score_${score} + excluded.score_${score}`)};
+  END $$`,
+  // What a response is counted by; an update that changes none of it (a comment added) moves nothing.
+  `CREATE FUNCTION nps_tally_key(response nps_responses) RETURNS text[] LANGUAGE sql STABLE AS $$
+    SELECT ARRAY[response.survey_id, response.scale, response.score::text, response.category, response.created_at::text,
+                 response.record->>'kind', response.record->>'surveyType', response.record->>'touchpoint', response.record->>'locale'] $$`,
+  `CREATE FUNCTION nps_tally_move() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    IF TG_OP = 'UPDATE' AND nps_tally_key(OLD) IS NOT DISTINCT FROM nps_tally_key(NEW) THEN RETURN NULL; END IF;
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN PERFORM nps_tally_add(OLD, -1); END IF;
+    IF TG_OP IN ('UPDATE', 'INSERT') THEN PERFORM nps_tally_add(NEW, 1); END IF;
+    RETURN NULL;
+  END $$`,
+  `CREATE TRIGGER nps_responses_tallies AFTER INSERT OR UPDATE OR DELETE ON nps_responses
+     FOR EACH ROW EXECUTE FUNCTION nps_tally_move()`,
+  // The answers stored before this version, counted once; the trigger's lock on the table keeps writers out until commit.
+  `INSERT INTO nps_tally_times (survey_id, scale, bucket, ${scoreColumns((score) => `score_${score}`)})
+   SELECT survey_id, scale, date_bin('15 minutes', created_at, TIMESTAMPTZ 'epoch') AS bucket,
+          ${scoreColumns((score) => `count(*) FILTER (WHERE score = ${score})`)}
+   FROM nps_responses GROUP BY 1, 2, 3`,
+  `INSERT INTO nps_tally_segments (survey_id, scale, bucket, kind, survey_type, touchpoint, locale, category, ${scoreColumns((score) => `score_${score}`)})
+   SELECT survey_id, scale, date_bin('1 day', created_at, TIMESTAMPTZ 'epoch'),
+          nps_segment(record->>'kind'), nps_segment(record->>'surveyType'), nps_segment(record->>'touchpoint'), nps_segment(record->>'locale'), category,
+          ${scoreColumns((score) => `count(*) FILTER (WHERE score = ${score})`)}
+   FROM nps_responses GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
+];
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -49,6 +129,11 @@ export const MIGRATIONS: readonly Migration[] = [
       // Values the receiver keeps for itself, such as the generated read token.
       `CREATE TABLE nps_settings (name text PRIMARY KEY, value text NOT NULL)`,
     ],
+  },
+  {
+    version: 3,
+    name: 'rollups',
+    statements: ROLLUP_STATEMENTS,
   },
   {
     version: 4,
@@ -115,8 +200,8 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE TRIGGER nps_webhook_completed_later AFTER UPDATE OF complete ON nps_responses
         FOR EACH ROW WHEN (NEW.complete AND NOT OLD.complete) EXECUTE FUNCTION nps_webhook_events()`,
       `CREATE TRIGGER nps_webhook_erased AFTER DELETE ON nps_responses FOR EACH ROW EXECUTE FUNCTION nps_webhook_events()`,
-      ],
-    },
+    ],
+  },
   {
     version: 5,
     name: 'export and erasure',

@@ -1,8 +1,9 @@
 /**
- * Every statement on nps_responses, in one place: the upsert that keeps one record per id in
- * its latest state, the tallies behind GET /results, the pages behind GET /responses, and
- * erasure. Values always travel as parameters. It never validates (the record it is given is
- * validateResponse's clean one) and never shapes HTTP answers.
+ * The statements that write and page nps_responses: the upsert that keeps one record per id in
+ * its latest state, the pages behind GET /responses, and erasure (the tallies behind GET
+ * /results, rollups and rows alike, are tallies.ts's). Values always travel as parameters. It
+ * never validates (the record it is given is validateResponse's clean one) and never shapes
+ * HTTP answers.
  */
 import type { Category } from '../../core/category.js';
 import type { NpsResponse } from '../../core/payload.js';
@@ -73,39 +74,13 @@ export interface TimeSpan {
 
 const instantOf = (end: TimeSpan['from']) => (end && 'instant' in end ? end.instant : null);
 const localOf = (end: TimeSpan['from']) => (end && 'local' in end ? end.local : null);
-const spanParams = (span: TimeSpan) => [instantOf(span.from), localOf(span.from), instantOf(span.before), localOf(span.before), span.timeZone];
+export const spanParams = (span: TimeSpan) => [instantOf(span.from), localOf(span.from), instantOf(span.before), localOf(span.before), span.timeZone];
 
-/** $2-$6 as spanParams lays them out. */
-const IN_SPAN = `
-  created_at >= coalesce($2::timestamptz, timezone($6, $3::timestamp), '-infinity'::timestamptz)
-  AND created_at < coalesce($4::timestamptz, timezone($6, $5::timestamp), 'infinity'::timestamptz)`;
+/** The span's ends as instants, from $2-$6 as spanParams lays them out. */
+export const SPAN_START = `coalesce($2::timestamptz, timezone($6, $3::timestamp), '-infinity'::timestamptz)`;
+export const SPAN_END = `coalesce($4::timestamptz, timezone($6, $5::timestamp), 'infinity'::timestamptz)`;
 
-export interface TallyRow {
-  /** 'YYYY-MM-DD' in the span's time zone, when grouped by day. */
-  day?: string;
-  scale: string;
-  score: number;
-  responses: number;
-}
-
-/** Responses per scale and score (each id once, in its latest state): an index range scan of one survey. */
-export const TALLY = `
-SELECT scale, score, count(*)::int AS responses
-FROM nps_responses
-WHERE survey_id = $1 AND ${IN_SPAN}
-GROUP BY scale, score`;
-
-/** The same, per local day of createdAt. */
-export const TALLY_BY_DAY = `
-SELECT to_char(created_at AT TIME ZONE $6, 'YYYY-MM-DD') AS day, scale, score, count(*)::int AS responses
-FROM nps_responses
-WHERE survey_id = $1 AND ${IN_SPAN}
-GROUP BY day, scale, score
-ORDER BY day`;
-
-export function tallyResponses(db: Queryable, surveyId: string, span: TimeSpan, byDay: boolean): Promise<TallyRow[]> {
-  return db.query<TallyRow>(byDay ? TALLY_BY_DAY : TALLY, [surveyId, ...spanParams(span)]);
-}
+const IN_SPAN = `created_at >= ${SPAN_START} AND created_at < ${SPAN_END}`;
 
 /** Which stored records an export reads; every field narrows, null or false leaves it open. */
 export interface ResponseFilter {
