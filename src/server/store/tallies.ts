@@ -34,31 +34,47 @@ const NOT_EMPTY = `HAVING ${SCORES.map((score) => `sum(score_${score})`).join(' 
 const ROW_SCORES = each((score) => `(score = ${score})::int AS score_${score}`);
 
 /**
- * Rollup rows whose whole bucket lies inside the span, plus stored rows in the parts of the
- * span that cover a bucket only partly (at most one bucket's worth at each end, read through
- * the survey-time index). `bucket` is the rollup's width; `key` and `rowKey` say what a rollup
- * row and a stored row are grouped by, `at` standing for the row's time.
+ * The span's ends ($2..$6 as spanParams writes them) and the part of it made of whole buckets,
+ * as text that reads back exactly (infinite ends included). Found by a query of its own so that
+ * the counting query gets them as plain values: planned with the narrow ranges it has, the
+ * slivers at the ends are an index range of a few rows. Given as expressions of the span, the
+ * planner guessed them wide and scanned the whole table after a bulk load.
  */
-function counted(table: string, bucket: string, key: (at: string) => string, rowKey: (at: string) => string): string {
+function bounds(bucket: string): string {
   return `
-WITH span AS (
-  SELECT lo, hi,
-    CASE WHEN isfinite(lo) THEN date_bin('${bucket}', lo - interval '1 microsecond', TIMESTAMPTZ 'epoch') + interval '${bucket}' ELSE lo END AS inner_lo,
-    CASE WHEN isfinite(hi) THEN date_bin('${bucket}', hi, TIMESTAMPTZ 'epoch') ELSE hi END AS inner_hi
-  FROM (SELECT ${SPAN_START} AS lo, ${SPAN_END} AS hi) AS ends
-),
-counted AS (
+SELECT $1::text AS survey_id, lo::text AS lo, hi::text AS hi,
+  (CASE WHEN isfinite(lo) THEN date_bin('${bucket}', lo - interval '1 microsecond', TIMESTAMPTZ 'epoch') + interval '${bucket}' ELSE lo END)::text AS inner_lo,
+  (CASE WHEN isfinite(hi) THEN date_bin('${bucket}', hi, TIMESTAMPTZ 'epoch') ELSE hi END)::text AS inner_hi
+FROM (SELECT ${SPAN_START} AS lo, ${SPAN_END} AS hi) AS ends`;
+}
+
+interface Bounds {
+  lo: string;
+  hi: string;
+  inner_lo: string;
+  inner_hi: string;
+}
+
+/**
+ * Rollup rows whose whole bucket lies inside the span ($4 to $5), plus stored rows in the
+ * parts of the span ($2 to $3) that cover a bucket only partly (at most one bucket's worth at
+ * each end, read through the survey-time index). `key` and `rowKey` say what a rollup row and a
+ * stored row are grouped by, `at` standing for the row's time.
+ */
+function counted(table: string, key: (at: string) => string, rowKey: (at: string) => string): string {
+  return `
+WITH counted AS (
   SELECT ${key('bucket')} AS key, scale, ${each((score) => `score_${score}`)}
-  FROM ${table}, span
-  WHERE survey_id = $1 AND bucket >= inner_lo AND bucket < inner_hi
+  FROM ${table}
+  WHERE survey_id = $1 AND bucket >= $4::timestamptz AND bucket < $5::timestamptz
   UNION ALL
   SELECT ${rowKey('created_at')}, scale, ${ROW_SCORES}
-  FROM nps_responses, span
-  WHERE survey_id = $1 AND created_at >= lo AND created_at < least(hi, inner_lo)
+  FROM nps_responses
+  WHERE survey_id = $1 AND created_at >= $2::timestamptz AND created_at < least($3::timestamptz, $4::timestamptz)
   UNION ALL
   SELECT ${rowKey('created_at')}, scale, ${ROW_SCORES}
-  FROM nps_responses, span
-  WHERE survey_id = $1 AND created_at >= greatest(lo, inner_lo, inner_hi) AND created_at < hi
+  FROM nps_responses
+  WHERE survey_id = $1 AND created_at >= greatest($2::timestamptz, $4::timestamptz, $5::timestamptz) AND created_at < $3::timestamptz
 )`;
 }
 
@@ -79,7 +95,7 @@ const KEY_FORMAT: Record<TimeGrouping, string> = { day: 'YYYY-MM-DD', week: 'YYY
 function byTime(grouping: TimeGrouping | null): string {
   const start = grouping === null ? () => 'NULL::timestamp' : LOCAL_START[grouping];
   const key = grouping === null ? 'NULL::text' : `to_char(key, '${KEY_FORMAT[grouping]}')`;
-  return `${counted('nps_tally_times', '15 minutes', start, start)}
+  return `${counted('nps_tally_times', start, start)}
 SELECT ${key} AS key, scale, ${SUMMED} FROM counted GROUP BY counted.key, scale ${NOT_EMPTY}`;
 }
 
@@ -97,7 +113,6 @@ function bySegment(segment: RolledSegment): string {
   const [column, fromRow] = SEGMENT_COLUMNS[segment];
   return `${counted(
     'nps_tally_segments',
-    '1 day',
     () => column,
     () => fromRow,
   )}
@@ -118,13 +133,23 @@ const TOTAL = byTime(null);
 const TIME_QUERIES = { day: byTime('day'), week: byTime('week'), month: byTime('month') } satisfies Record<TimeGrouping, string>;
 const SEGMENT_QUERIES = Object.fromEntries(Object.keys(SEGMENT_COLUMNS).map((segment) => [segment, bySegment(segment as RolledSegment)])) as Record<RolledSegment, string>;
 
+const TIME_BOUNDS = bounds('15 minutes');
+const SEGMENT_BOUNDS = bounds('1 day');
+
+/** The values of a counting query: the survey, the span ($2, $3) and its whole-bucket part ($4, $5). */
+async function countingParams(db: Queryable, surveyId: string, span: TimeSpan, boundsQuery: string): Promise<string[]> {
+  const [found] = await db.query<Bounds>(boundsQuery, [surveyId, ...spanParams(span)]);
+  if (!found) throw new Error('the span bounds query answered no row');
+  return [surveyId, found.lo, found.hi, found.inner_lo, found.inner_hi];
+}
+
 /** One row per group and scale that holds answers; without a grouping, one per scale. */
-export function tallyResponses(db: Queryable, surveyId: string, span: TimeSpan, grouping: Grouping): Promise<TallyRow[]> {
-  const params = [surveyId, ...spanParams(span)];
-  if (grouping === null) return db.query<TallyRow>(TOTAL, params);
-  if ('time' in grouping) return db.query<TallyRow>(TIME_QUERIES[grouping.time], params);
-  if ('segment' in grouping) return db.query<TallyRow>(SEGMENT_QUERIES[grouping.segment], params);
-  return db.query<TallyRow>(BY_NESTED, [...params, grouping.nested, grouping.key]);
+export async function tallyResponses(db: Queryable, surveyId: string, span: TimeSpan, grouping: Grouping): Promise<TallyRow[]> {
+  // $6, the zone, only where a query reads it: a value no statement mentions has no type to be sent as.
+  if (grouping === null) return db.query<TallyRow>(TOTAL, await countingParams(db, surveyId, span, TIME_BOUNDS));
+  if ('time' in grouping) return db.query<TallyRow>(TIME_QUERIES[grouping.time], [...(await countingParams(db, surveyId, span, TIME_BOUNDS)), span.timeZone]);
+  if ('segment' in grouping) return db.query<TallyRow>(SEGMENT_QUERIES[grouping.segment], await countingParams(db, surveyId, span, SEGMENT_BOUNDS));
+  return db.query<TallyRow>(BY_NESTED, [surveyId, ...spanParams(span), grouping.nested, grouping.key]);
 }
 
 /** Whether the survey has eNPS answers (any, at any time): then the minimum group size applies to all its results. */
