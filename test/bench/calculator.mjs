@@ -13,7 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { launchChromium } from '../chromium.mjs';
+import { launchChromium, listenOnLoopback, openPage } from '../chromium.mjs';
 import { seededRandom } from '../seeded-random.mjs';
 
 /** @typedef {import('../../src/core/nps.js').NpsResult} NpsResult */
@@ -174,20 +174,16 @@ const server = createServer((request, response) => {
     response.writeHead(404).end();
   }
 });
-await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-const address = server.address();
-const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+const { origin, close: closeServer } = await listenOnLoopback(server);
 
 const browser = await launchChromium();
 const chromiumVersion = browser.version();
 /** @type {Record<string, unknown>} */
 const browserFigures = {};
 try {
-  const context = await browser.newContext();
+  const { context, page } = await openPage(browser, {}, { pageError: (message) => failures.push(`page error: ${message}`) });
   // Only the local server: anything else the page might ask for is refused.
   await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
-  const page = await context.newPage();
-  page.on('pageerror', (error) => failures.push(`page error: ${error.message}`));
   await page.goto(`${origin}/`);
 
   const generated = await page.evaluate(
@@ -395,7 +391,7 @@ try {
   await context.close();
 } finally {
   await browser.close();
-  server.close();
+  await closeServer();
 }
 
 // ---------------------------------------------------------------- Report

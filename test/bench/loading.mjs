@@ -26,7 +26,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { launchChromium } from '../chromium.mjs';
+import { launchChromium, listenOnLoopback } from '../chromium.mjs';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '15' }, json: { type: 'string' } } });
 const RUNS = Number(args.runs);
@@ -86,9 +86,7 @@ const server = createServer((request, response) => {
   }
   response.writeHead(url.pathname === '/favicon.ico' ? 204 : 404).end();
 });
-await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-const address = server.address();
-const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+const { origin, close: closeServer } = await listenOnLoopback(server);
 
 // ---------------------------------------------------------------- In the page
 
@@ -227,7 +225,7 @@ for (const slow of [false, true]) {
 }
 
 await browser.close();
-server.close();
+await closeServer();
 
 // ---------------------------------------------------------------- Report
 

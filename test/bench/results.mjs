@@ -12,7 +12,7 @@ import { createServer } from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import { launchChromium } from '../chromium.mjs';
+import { launchChromium, listenOnLoopback, openPage } from '../chromium.mjs';
 
 /** @typedef {{ median: number, min: number, max: number, samples: number[] }} Stats */
 
@@ -39,9 +39,7 @@ const server = createServer((request, response) => {
   }
   response.writeHead(404).end();
 });
-await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-const address = server.address();
-const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+const { origin, close: closeServer } = await listenOnLoopback(server);
 
 /** @returns {Stats} */
 function stats(/** @type {number[]} */ samples) {
@@ -59,10 +57,8 @@ const ms = (/** @type {number} */ value) => (value >= 100 ? value.toFixed(0) : v
 const row = (/** @type {string} */ metric, /** @type {Stats} */ s, /** @type {string} */ notes) => rows.push([metric, ms(s.median), `${ms(s.min)}–${ms(s.max)}`, notes]);
 
 try {
-  const context = await browser.newContext({ timezoneId: 'Europe/Helsinki', viewport: { width: 1200, height: 900 } });
+  const { context, page } = await openPage(browser, { timezoneId: 'Europe/Helsinki', viewport: { width: 1200, height: 900 } }, { pageError: (message) => failures.push(`page error: ${message}`) });
   await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
-  const page = await context.newPage();
-  page.on('pageerror', (error) => failures.push(`page error: ${error.message}`));
   await page.goto(`${origin}/`);
 
   const generated = await page.evaluate(async () => {
@@ -175,7 +171,7 @@ try {
   await context.close();
 } finally {
   await browser.close();
-  server.close();
+  await closeServer();
 }
 
 const cpu = cpus();

@@ -30,7 +30,7 @@ import { createServer } from 'node:http';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import { launchChromium } from '../chromium.mjs';
+import { launchChromium, listenOnLoopback } from '../chromium.mjs';
 
 /** @typedef {import('playwright-core').BrowserContext} BrowserContext */
 /** @typedef {import('playwright-core').CDPSession} CDPSession */
@@ -369,9 +369,7 @@ const server = createServer((request, response) => {
     response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   }
 });
-await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-const address = server.address();
-const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+const { origin, close: closeServer } = await listenOnLoopback(server);
 
 // ---------------------------------------------------------------- Helpers
 
@@ -689,7 +687,7 @@ try {
   phaseDone('heap');
 } finally {
   await browser.close();
-  server.close();
+  await closeServer();
 }
 const elapsedS = (performance.now() - started) / 1000;
 

@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { listenOnLoopback } from '../chromium.mjs';
 import { seededRandom } from '../seeded-random.mjs';
 
 /** @typedef {import('../../src/core/payload.js').NpsResponse} NpsResponse */
@@ -138,11 +139,10 @@ export async function startFlakyReceiver({ seed = 1, stallMs = 2500, pages = {} 
     response.writeHead(url.pathname === '/favicon.ico' ? 204 : 404).end();
   });
 
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  const { origin, close } = await listenOnLoopback(server);
 
   return {
-    origin: `http://127.0.0.1:${address.port}`,
+    origin,
     records,
     behaviours,
     /** @param {boolean} on */
@@ -153,11 +153,6 @@ export async function startFlakyReceiver({ seed = 1, stallMs = 2500, pages = {} 
       const deliveries = [...deliveriesPerState.values()].reduce((sum, n) => sum + n, 0);
       return { deliveries, duplicates: deliveries - deliveriesPerState.size, invalid, lastStoredAt };
     },
-    close() {
-      return new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve(undefined));
-      });
-    },
+    close,
   };
 }

@@ -10,7 +10,7 @@
  * widget for yet other surveys and the last page for one never answered: whatever waits must
  * go from any page of the site, whichever survey gave it.
  */
-import { launchChromium } from '../chromium.mjs';
+import { launchChromium, openPage } from '../chromium.mjs';
 import { startFlakyReceiver } from './flaky-receiver.mjs';
 
 /** @typedef {{ surveyId: string, score: number, complete: boolean, comment: string | null }} FinalState */
@@ -67,9 +67,7 @@ export async function runChaos({ responses = 200, seed = 1, surveys = 'one', scr
   const pageErrors = [];
   const startedAt = Date.now();
   try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const { context, page } = await openPage(browser, {}, { pageError: (message) => pageErrors.push(message) });
     let here = '/a';
     const go = async (/** @type {string} */ path) => {
       here = path;
