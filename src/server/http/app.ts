@@ -9,7 +9,7 @@ import { validateResponse } from '../../core/validate.js';
 import { exportStream, EXPORT_TYPES } from '../export.js';
 import { shapeResults } from '../results.js';
 import { sqlState, type Database } from '../store/database.js';
-import { deleteResponse, FIRST_PAGE, pageOfResponses, saveResponse, tallyResponses, type PageCursor } from '../store/responses.js';
+import { deleteResponse, FIRST_PAGE, listSurveys, pageOfResponses, saveResponse, tallyResponses, type PageCursor } from '../store/responses.js';
 import { bearerOf, tokensMatch } from './auth.js';
 import { readJsonBody } from './body.js';
 import type { WidgetFiles } from './files.js';
@@ -46,6 +46,8 @@ export interface AppOptions {
 type Env = { Bindings: Connection; Variables: { opened: Opened } };
 
 const EXPORT_PAGE_SIZE = 1000;
+/** The build's dashboard page (vite.config.ts, mode dashboard), answered at `/`. */
+const DASHBOARD_PAGE = '/dashboard.html';
 /** What a client hears when storage is down: try again soon (the widget retries 5xx anyway). */
 const STORAGE_RETRY_SECONDS = '5';
 
@@ -58,7 +60,7 @@ const PREFLIGHT = {
 
 export function createApp(options: AppOptions): Hono<Env> {
   const app = new Hono<Env>();
-  const api = ['/responses', '/responses/*', '/results'];
+  const api = ['/responses', '/responses/*', '/results', '/surveys'];
   for (const path of api) app.use(path, crossOrigin(options), opened(options));
 
   app.post('/responses', (c) => ingest(c, options));
@@ -68,6 +70,10 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.all('/responses', () => methodNotAllowed('GET, POST, OPTIONS'));
   app.all('/responses/:id', () => methodNotAllowed('DELETE, OPTIONS'));
   app.all('/results', () => methodNotAllowed('GET, OPTIONS'));
+  app.get('/surveys', requireToken, async (c) => json(200, { surveys: await listSurveys(c.get('opened').db) }));
+  app.all('/surveys', () => methodNotAllowed('GET, OPTIONS'));
+  // The dashboard (docs/dashboard.md): a page with no data in it; it asks for the token and reads the API above.
+  app.on(['GET', 'HEAD'], '/', async (c) => (await options.files?.serve(c.req.raw, DASHBOARD_PAGE)) ?? notFound(c.req.path));
 
   app.on(['GET', 'HEAD'], '*', async (c) => (await options.files?.serve(c.req.raw, new URL(c.req.url).pathname)) ?? notFound(c.req.path));
   app.all('*', (c) => notFound(c.req.path));
@@ -83,7 +89,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 }
 
 const notFound = (path: string) =>
-  failure(404, `nothing at ${path}; the receiver answers POST /responses, GET /results, GET /responses, DELETE /responses/{id} and the widget's files`);
+  failure(404, `nothing at ${path}; the receiver answers POST /responses, GET /results, GET /responses, GET /surveys, DELETE /responses/{id}, the dashboard at / and the widget's files`);
 
 /** The origin this receiver is reached at, as a browser on it would send it. */
 function ownOrigin(request: Request, trustProxy: boolean): string {

@@ -157,3 +157,50 @@ export const DELETE_RESPONSE = `DELETE FROM nps_responses WHERE id = $1 RETURNIN
 export async function deleteResponse(db: Queryable, id: string): Promise<number> {
   return (await db.query(DELETE_RESPONSE, [id])).length;
 }
+
+/** One survey's line in GET /surveys. */
+export interface SurveySummary {
+  surveyId: string;
+  responses: number;
+  /** Every scale and survey type (relationship, transactional) and kind (nps, enps) its answers were given on, sorted. */
+  scales: string[];
+  surveyTypes: string[];
+  kinds: string[];
+  /** The first and last createdAt (UTC instants), so a results page can choose its span. */
+  firstAt: string;
+  lastAt: string;
+}
+
+/** What each survey holds, counted by the database in one pass (no row leaves it). */
+export const SURVEYS = `
+SELECT survey_id, count(*)::int AS responses,
+  array_agg(DISTINCT scale ORDER BY scale) AS scales,
+  array_agg(DISTINCT record->>'surveyType' ORDER BY record->>'surveyType') AS survey_types,
+  array_agg(DISTINCT record->>'kind' ORDER BY record->>'kind') AS kinds,
+  min(created_at) AS first_at, max(created_at) AS last_at
+FROM nps_responses
+GROUP BY survey_id
+ORDER BY survey_id`;
+
+interface SurveyRow {
+  survey_id: string;
+  responses: number;
+  scales: string[];
+  survey_types: string[];
+  kinds: string[];
+  first_at: Date;
+  last_at: Date;
+}
+
+export async function listSurveys(db: Queryable): Promise<SurveySummary[]> {
+  const rows = await db.query<SurveyRow>(SURVEYS);
+  return rows.map((row) => ({
+    surveyId: row.survey_id,
+    responses: row.responses,
+    scales: row.scales,
+    surveyTypes: row.survey_types,
+    kinds: row.kinds,
+    firstAt: new Date(row.first_at).toISOString(),
+    lastAt: new Date(row.last_at).toISOString(),
+  }));
+}
