@@ -5,6 +5,7 @@
  * validateResponse's clean one) and never shapes HTTP answers.
  */
 import type { NpsResponse } from '../../core/payload.js';
+import type { SurveySummary } from '../../core/results/survey-summary.js';
 import type { Queryable } from './database.js';
 
 /**
@@ -156,19 +157,6 @@ export const DELETE_RESPONSE = `DELETE FROM nps_responses WHERE id = $1 RETURNIN
 /** Erases one response; the number of records removed (0 or 1). */
 export async function deleteResponse(db: Queryable, id: string): Promise<number> {
   return (await db.query(DELETE_RESPONSE, [id])).length;
-}
-
-/** One survey's line in GET /surveys. */
-export interface SurveySummary {
-  surveyId: string;
-  responses: number;
-  /** Every scale and survey type (relationship, transactional) and kind (nps, enps) its answers were given on, sorted. */
-  scales: string[];
-  surveyTypes: string[];
-  kinds: string[];
-  /** The first and last createdAt (UTC instants), so a results page can choose its span. */
-  firstAt: string;
-  lastAt: string;
 }
 
 /** What each survey holds, counted by the database in one pass (no row leaves it). */
