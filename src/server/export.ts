@@ -2,15 +2,13 @@
  * GET /responses as a stream: stored records page by page, written as a JSON array, NDJSON
  * (one record a line) or CSV (one response a row, the columns of recordsToCsv, cells that a
  * spreadsheet would run as formulas guarded). Memory stays at one page whatever the size of
- * the export. It never queries by itself: pages come from the function it is given.
+ * the export. It never queries by itself: pages come from the iterable it is given.
  */
 import type { NpsResponse } from '../core/payload.js';
 import { PAYLOAD_FIELDS } from '../core/validate.js';
 import { formatCsv } from '../core/results/csv.js';
 import { RECORD_COLUMNS, recordRow } from '../core/results/records-csv.js';
 import type { ExportFormat } from './http/query.js';
-
-export type NextPage<Cursor> = (cursor: Cursor) => Promise<{ records: NpsResponse[]; next: Cursor | null }>;
 
 export const EXPORT_TYPES: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
@@ -50,25 +48,22 @@ const WRITERS: Record<ExportFormat, Writer> = {
   },
 };
 
-async function* exportText<Cursor>(writer: Writer, first: Cursor, nextPage: NextPage<Cursor>): AsyncGenerator<string> {
+async function* exportText(writer: Writer, pages: AsyncIterable<readonly NpsResponse[]>): AsyncGenerator<string> {
   yield writer.start;
-  let cursor: Cursor | null = first;
   let firstRecord = true;
-  while (cursor !== null) {
-    const { records, next } = await nextPage(cursor);
+  for await (const records of pages) {
     yield writer.page(records, firstRecord);
     firstRecord &&= records.length === 0;
-    cursor = next;
   }
   yield writer.end;
 }
 
 /**
- * A byte stream of every page from `first` on, in `format`. Each read from the consumer asks
- * for the next page, so a slow client slows the queries instead of filling memory.
+ * A byte stream of every page, in `format`. Each read from the consumer asks for the next
+ * page, so a slow client slows the queries instead of filling memory.
  */
-export function exportStream<Cursor>(format: ExportFormat, first: Cursor, nextPage: NextPage<Cursor>): ReadableStream<Uint8Array> {
-  const text = exportText(WRITERS[format], first, nextPage);
+export function exportStream(format: ExportFormat, pages: AsyncIterable<readonly NpsResponse[]>): ReadableStream<Uint8Array> {
+  const text = exportText(WRITERS[format], pages);
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {

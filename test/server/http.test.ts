@@ -145,7 +145,7 @@ describe.each(STORES)('the receiver on $name', (kind) => {
       expect(fromShop.status).toBe(201);
       expect(fromShop.headers.get('access-control-allow-origin')).toBe(SHOP);
       expect(fromShop.headers.get('access-control-allow-credentials')).toBe('true');
-      expect(fromShop.headers.get('access-control-expose-headers')).toBe('Retry-After');
+      expect(fromShop.headers.get('access-control-expose-headers')).toBe('Retry-After, Link');
       expect((await r.post(scoreOnly(9, { surveyId }), { headers: { 'Content-Type': 'text/plain', Origin: 'http://127.0.0.1:5179' } })).status).toBe(201);
       expect((await r.post(scoreOnly(9, { surveyId }))).status).toBe(201);
 
@@ -331,7 +331,7 @@ describe('routes and files', () => {
   it('answers unknown routes with 404 and wrong methods with 405', async () => {
     expect((await r.call('/admin')).status).toBe(404);
     const put = await r.call('/responses', { method: 'PUT' });
-    expect([put.status, put.headers.get('allow')]).toEqual([405, 'GET, POST, OPTIONS']);
+    expect([put.status, put.headers.get('allow')]).toEqual([405, 'GET, POST, DELETE, OPTIONS']);
     expect((await r.call('/results', { method: 'POST' })).status).toBe(405);
   });
 

@@ -12,7 +12,8 @@ import { bearerOf, newToken, tokenProblem, tokensMatch } from '../../src/server/
 import { contentTypeProblem } from '../../src/server/http/body.js';
 import { resolveWidgetFile } from '../../src/server/http/files.js';
 import { originPolicy } from '../../src/server/http/origins.js';
-import { parseExportQuery, parseResultsQuery } from '../../src/server/http/query.js';
+import { decodeCursor, encodeCursor } from '../../src/server/http/cursor.js';
+import { parseEraseQuery, parseExportQuery, parseResultsQuery } from '../../src/server/http/query.js';
 import { createRateLimiter } from '../../src/server/http/rate-limit.js';
 import { chooseScale, shapeResults } from '../../src/server/results.js';
 import { readTallies } from '../../src/core/results/tallies.js';
@@ -26,7 +27,9 @@ function asked(query: string) {
 const request = (authorization: string) => new Request('http://x/', { headers: { Authorization: authorization } });
 const record = (id: string, comment: string | null) => ({ id, comment, score: 9, metadata: {}, user: null }) as unknown as NpsResponse;
 async function exported(format: 'json' | 'ndjson' | 'csv', pages: NpsResponse[][]): Promise<string> {
-  const stream = exportStream(format, 0, async (index) => ({ records: pages[index] ?? [], next: index + 1 < pages.length ? index + 1 : null }));
+  const stream = exportStream(format, (async function* () {
+    yield* pages;
+  })());
   return new Response(stream).text();
 }
 
@@ -94,10 +97,72 @@ describe('GET /results query', () => {
 });
 
 describe('GET /responses query', () => {
-  it('exports every survey as JSON unless told otherwise', () => {
-    expect(parseExportQuery(params(''))).toEqual({ ok: true, value: { surveyId: null, format: 'json', span: { timeZone: 'UTC', from: null, before: null } } });
-    expect(parseExportQuery(params('format=csv&surveyId=nps'))).toMatchObject({ ok: true, value: { surveyId: 'nps', format: 'csv' } });
+  const UTC_SPAN = { timeZone: 'UTC', from: null, before: null };
+  it('exports every survey as JSON, oldest first, unless told otherwise', () => {
+    expect(parseExportQuery(params(''))).toEqual({
+      ok: true,
+      value: {
+        filter: { surveyId: null, span: UTC_SPAN, categories: null, complete: null, consented: false, commented: false, search: null },
+        order: 'oldest',
+        limit: null,
+        cursor: null,
+        format: 'json',
+      },
+    });
+    expect(parseExportQuery(params('format=csv&surveyId=nps'))).toMatchObject({ ok: true, value: { filter: { surveyId: 'nps' }, format: 'csv' } });
     expect(parseExportQuery(params('format=xlsx'))).toEqual({ ok: false, reason: 'format is "xlsx"; allowed: "json", "ndjson", "csv"' });
+  });
+
+  it('reads every filter, combined', () => {
+    const cursor = encodeCursor({ createdAt: '2026-11-22T10:00:00.123456Z', id: '0b7c6a8e-5a4f-4c1e-9a53-2d0f4f8a9b10' });
+    const query = `surveyId=nps&category=detractor,passive&consent=true&complete=true&comment=true&q=${encodeURIComponent('50%_off\0')}&order=newest&limit=20&cursor=${cursor}`;
+    expect(parseExportQuery(params(query))).toMatchObject({
+      ok: true,
+      value: {
+        filter: { surveyId: 'nps', categories: ['detractor', 'passive'], complete: true, consented: true, commented: true, search: '50%_off\uFFFD' },
+        order: 'newest',
+        limit: 20,
+        cursor: { createdAt: '2026-11-22T10:00:00.123456Z', id: '0b7c6a8e-5a4f-4c1e-9a53-2d0f4f8a9b10' },
+      },
+    });
+    expect(parseExportQuery(params('complete=false&category=promoter,promoter'))).toMatchObject({ value: { filter: { complete: false, categories: ['promoter'] } } });
+  });
+
+  it.each([
+    ['category=fan', 'category "fan" is not one; allowed: "detractor", "passive", "promoter"'],
+    ['category=detractor,', 'category "" is not one'],
+    ['consent=false', 'consent is "false"; the only value is "true"'],
+    ['comment=yes', 'comment is "yes"; the only value is "true"'],
+    ['complete=1', 'complete is "1"; allowed: "true" (submitted), "false"'],
+    ['q=', 'q is empty'],
+    [`q=${'x'.repeat(1001)}`, 'q is 1001 characters long'],
+    ['order=random', 'order is "random"; allowed: "oldest", "newest"'],
+    ['limit=0', 'limit is "0"; expected a whole number from 1 to 1000'],
+    ['limit=1001', 'limit is "1001"'],
+    ['limit=2.5', 'limit is "2.5"'],
+    ['cursor=abc', 'cursor "abc" is not one this receiver gave'],
+    [`cursor=${btoa('2026-02-30T10:00:00.000000Z 0b7c6a8e-5a4f-4c1e-9a53-2d0f4f8a9b10')}`, 'is not one this receiver gave'],
+    ['limit=5&limit=6', 'parameter "limit" is given more than once'],
+    ['user=ann', 'unknown parameter "user"'],
+  ])('refuses %s: %s', (query, reason) => {
+    const parsed = parseExportQuery(params(query));
+    expect(parsed.ok).toBe(false);
+    expect(parsed.ok ? '' : parsed.reason).toContain(reason);
+  });
+
+  it('writes cursors it reads back, and nothing else reads as one', () => {
+    const position = { createdAt: '0001-01-01T00:00:00.000000Z', id: 'ffffffff-ffff-4fff-bfff-ffffffffffff' };
+    expect(decodeCursor(encodeCursor(position))).toEqual(position);
+    expect(encodeCursor(position)).toMatch(/^[\w-]+$/);
+    expect(decodeCursor('')).toBeNull();
+  });
+});
+
+describe('DELETE /responses query', () => {
+  it('takes the user.id, and nothing else', () => {
+    expect(parseEraseQuery(params('userId=u-42'))).toEqual({ ok: true, value: 'u-42' });
+    expect(parseEraseQuery(params(''))).toMatchObject({ ok: false, reason: expect.stringContaining('parameter "userId" is required') });
+    expect(parseEraseQuery(params('userId=a&surveyId=nps'))).toMatchObject({ ok: false, reason: expect.stringContaining('unknown parameter "surveyId"') });
   });
 });
 

@@ -9,12 +9,13 @@ import { validateResponse } from '../../core/validate.js';
 import { exportStream, EXPORT_TYPES } from '../export.js';
 import { shapeResults } from '../results.js';
 import { sqlState, type Database } from '../store/database.js';
-import { deleteResponse, FIRST_PAGE, listSurveys, pageOfResponses, saveResponse, tallyResponses, type PageCursor } from '../store/responses.js';
+import { deleteResponse, deleteUserResponses, listSurveys, pageOfResponses, saveResponse, tallyResponses } from '../store/responses.js';
 import { bearerOf, tokensMatch } from './auth.js';
 import { readJsonBody } from './body.js';
 import type { WidgetFiles } from './files.js';
 import type { OriginPolicy } from './origins.js';
-import { parseExportQuery, parseResultsQuery } from './query.js';
+import { encodeCursor } from './cursor.js';
+import { parseEraseQuery, parseExportQuery, parseResultsQuery, type ExportQuery } from './query.js';
 import type { RateLimiter } from './rate-limit.js';
 import { failure, json, methodNotAllowed } from './reply.js';
 
@@ -66,8 +67,9 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.post('/responses', (c) => ingest(c, options));
   app.get('/responses', requireToken, (c) => exportResponses(c));
   app.get('/results', requireToken, (c) => results(c));
+  app.delete('/responses', requireToken, (c) => eraseUser(c));
   app.delete('/responses/:id', requireToken, (c) => erase(c));
-  app.all('/responses', () => methodNotAllowed('GET, POST, OPTIONS'));
+  app.all('/responses', () => methodNotAllowed('GET, POST, DELETE, OPTIONS'));
   app.all('/responses/:id', () => methodNotAllowed('DELETE, OPTIONS'));
   app.all('/results', () => methodNotAllowed('GET, OPTIONS'));
   app.get('/surveys', requireToken, async (c) => json(200, { surveys: await listSurveys(c.get('opened').db) }));
@@ -89,7 +91,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 }
 
 const notFound = (path: string) =>
-  failure(404, `nothing at ${path}; the receiver answers POST /responses, GET /results, GET /responses, GET /surveys, DELETE /responses/{id}, the dashboard at / and the widget's files`);
+  failure(404, `nothing at ${path}; the receiver answers POST /responses, GET /results, GET /responses, GET /surveys, DELETE /responses/{id}, DELETE /responses?userId=, the dashboard at / and the widget's files`);
 
 /** The origin this receiver is reached at, as a browser on it would send it. */
 function ownOrigin(request: Request, trustProxy: boolean): string {
@@ -112,7 +114,8 @@ export function clientAddressOf(request: Request, connection: Connection | undef
 
 /**
  * Browsers on allowed origins get the CORS headers they need (the exact origin, so the
- * widget's `credentials: 'include'` works too; Retry-After exposed, so it can honour a 429);
+ * widget's `credentials: 'include'` works too; Retry-After exposed, so it can honour a 429, and
+ * Link, so a dashboard on another origin can page through GET /responses);
  * any other origin gets 403 before anything is read or stored.
  */
 function crossOrigin({ origins, trustProxy }: AppOptions): MiddlewareHandler<Env> {
@@ -129,7 +132,7 @@ function crossOrigin({ origins, trustProxy }: AppOptions): MiddlewareHandler<Env
     const headers: Record<string, string> =
       origin === undefined
         ? { Vary: 'Origin' }
-        : { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true', 'Access-Control-Expose-Headers': 'Retry-After', Vary: 'Origin' };
+        : { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true', 'Access-Control-Expose-Headers': 'Retry-After, Link', Vary: 'Origin' };
     if (c.req.method === 'OPTIONS') return new Response(null, { status: 204, headers: { ...headers, ...PREFLIGHT } });
     await next();
     for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
@@ -181,36 +184,58 @@ async function results(c: Context<Env>): Promise<Response> {
   const query = parseResultsQuery(new URL(c.req.url).searchParams);
   if (!query.ok) return failure(400, query.reason);
   const { surveyId, span, byDay } = query.value;
-  let rows;
-  try {
-    rows = await tallyResponses(c.get('opened').db, surveyId, span, byDay);
-  } catch (error) {
-    // Intl and the database each know IANA zones; one may lack a zone the other has.
-    if (sqlState(error) === '22023') return failure(400, `timeZone "${span.timeZone}" is not known to the database; pick another name for the same zone`);
-    throw error;
-  }
+  const rows = await zoneChecked(span.timeZone, () => tallyResponses(c.get('opened').db, surveyId, span, byDay));
+  if (rows instanceof Response) return rows;
   const shaped = shapeResults(query.value, rows);
   return shaped.ok ? json(200, shaped.value) : failure(400, shaped.reason);
 }
 
-/** GET /responses: the stored records, streamed page by page. */
+/**
+ * Runs a query that reads local times in `timeZone`: Intl and the database each know IANA
+ * zones, and one may lack a zone the other has. That is the client's 400, not a 503.
+ */
+async function zoneChecked<T>(timeZone: string, query: () => Promise<T>): Promise<T | Response> {
+  try {
+    return await query();
+  } catch (error) {
+    if (sqlState(error) === '22023') return failure(400, `timeZone "${timeZone}" is not known to the database; pick another name for the same zone`);
+    throw error;
+  }
+}
+
+/**
+ * GET /responses: the stored records that pass the filters, streamed page by page. With
+ * `limit`, one page of at most that many and, when more remain, `Link: <...>; rel="next"`
+ * carrying the cursor after its last record.
+ */
 async function exportResponses(c: Context<Env>): Promise<Response> {
-  const query = parseExportQuery(new URL(c.req.url).searchParams);
+  const url = new URL(c.req.url);
+  const query = parseExportQuery(url.searchParams);
   if (!query.ok) return failure(400, query.reason);
-  const { surveyId, span, format } = query.value;
+  const { filter, order, limit, cursor, format } = query.value;
   const { db } = c.get('opened');
-  const nextPage = (cursor: PageCursor) => pageOfResponses(db, surveyId, span, cursor, EXPORT_PAGE_SIZE);
+  const pageAfter = (after: ExportQuery['cursor'], size: number) => pageOfResponses(db, filter, order, after, size);
   // The first page is read before answering, so a database that is down gives a 503, not a cut stream.
-  const first = await nextPage(FIRST_PAGE);
-  let firstServed = false;
-  const stream = exportStream(format, FIRST_PAGE, (cursor) => {
-    if (firstServed) return nextPage(cursor);
-    firstServed = true;
-    return Promise.resolve(first);
-  });
+  const read = await zoneChecked(filter.span.timeZone, () => pageAfter(cursor, limit ?? EXPORT_PAGE_SIZE));
+  if (read instanceof Response) return read;
+  const first = read;
+  async function* pages() {
+    yield first.records;
+    let next = limit === null ? first.next : null;
+    while (next !== null) {
+      const page = await pageAfter(next, EXPORT_PAGE_SIZE);
+      yield page.records;
+      next = page.next;
+    }
+  }
   const headers: Record<string, string> = { 'Content-Type': EXPORT_TYPES[format], 'Cache-Control': 'no-store' };
-  if (format === 'csv') headers['Content-Disposition'] = `attachment; filename="nps-responses${surveyId ? `-${surveyId.replace(/[^\w.-]+/g, '_')}` : ''}.csv"`;
-  return new Response(stream, { status: 200, headers });
+  if (format === 'csv') headers['Content-Disposition'] = `attachment; filename="nps-responses${filter.surveyId ? `-${filter.surveyId.replace(/[^\w.-]+/g, '_')}` : ''}.csv"`;
+  if (limit !== null && first.next !== null) {
+    url.searchParams.set('cursor', encodeCursor(first.next));
+    // Origin-relative: right behind a proxy too, which the request's own host may not be.
+    headers['Link'] = `<${url.pathname}${url.search}>; rel="next"`;
+  }
+  return new Response(exportStream(format, pages()), { status: 200, headers });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -221,6 +246,16 @@ async function erase(c: Context<Env>): Promise<Response> {
   if (!UUID.test(id)) return failure(400, `id ${JSON.stringify(id)} is not a UUID; response ids are UUIDs`);
   const deleted = await deleteResponse(c.get('opened').db, id.toLowerCase());
   return deleted === 0 ? json(404, { error: `no response with id ${id}`, deleted: 0 }) : json(200, { deleted });
+}
+
+/**
+ * DELETE /responses?userId=ID: erases every response of one person (the right to be
+ * forgotten), all in one transaction. Always 200 with the count: 0 means nothing was left.
+ */
+async function eraseUser(c: Context<Env>): Promise<Response> {
+  const userId = parseEraseQuery(new URL(c.req.url).searchParams);
+  if (!userId.ok) return failure(400, userId.reason);
+  return json(200, { deleted: await deleteUserResponses(c.get('opened').db, userId.value) });
 }
 
 /** Errors from the database or the connection to it, as opposed to bugs: anything carrying a SQLSTATE or a socket error code. */

@@ -6,7 +6,11 @@
  */
 import { checkTimeZone } from '../../core/results/period.js';
 import { isScale, SCALES, type Scale } from '../../core/scale.js';
-import type { TimeSpan } from '../store/responses.js';
+import { CATEGORIES, type Category } from '../../core/category.js';
+import { FLAT_RECORD_LIMITS } from '../../core/payload.js';
+import { storableText } from '../../core/validate.js';
+import type { ExportOrder, PageCursor, ResponseFilter, TimeSpan } from '../store/responses.js';
+import { decodeCursor } from './cursor.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -24,10 +28,17 @@ export type ExportFormat = 'json' | 'ndjson' | 'csv';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'ndjson', 'csv'];
 
 export interface ExportQuery {
-  surveyId: string | null;
-  span: TimeSpan;
+  filter: ResponseFilter;
+  order: ExportOrder;
+  /** Records in this answer at most, with a Link to the next page when more remain; null: all of them. */
+  limit: number | null;
+  /** Start after this position (from a Link); null: from the first. */
+  cursor: PageCursor | null;
   format: ExportFormat;
 }
+
+/** The largest page a client may ask for with `limit`. */
+export const MAX_EXPORT_LIMIT = 1000;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
@@ -122,17 +133,104 @@ export function parseResultsQuery(params: URLSearchParams): Parsed<ResultsQuery>
   return { ok: true, value: { surveyId, span: span.value, byDay: by === 'day', scale, from: params.get('from'), to: params.get('to') } };
 }
 
-const EXPORT_PARAMS = ['surveyId', 'from', 'to', 'timeZone', 'format'] as const;
+const EXPORT_PARAMS = ['surveyId', 'from', 'to', 'timeZone', 'format', 'category', 'consent', 'complete', 'comment', 'q', 'order', 'limit', 'cursor'] as const;
+const ORDERS: readonly ExportOrder[] = ['oldest', 'newest'];
+
+const textParam = (params: URLSearchParams, name: string) => {
+  const text = params.get(name);
+  return text === null ? null : storableText(text);
+};
+
+const quoted = (values: readonly string[]) => values.map((value) => `"${value}"`).join(', ');
+
+/** `category=detractor,passive`: one or more categories, each once. */
+function parseCategories(text: string | null): Parsed<Category[] | null> {
+  if (text === null) return { ok: true, value: null };
+  const names = text.split(',').map((name) => name.trim());
+  const unknown = names.find((name) => !(CATEGORIES as readonly string[]).includes(name));
+  if (unknown !== undefined) return { ok: false, reason: `category ${JSON.stringify(unknown)} is not one; allowed: ${quoted(CATEGORIES)}, comma-separated for several` };
+  return { ok: true, value: [...new Set(names)] as Category[] };
+}
+
+/** A flag that only narrows: `true`, or the parameter left out. */
+function parseOnlyTrue(name: string, text: string | null, meaning: string): Parsed<boolean> {
+  if (text === null || text === 'true') return { ok: true, value: text === 'true' };
+  return { ok: false, reason: `${name} is ${JSON.stringify(text)}; the only value is "true" (${meaning}); leave it out for every response` };
+}
+
+function parseComplete(text: string | null): Parsed<boolean | null> {
+  if (text === null) return { ok: true, value: null };
+  if (text === 'true' || text === 'false') return { ok: true, value: text === 'true' };
+  return { ok: false, reason: `complete is ${JSON.stringify(text)}; allowed: "true" (submitted), "false" (score only so far)` };
+}
+
+function parseLimit(text: string | null): Parsed<number | null> {
+  if (text === null) return { ok: true, value: null };
+  const value = Number(text);
+  if (/^\d+$/.test(text) && value >= 1 && value <= MAX_EXPORT_LIMIT) return { ok: true, value };
+  return { ok: false, reason: `limit is ${JSON.stringify(text)}; expected a whole number from 1 to ${MAX_EXPORT_LIMIT} (leave it out to stream every record)` };
+}
 
 export function parseExportQuery(params: URLSearchParams): Parsed<ExportQuery> {
   const unknown = checkKnown(params, EXPORT_PARAMS);
   if (unknown) return { ok: false, reason: unknown };
   const format = params.get('format') ?? 'json';
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-    return { ok: false, reason: `format is ${JSON.stringify(format)}; allowed: ${EXPORT_FORMATS.map((f) => `"${f}"`).join(', ')}` };
+    return { ok: false, reason: `format is ${JSON.stringify(format)}; allowed: ${quoted(EXPORT_FORMATS)}` };
   }
+  const order = params.get('order') ?? 'oldest';
+  if (!(ORDERS as readonly string[]).includes(order)) return { ok: false, reason: `order is ${JSON.stringify(order)}; allowed: ${quoted(ORDERS)}` };
   const span = parseSpan(params);
   if (!span.ok) return span;
-  const surveyId = params.get('surveyId');
-  return { ok: true, value: { surveyId: surveyId === '' ? null : surveyId, span: span.value, format: format as ExportFormat } };
+  const categories = parseCategories(params.get('category'));
+  if (!categories.ok) return categories;
+  const consented = parseOnlyTrue('consent', params.get('consent'), 'respondents who agreed to be contacted');
+  if (!consented.ok) return consented;
+  const commented = parseOnlyTrue('comment', params.get('comment'), 'responses with a comment');
+  if (!commented.ok) return commented;
+  const complete = parseComplete(params.get('complete'));
+  if (!complete.ok) return complete;
+  const limit = parseLimit(params.get('limit'));
+  if (!limit.ok) return limit;
+  // As text was stored (a NUL becomes U+FFFD), so it can be looked for, and never fails the query.
+  const search = textParam(params, 'q');
+  if (search !== null && (search === '' || search.length > FLAT_RECORD_LIMITS.valueLength)) {
+    return { ok: false, reason: `q is ${search === '' ? 'empty' : `${search.length} characters long`}; expected 1 to ${FLAT_RECORD_LIMITS.valueLength} characters of the comment to find` };
+  }
+  const cursorText = params.get('cursor');
+  const cursor = cursorText === null ? null : decodeCursor(cursorText);
+  if (cursorText !== null && cursor === null) return { ok: false, reason: `cursor ${JSON.stringify(cursorText)} is not one this receiver gave; take it from the Link header of the previous page` };
+  const surveyId = textParam(params, 'surveyId');
+  return {
+    ok: true,
+    value: {
+      filter: {
+        surveyId: surveyId === '' ? null : surveyId,
+        span: span.value,
+        categories: categories.value,
+        complete: complete.value,
+        consented: consented.value,
+        commented: commented.value,
+        search,
+      },
+      order: order as ExportOrder,
+      limit: limit.value,
+      cursor,
+      format: format as ExportFormat,
+    },
+  };
+}
+
+const ERASE_PARAMS = ['userId'] as const;
+
+/** DELETE /responses?userId=ID: the one parameter, required. */
+export function parseEraseQuery(params: URLSearchParams): Parsed<string> {
+  const unknown = checkKnown(params, ERASE_PARAMS);
+  if (unknown) return { ok: false, reason: unknown };
+  const userId = textParam(params, 'userId');
+  if (userId === null || userId === '') {
+    return { ok: false, reason: 'parameter "userId" is required: the user.id whose responses to erase (DELETE /responses/{id} erases one response)' };
+  }
+  if (userId.length > FLAT_RECORD_LIMITS.valueLength) return { ok: false, reason: `userId is ${userId.length} characters long; a user.id has at most ${FLAT_RECORD_LIMITS.valueLength}` };
+  return { ok: true, value: userId };
 }

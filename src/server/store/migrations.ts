@@ -47,6 +47,18 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE TABLE nps_settings (name text PRIMARY KEY, value text NOT NULL)`,
     ],
   },
+  // 3 and 4 are the rollups' and the webhooks' (released together with this one).
+  {
+    version: 5,
+    name: 'export and erasure',
+    statements: [
+      // An export of every survey, newest or oldest first, and retention's "created before" both
+      // read in (created_at, id) order across surveys.
+      `CREATE INDEX nps_responses_time ON nps_responses (created_at, id)`,
+      // Erasure by user.id finds a person's answers without reading every record.
+      `CREATE INDEX nps_responses_user_id ON nps_responses ((record->'user'->>'id')) WHERE record->'user'->>'id' IS NOT NULL`,
+    ],
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((latest, step) => Math.max(latest, step.version), 0);

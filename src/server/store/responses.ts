@@ -4,6 +4,7 @@
  * erasure. Values always travel as parameters. It never validates (the record it is given is
  * validateResponse's clean one) and never shapes HTTP answers.
  */
+import type { Category } from '../../core/category.js';
 import type { NpsResponse } from '../../core/payload.js';
 import type { SurveySummary } from '../../core/results/survey-summary.js';
 import type { Queryable } from './database.js';
@@ -107,48 +108,90 @@ export function tallyResponses(db: Queryable, surveyId: string, span: TimeSpan, 
   return db.query<TallyRow>(byDay ? TALLY_BY_DAY : TALLY, [surveyId, ...spanParams(span)]);
 }
 
-/** Where a page of records ends: the next page starts after it. */
+/** Which stored records an export reads; every field narrows, null or false leaves it open. */
+export interface ResponseFilter {
+  surveyId: string | null;
+  span: TimeSpan;
+  categories: readonly Category[] | null;
+  complete: boolean | null;
+  /** Only respondents who agreed to be contacted (`consentToContact: true`): the closed-loop list. */
+  consented: boolean;
+  /** Only responses with a comment that is more than spaces. */
+  commented: boolean;
+  /** A piece of the comment, matched case-insensitively as plain text. */
+  search: string | null;
+}
+
+export const ANY_RESPONSE: Omit<ResponseFilter, 'span'> = { surveyId: null, categories: null, complete: null, consented: false, commented: false, search: null };
+
+export type ExportOrder = 'oldest' | 'newest';
+
+/** Where a page of records ends, in the (createdAt, id) order: the next page starts after it. */
 export interface PageCursor {
-  surveyId: string;
+  /** created_at to the microsecond, as the database holds it. */
   createdAt: string;
   id: string;
 }
 
-/** Before every row: '' sorts before any survey id, and the nil UUID before any id. */
-export const FIRST_PAGE: PageCursor = { surveyId: '', createdAt: '-infinity', id: '00000000-0000-0000-0000-000000000000' };
-
 /**
- * One page of stored records in (survey, createdAt, id) order, after `cursor`: keyset paging
- * on the survey-time index, so an export of any size holds no connection and no cursor
- * between pages, and each page costs the same.
+ * One page of stored records in (createdAt, id) order, oldest or newest first, after `$12/$13`
+ * (none: from the start): keyset paging on the survey-time index (one survey) or the time index
+ * (every survey), so an export of any size holds no connection and no cursor between pages,
+ * and each page costs the same. The search is strpos, not LIKE: `%` and `_` are plain text.
  */
-export const PAGE = `
-SELECT survey_id, created_at, id, record
+const pageOf = (order: ExportOrder) => {
+  const [after, direction] = order === 'oldest' ? ['>', 'ASC'] : ['<', 'DESC'];
+  return `
+SELECT id, record, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS position
 FROM nps_responses
 WHERE ($1::text IS NULL OR survey_id = $1) AND ${IN_SPAN}
-  AND (survey_id, created_at, id) > ($7, $8::timestamptz, $9::uuid)
-ORDER BY survey_id, created_at, id
-LIMIT $10`;
+  AND ($7::text[] IS NULL OR category = ANY($7::text[]))
+  AND ($8::boolean IS NULL OR complete = $8)
+  AND (NOT $9::boolean OR record->'consentToContact' = 'true'::jsonb)
+  AND (NOT $10::boolean OR btrim(record->>'comment') <> '')
+  AND ($11::text IS NULL OR strpos(lower(record->>'comment'), lower($11)) > 0)
+  AND ($12::timestamptz IS NULL OR (created_at, id) ${after} ($12::timestamptz, $13::uuid))
+ORDER BY created_at ${direction}, id ${direction}
+LIMIT $14`;
+};
+
+export const PAGE: Record<ExportOrder, string> = { oldest: pageOf('oldest'), newest: pageOf('newest') };
 
 interface PageRow {
-  survey_id: string;
-  created_at: Date;
   id: string;
   record: NpsResponse;
+  position: string;
 }
 
+/**
+ * Up to `limit` records after `cursor` (null: from the first), and the cursor of the last one
+ * when more remain: one row more than asked is read to know, so the last page is never an
+ * empty one.
+ */
 export async function pageOfResponses(
   db: Queryable,
-  surveyId: string | null,
-  span: TimeSpan,
-  cursor: PageCursor,
+  filter: ResponseFilter,
+  order: ExportOrder,
+  cursor: PageCursor | null,
   limit: number,
 ): Promise<{ records: NpsResponse[]; next: PageCursor | null }> {
-  const rows = await db.query<PageRow>(PAGE, [surveyId, ...spanParams(span), cursor.surveyId, cursor.createdAt, cursor.id, limit]);
-  const last = rows.at(-1);
+  const rows = await db.query<PageRow>(PAGE[order], [
+    filter.surveyId,
+    ...spanParams(filter.span),
+    filter.categories,
+    filter.complete,
+    filter.consented,
+    filter.commented,
+    filter.search,
+    cursor?.createdAt ?? null,
+    cursor?.id ?? null,
+    limit + 1,
+  ]);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
   return {
-    records: rows.map((row) => row.record),
-    next: rows.length < limit || !last ? null : { surveyId: last.survey_id, createdAt: last.created_at.toISOString(), id: last.id },
+    records: page.map((row) => row.record),
+    next: rows.length > limit && last ? { createdAt: last.position, id: last.id } : null,
   };
 }
 
@@ -157,6 +200,55 @@ export const DELETE_RESPONSE = `DELETE FROM nps_responses WHERE id = $1 RETURNIN
 /** Erases one response; the number of records removed (0 or 1). */
 export async function deleteResponse(db: Queryable, id: string): Promise<number> {
   return (await db.query(DELETE_RESPONSE, [id])).length;
+}
+
+/**
+ * Erases every response whose `user.id` is `userId` (compared as text: a number 42 is "42"),
+ * in one statement, so one transaction: all go or none. A plain DELETE, so triggers on the
+ * table (rollups) see each row leave.
+ */
+export const DELETE_USER_RESPONSES = `
+WITH gone AS (DELETE FROM nps_responses WHERE record->'user'->>'id' = $1 RETURNING 1)
+SELECT count(*)::int AS deleted FROM gone`;
+
+export async function deleteUserResponses(db: Queryable, userId: string): Promise<number> {
+  const [row] = await db.query<{ deleted: number }>(DELETE_USER_RESPONSES, [userId]);
+  return row?.deleted ?? 0;
+}
+
+/**
+ * Retention, one batch a statement (each its own short transaction): the oldest `$2` answers
+ * created before `$1`, rows another receiver is working on skipped rather than waited for.
+ * Running it again finds what is left, so a batch cut short by a crash is simply redone.
+ */
+export const DELETE_OLDER_BATCH = `
+WITH gone AS (
+  DELETE FROM nps_responses WHERE id IN (
+    SELECT id FROM nps_responses WHERE created_at < $1 ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED
+  ) RETURNING 1
+)
+SELECT count(*)::int AS changed FROM gone`;
+
+/**
+ * The same for the personal scope: `comment` and `user` set to null in the record, nothing
+ * else (the counted columns stay, so tallies do not move). Rows already stripped are not
+ * matched again.
+ */
+export const STRIP_OLDER_BATCH = `
+WITH stripped AS (
+  UPDATE nps_responses SET record = record || '{"comment": null, "user": null}'::jsonb, updated_at = now()
+  WHERE id IN (
+    SELECT id FROM nps_responses
+    WHERE created_at < $1 AND (record->>'comment' IS NOT NULL OR record->>'user' IS NOT NULL)
+    ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED
+  ) RETURNING 1
+)
+SELECT count(*)::int AS changed FROM stripped`;
+
+/** One retention batch; how many rows it changed (fewer than `batch`: nothing is left). */
+export async function retentionBatch(db: Queryable, scope: 'all' | 'personal', before: Date, batch: number): Promise<number> {
+  const [row] = await db.query<{ changed: number }>(scope === 'all' ? DELETE_OLDER_BATCH : STRIP_OLDER_BATCH, [before.toISOString(), batch]);
+  return row?.changed ?? 0;
 }
 
 /** What each survey holds, counted by the database in one pass (no row leaves it). */
