@@ -120,6 +120,10 @@ describe('the dashboard on PGlite', () => {
   beforeAll(async () => {
     ({ r, served } = await startSeeded(STORES[0] as StoreKind));
     for (const seed of SEEDS.slice(0, 6)) expect((await r.post({ ...payloadOf(seed, 'team'), kind: 'enps', user: null, pageUrl: null })).status).toBe(201);
+    for (let n = 1; n <= 23; n++) {
+      const at = new Date(Date.parse('2026-11-10T08:00:00Z') + n * 60_000).toISOString();
+      expect((await r.post(payloadOf({ at, score: 9, comment: `Comment ${n}` }, 'many'))).status).toBe(201);
+    }
     context = await browser.newContext({ timezoneId: 'UTC', viewport: { width: 1280, height: 900 } });
     ({ page, errors } = await openTab(context, `${served.url}/`));
   });
@@ -137,7 +141,7 @@ describe('the dashboard on PGlite', () => {
 
     await signIn(page, TOKEN);
     await page.getByLabel('Survey', { exact: true }).waitFor();
-    await expect(page.getByLabel('Survey', { exact: true }).locator('option').allTextContents()).resolves.toEqual(['shop (14 responses)', 'team (6 responses, eNPS)']);
+    await expect(page.getByLabel('Survey', { exact: true }).locator('option').allTextContents()).resolves.toEqual(['many (23 responses)', 'shop (14 responses)', 'team (6 responses, eNPS)']);
 
     await page.reload();
     await page.getByLabel('Survey', { exact: true }).waitFor();
@@ -154,6 +158,7 @@ describe('the dashboard on PGlite', () => {
   });
 
   it('shows the score and interval calculateNps gives, and the trend over the seeded days', async () => {
+    await page.getByLabel('Survey', { exact: true }).selectOption({ label: 'shop (14 responses)' });
     await expectHeadline(page, SEEDS.map((seed) => seed.score));
     await expectTrendDays(page);
     await expect(page.getByLabel('From', { exact: true }).first().inputValue()).resolves.toBe('2026-10-12');
@@ -178,9 +183,68 @@ describe('the dashboard on PGlite', () => {
     expect(rows.find((row) => row[0]?.startsWith('Against'))?.slice(1, 3)).toEqual([String(october.total), `${october.rounded}`]);
   });
 
+  it('lists the reasons newest first, by category, and finds comments by a search the receiver runs', async () => {
+    const reasons = page.getByRole('region', { name: 'Reasons' });
+    const comments = () => reasons.locator('.reasons q').allTextContents();
+    await expect.poll(comments).toEqual([
+      'Quick and friendly',
+      'Never again',
+      'Checkout kept failing',
+      'Fine, but the refund was late',
+      'Lovely staff',
+      'Too slow',
+      'Great prices',
+      'Parcel arrived late and damaged',
+    ]);
+    // An NPS survey's comment says where it was given.
+    await expect(reasons.locator('.reasons li').first().textContent()).resolves.toContain('· store');
+    await reasons.getByLabel('Search the comments').fill('LATE');
+    await expect.poll(comments).toEqual(['Fine, but the refund was late', 'Parcel arrived late and damaged']);
+    await reasons.getByLabel('Category').selectOption({ label: 'Detractors (0-6)' });
+    await expect.poll(comments).toEqual(['Parcel arrived late and damaged']);
+    await reasons.getByLabel('Search the comments').fill('');
+    await reasons.getByLabel('Category').selectOption({ label: 'Passives (7-8)' });
+    await expect.poll(comments).toEqual(['Fine, but the refund was late']);
+    await reasons.getByLabel('Search the comments').fill('no such words');
+    await expect.poll(() => reasons.getByRole('status').textContent()).toBe('No comments match.');
+    await reasons.getByLabel('Search the comments').fill('');
+    await reasons.getByLabel('Category').selectOption({ label: 'All categories' });
+    await expect.poll(async () => (await comments()).length).toBe(8);
+  });
+
+  it('lists only the detractors and passives who agreed to be contacted, newest first, with who they are', async () => {
+    const loop = page.getByRole('region', { name: 'Closing the loop' });
+    await loop.getByRole('table').waitFor();
+    const rows = await tableRows(loop, /^Detractors and passives who agreed to be contacted, newest first$/);
+    expect(rows).toEqual([
+      ['Nov 5, 2026, 9:00 AM', '2 · Detractor', 'Checkout kept failing', 'id: u-1, email: ana@example.com'],
+      ['Nov 3, 2026, 3:00 PM', '7 · Passive', 'Fine, but the refund was late', 'id: u-2'],
+      ['Oct 12, 2026, 9:00 AM', '3 · Detractor', 'Parcel arrived late and damaged', 'id: u-3, email: cleo@example.com'],
+    ]);
+  });
+
   it('passes axe-core with everything on screen', async () => {
     await expect(axeViolations(page)).resolves.toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  it('reads further pages of comments through the Link header', async () => {
+    await page.getByLabel('Survey', { exact: true }).selectOption({ label: 'many (23 responses)' });
+    const reasons = page.getByRole('region', { name: 'Reasons' });
+    const comments = () => reasons.locator('.reasons q').allTextContents();
+    await expect.poll(async () => (await comments()).length).toBe(20);
+    await reasons.getByRole('button', { name: 'Show more comments' }).click();
+    await expect.poll(comments).toEqual(Array.from({ length: 23 }, (_, index) => `Comment ${23 - index}`));
+    await expect(reasons.getByRole('button', { name: 'Show more comments' }).count()).resolves.toBe(0);
+  });
+
+  it('for an eNPS survey, says groups are protected and lists comments without their segment', async () => {
+    await page.getByLabel('Survey', { exact: true }).selectOption({ label: 'team (6 responses, eNPS)' });
+    await expect(page.getByText(/^Employee NPS: the receiver shows no group smaller than its minimum group size/).isVisible()).resolves.toBe(true);
+    const reasons = page.getByRole('region', { name: 'Reasons' });
+    await expect.poll(() => reasons.locator('.reasons q').allTextContents()).toEqual(['Lovely staff', 'Too slow', 'Great prices', 'Parcel arrived late and damaged']);
+    for (const item of await reasons.locator('.reasons li').allTextContents()) expect(item).not.toMatch(/· (store|checkout|delivery)/);
+    await expect(axeViolations(page)).resolves.toEqual([]);
   });
 });
 
