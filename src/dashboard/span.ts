@@ -3,6 +3,7 @@
  * shown, and the default periods to compare. Days are 'YYYY-MM-DD' in the viewer's time zone,
  * the zone the dashboard asks the receiver to count in.
  */
+import { isCalendarDay } from '../core/results/period.js';
 import type { TimeGrouping } from '../core/results/tallies.js';
 
 const DAY_MS = 86_400_000;
@@ -40,4 +41,5 @@ export function defaultComparison(lastDay: string): { current: DaySpan; previous
   return { current: { from: currentFrom, to: lastDay }, previous: { from: addDays(currentFrom, -COMPARED_DAYS), to: addDays(currentFrom, -1) } };
 }
 
-export const isDay = (text: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
+/** A day a date field may hold: one that exists (no February 30th). */
+export const isDay = isCalendarDay;
