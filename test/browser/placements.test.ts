@@ -355,7 +355,8 @@ describe('rules across reloads', () => {
     }
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(12);
-  });
+    // Twelve visitors with two page views each: more than the default per-test time on a busy machine.
+  }, 120_000);
 });
 
 describe('living with the page', () => {
