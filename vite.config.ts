@@ -15,7 +15,7 @@ import SummaryReporter from './test/summary-reporter.js';
  *   vite build --mode extras     dist/nps-widget-extras.js    what only some configurations load
  *   vite build --mode full       dist/nps-widget.full.js      all of the above in one file (IIFE)
  *   vite build --mode preview    dist/nps-preview.js          results preview (IIFE)
- *   vite build --mode dashboard  dist/dashboard.{html,js}     the receiver's results page at / (no budget: only its readers load it)
+ *   vite build --mode dashboard  dist/dashboard/              the receiver's results page at / (no budget: only its readers load it)
  * The loaded files are standalone ES modules that import nothing: each is one request, and
  * only the survey holds Preact, so a page has exactly one.
  */
@@ -38,15 +38,15 @@ const scriptBuilds: Record<string, { entry: string; name: string; fileName: stri
   // The IIFE format inlines the dynamic imports of src/embed-full.ts: one file.
   full: { entry: 'src/embed-full.ts', name: 'NpsWidget', fileName: 'nps-widget.full.js', format: 'iife' },
   preview: { entry: 'src/preview-embed.ts', name: 'NpsPreview', fileName: 'nps-preview.js', format: 'iife' },
-  dashboard: { entry: 'src/dashboard/index.tsx', name: 'NpsDashboard', fileName: 'dashboard.js', format: 'es' },
+  dashboard: { entry: 'src/dashboard/index.tsx', name: 'NpsDashboard', fileName: 'dashboard/app.js', format: 'es' },
 };
 
-/** The dashboard's page, beside its script: the receiver answers it at `/`. */
+/** The dashboard's page, beside its script (a folder of their own: a page, not a file to import): the receiver answers it at `/`. */
 function dashboardPage(): Plugin {
   return {
     name: 'nps:dashboard-page',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'dashboard.html', source: readFileSync(new URL('src/dashboard/dashboard.html', import.meta.url), 'utf8') });
+      this.emitFile({ type: 'asset', fileName: 'dashboard/index.html', source: readFileSync(new URL('src/dashboard/dashboard.html', import.meta.url), 'utf8') });
     },
   };
 }

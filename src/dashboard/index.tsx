@@ -1,6 +1,6 @@
 /**
- * Entry of dist/dashboard.js, the page the receiver answers at `/` (dist/dashboard.html loads
- * it): renders the dashboard with its stylesheet. Nothing on the page but what this draws.
+ * Entry of dist/dashboard/app.js, the script of the page the receiver answers at `/`
+ * (dist/dashboard/index.html): renders the dashboard with its stylesheet. Nothing on the page but what this draws.
  */
 import { render } from 'preact';
 import css from './dashboard.css?inline';

@@ -48,7 +48,7 @@ type Env = { Bindings: Connection; Variables: { opened: Opened } };
 
 const EXPORT_PAGE_SIZE = 1000;
 /** The build's dashboard page (vite.config.ts, mode dashboard), answered at `/`. */
-const DASHBOARD_PAGE = '/dashboard.html';
+const DASHBOARD_PAGE = '/dashboard/index.html';
 /** What a client hears when storage is down: try again soon (the widget retries 5xx anyway). */
 const STORAGE_RETRY_SECONDS = '5';
 
