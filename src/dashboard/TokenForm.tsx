@@ -1,8 +1,13 @@
 /** Asks for the receiver's read token, and says why when the last one was refused. Renders only. */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 export function TokenForm({ problem, busy, onSubmit }: { problem: string | null; busy: boolean; onSubmit(token: string): void }) {
   const [text, setText] = useState('');
+  const field = useRef<HTMLInputElement>(null);
+  // After a refusal the field takes focus again, so the next try is typing, not finding it.
+  useEffect(() => {
+    if (problem !== null) field.current?.focus();
+  }, [problem]);
   return (
     <section class="panel token" aria-labelledby="token-title">
       <h2 id="token-title">Sign in with the read token</h2>
@@ -16,6 +21,7 @@ export function TokenForm({ problem, busy, onSubmit }: { problem: string | null;
           <label for="token">Read token</label>
           <input
             id="token"
+            ref={field}
             type="password"
             autocomplete="off"
             spellcheck={false}

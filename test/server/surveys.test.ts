@@ -1,7 +1,7 @@
 /**
  * GET /surveys on PGlite and on PostgreSQL: the dashboard's survey picker. Each survey once,
  * with its answers counted once per id (latest state), its scales, survey types and kinds, and
- * the span of its createdAt; only with the token.
+ * the span of its createdAt; only with the token. And `/`, the dashboard's page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scoreOnly, startReceiver, submitted, type TestReceiver } from './receivers.js';
@@ -45,6 +45,16 @@ describe.each(STORES)('GET /surveys on $name', (kind) => {
       },
       { surveyId: 'team', responses: 1, scales: ['1-5'], surveyTypes: ['relationship'], kinds: ['enps'], firstAt: '2026-11-22T10:00:00.000Z', lastAt: '2026-11-22T10:00:00.000Z' },
     ]);
+  });
+
+  it('answers the dashboard at / to anyone: a page with no data, which asks for the token', async () => {
+    const page = await r.call('/');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await page.text();
+    expect(html).toContain('<script type="module" src="dashboard/app.js"></script>');
+    expect(html).not.toContain('checkout');
+    expect((await r.call('/dashboard/app.js')).headers.get('content-type')).toBe('text/javascript; charset=utf-8');
   });
 
   it('answers 401 without the token, and 405 to other methods', async () => {
