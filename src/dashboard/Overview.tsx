@@ -13,10 +13,12 @@ import { groupingFor, type DaySpan } from './span.js';
 export const SEGMENTS = ['touchpoint', 'locale', 'surveyType'] as const;
 const SEGMENT_NAMES: Record<(typeof SEGMENTS)[number], string> = { touchpoint: 'touchpoint', locale: 'locale', surveyType: 'survey type' };
 
-/** What the receiver adds to an answer of an eNPS survey when it held groups back (docs/receiver.md). */
-type Answer = ResultsTallies & { withheld?: number };
+/** What the receiver adds to an answer of a survey with eNPS answers: its minimum group size and the answers it held back (docs/receiver.md). */
+type Answer = ResultsTallies & { minGroupSize?: number; withheld?: number };
 
 interface Shown {
+  /** The receiver's minimum group size, when it applied one. */
+  minGroupSize: number | null;
   /** Answers withheld for anonymity, per grouping that held any back. */
   withheld: Array<[grouping: string, answers: number]>;
   /** Segments the receiver refused to group by, with its reason. */
@@ -37,7 +39,7 @@ export const resultsParams = ({ surveyId, span, timeZone, scale }: Asked) => ({ 
 export function Overview({ reader, asked, enps }: { reader: Reader; asked: Asked; enps: boolean }) {
   const host = useRef<HTMLDivElement>(null);
   const preview = useRef<NpsPreview | null>(null);
-  const [shown, setShown] = useState<Shown>({ withheld: [], missing: [], error: null });
+  const [shown, setShown] = useState<Shown>({ minGroupSize: null, withheld: [], missing: [], error: null });
   const [busy, setBusy] = useState(true);
 
   useEffect(() => () => preview.current?.destroy(), []);
@@ -59,11 +61,11 @@ export function Overview({ reader, asked, enps }: { reader: Reader; asked: Asked
       preview.current = mountNpsPreview(host.current, answers, { title: asked.surveyId });
       await preview.current.ready();
       const withheld = answers.filter((answer) => (answer.withheld ?? 0) > 0).map((answer): [string, number] => [answer.by ?? 'total', answer.withheld ?? 0]);
-      setShown({ withheld, missing, error: null });
+      setShown({ minGroupSize: time.minGroupSize ?? null, withheld, missing, error: null });
     })()
       .catch((error: unknown) => {
         const text = failureText(error);
-        if (text) setShown({ withheld: [], missing: [], error: text });
+        if (text) setShown({ minGroupSize: null, withheld: [], missing: [], error: text });
       })
       .finally(() => {
         if (!controller.signal.aborted) setBusy(false);
@@ -76,8 +78,8 @@ export function Overview({ reader, asked, enps }: { reader: Reader; asked: Asked
       <h2 id="overview-title">Score, trend and segments</h2>
       {enps && (
         <p class="notice">
-          Employee NPS: the receiver shows no group smaller than its minimum group size; smaller segments are merged into “(other)” and the rest
-          withheld for anonymity.
+          Employee NPS: the receiver shows no group of fewer than {shown.minGroupSize === null ? 'its minimum of' : shown.minGroupSize} answers;
+          smaller segments are merged into “(other)”, and smaller periods withheld for anonymity.
         </p>
       )}
       {shown.withheld.map(([grouping, answers]) => (
