@@ -60,7 +60,11 @@ export function Overview({ reader, asked, enps }: { reader: Reader; asked: Asked
       if (controller.signal.aborted || !host.current) return;
       preview.current = mountNpsPreview(host.current, answers, { title: asked.surveyId });
       await preview.current.ready();
-      const withheld = answers.filter((answer) => (answer.withheld ?? 0) > 0).map((answer): [string, number] => [answer.by ?? 'total', answer.withheld ?? 0]);
+      // Under the minimum in all, the total itself is withheld (all counts 0): said once, not per grouping.
+      const noTotal = time.total.counts.every((count) => count === 0) && (time.withheld ?? 0) > 0;
+      const withheld = noTotal
+        ? [['total', time.withheld ?? 0] as [string, number]]
+        : answers.filter((answer) => (answer.withheld ?? 0) > 0).map((answer): [string, number] => [answer.by ?? 'total', answer.withheld ?? 0]);
       setShown({ minGroupSize: time.minGroupSize ?? null, withheld, missing, error: null });
     })()
       .catch((error: unknown) => {
@@ -84,7 +88,8 @@ export function Overview({ reader, asked, enps }: { reader: Reader; asked: Asked
       )}
       {shown.withheld.map(([grouping, answers]) => (
         <p class="notice" key={grouping}>
-          {grouping === 'total' ? 'In total' : `By ${grouping}`}: {answers} {answers === 1 ? 'answer' : 'answers'} withheld for anonymity.
+          {grouping === 'total' ? 'No score shown' : `By ${grouping}`}: {answers} {answers === 1 ? 'answer' : 'answers'} withheld for anonymity
+          {grouping === 'total' ? ', fewer than the minimum group size.' : '.'}
         </p>
       ))}
       {shown.missing.length > 0 && <p class="muted">Not shown, as the receiver does not group them: {shown.missing.join('; ')}.</p>}

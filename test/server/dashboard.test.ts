@@ -120,6 +120,8 @@ describe('the dashboard on PGlite', () => {
   beforeAll(async () => {
     ({ r, served } = await startSeeded(STORES[0] as StoreKind));
     for (const seed of SEEDS.slice(0, 6)) expect((await r.post({ ...payloadOf(seed, 'team'), kind: 'enps', user: null, pageUrl: null })).status).toBe(201);
+    // Fewer answers than the minimum group size in all: not even a total is shown.
+    for (const seed of SEEDS.slice(0, 3)) expect((await r.post({ ...payloadOf(seed, 'tiny'), kind: 'enps', user: null, pageUrl: null })).status).toBe(201);
     for (let n = 1; n <= 23; n++) {
       const at = new Date(Date.parse('2026-11-10T08:00:00Z') + n * 60_000).toISOString();
       expect((await r.post(payloadOf({ at, score: 9, comment: `Comment ${n}` }, 'many'))).status).toBe(201);
@@ -145,7 +147,7 @@ describe('the dashboard on PGlite', () => {
     await page.keyboard.type(TOKEN);
     await page.keyboard.press('Enter');
     await page.getByLabel('Survey', { exact: true }).waitFor();
-    await expect(page.getByLabel('Survey', { exact: true }).locator('option').allTextContents()).resolves.toEqual(['many (23 responses)', 'shop (14 responses)', 'team (6 responses, eNPS)']);
+    await expect(page.getByLabel('Survey', { exact: true }).locator('option').allTextContents()).resolves.toEqual(['many (23 responses)', 'shop (14 responses)', 'team (6 responses, eNPS)', 'tiny (3 responses, eNPS)']);
 
     await page.reload();
     await page.getByLabel('Survey', { exact: true }).waitFor();
