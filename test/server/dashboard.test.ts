@@ -246,7 +246,7 @@ describe('the dashboard on PGlite', () => {
 
   it('for an eNPS survey, says groups are protected and lists comments without their segment', async () => {
     await page.getByLabel('Survey', { exact: true }).selectOption({ label: 'team (6 responses, eNPS)' });
-    await expect(page.getByText(/^Employee NPS: the receiver shows no group of fewer than/).isVisible()).resolves.toBe(true);
+    await page.getByText(/^Employee NPS: the receiver shows no group of fewer than/).waitFor();
     const reasons = page.getByRole('region', { name: 'Reasons' });
     await expect.poll(() => reasons.locator('.reasons q').allTextContents()).toEqual(['Lovely staff', 'Too slow', 'Great prices', 'Parcel arrived late and damaged']);
     for (const item of await reasons.locator('.reasons li').allTextContents()) expect(item).not.toMatch(/· (store|checkout|delivery)/);
