@@ -95,6 +95,16 @@ const preview = (page: Page) => page.locator('[data-nps-preview]');
 
 const sign = (n: number) => (n > 0 ? `+${n}` : String(n));
 
+/** The breakdown's rows for the seeds grouped by `keyOf`: largest first, with responses and NPS as spoken. */
+function segmentRows(keyOf: (seed: Seed) => string): string[][] {
+  const groups = new Map<string, number[]>();
+  for (const seed of SEEDS) groups.set(keyOf(seed), [...(groups.get(keyOf(seed)) ?? []), seed.score]);
+  return [...groups]
+    .map(([key, scores]) => [key, calculateNps(scores)] as const)
+    .sort((a, b) => b[1].total - a[1].total)
+    .map(([key, result]) => [key, String(result.total), sign(result.rounded ?? NaN)]);
+}
+
 async function expectHeadline(page: Page, scores: number[]) {
   const { rounded, marginOfError, interval, total } = calculateNps(scores);
   await expect(preview(page).locator('.score [aria-hidden="true"]').first().textContent()).resolves.toBe(sign(rounded ?? NaN).replace('-', '−'));
@@ -168,6 +178,13 @@ describe('the dashboard on PGlite', () => {
     await expectHeadline(page, SEEDS.map((seed) => seed.score));
     await expectTrendDays(page);
     await expect(page.getByLabel('From', { exact: true }).first().inputValue()).resolves.toBe('2026-10-12');
+  });
+
+  it('breaks the score down by touchpoint, locale and survey type, as the receiver grouped them', async () => {
+    await expect(preview(page).getByLabel('Break down by').locator('option').allTextContents()).resolves.toEqual(['Touchpoint', 'Locale', 'Survey type']);
+    expect((await tableRows(preview(page), /^NPS by Touchpoint/)).map((row) => row.slice(0, 3))).toEqual(segmentRows((seed) => seed.touchpoint ?? ''));
+    await preview(page).getByLabel('Break down by').selectOption({ label: 'Locale' });
+    expect((await tableRows(preview(page), /^NPS by Locale/)).map((row) => row.slice(0, 3))).toEqual(segmentRows((seed) => seed.locale ?? 'en'));
   });
 
   it('compares two date ranges with their own results and says whether the difference is significant', async () => {
@@ -246,11 +263,19 @@ describe('the dashboard on PGlite', () => {
 
   it('for an eNPS survey, says groups are protected and lists comments without their segment', async () => {
     await page.getByLabel('Survey', { exact: true }).selectOption({ label: 'team (6 responses, eNPS)' });
-    await page.getByText(/^Employee NPS: the receiver shows no group of fewer than/).waitFor();
+    await page.getByText(/^Employee NPS: the receiver shows no group of fewer than 5 answers/).waitFor();
+    // Its six answers fall on three days, none with five: the trend holds them back, the total does not.
+    await page.getByText('By day: 6 answers withheld for anonymity.').waitFor();
+    await expectHeadline(page, SEEDS.slice(0, 6).map((seed) => seed.score));
+    // Every touchpoint has fewer than five: all merged into one group.
+    expect((await tableRows(preview(page), /^NPS by Touchpoint/)).map((row) => row.slice(0, 2))).toEqual([['(other)', '6']]);
     const reasons = page.getByRole('region', { name: 'Reasons' });
     await expect.poll(() => reasons.locator('.reasons q').allTextContents()).toEqual(['Lovely staff', 'Too slow', 'Great prices', 'Parcel arrived late and damaged']);
     for (const item of await reasons.locator('.reasons li').allTextContents()) expect(item).not.toMatch(/· (store|checkout|delivery)/);
     await expect(axeViolations(page)).resolves.toEqual([]);
+
+    await page.getByLabel('Survey', { exact: true }).selectOption({ label: 'tiny (3 responses, eNPS)' });
+    await expect.poll(() => page.getByText(/^No score shown:/).textContent()).toBe('No score shown: 3 answers withheld for anonymity, fewer than the minimum group size.');
   });
 });
 
