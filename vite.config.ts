@@ -16,6 +16,7 @@ import SummaryReporter from './test/summary-reporter.js';
  *   vite build --mode extras     dist/nps-widget-extras.js    what only some configurations load
  *   vite build --mode full       dist/nps-widget.full.js      all of the above in one file (IIFE)
  *   vite build --mode preview    dist/nps-preview.js          results preview (IIFE)
+ *   vite build --mode dashboard  dist/dashboard/              the receiver's results page at / (no budget: only its readers load it)
  * The loaded files are standalone ES modules that import nothing: each is one request, and
  * only the survey holds Preact, so a page has exactly one.
  */
@@ -50,7 +51,18 @@ const scriptBuilds: Record<string, { entry: string; name: string; fileName: stri
   // The IIFE format inlines the dynamic imports of src/embed-full.ts: one file.
   full: { entry: 'src/embed-full.ts', name: 'NpsWidget', fileName: 'nps-widget.full.js', format: 'iife' },
   preview: { entry: 'src/preview-embed.ts', name: 'NpsPreview', fileName: 'nps-preview.js', format: 'iife' },
+  dashboard: { entry: 'src/dashboard/index.tsx', name: 'NpsDashboard', fileName: 'dashboard/app.js', format: 'es' },
 };
+
+/** The dashboard's page, beside its script (a folder of their own: a page, not a file to import): the receiver answers it at `/`. */
+function dashboardPage(): Plugin {
+  return {
+    name: 'nps:dashboard-page',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'dashboard/index.html', source: readFileSync(new URL('src/dashboard/dashboard.html', import.meta.url), 'utf8') });
+    },
+  };
+}
 
 const TERSER: MinifyOptions = {
   ecma: 2020,
@@ -166,7 +178,7 @@ const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.
 export default defineConfig(({ mode }) => ({
   ...(SURVEY_FILES.includes(mode) ? classicJsx : jsx),
   define: { 'import.meta.env.NPS_VERSION': JSON.stringify(version) },
-  plugins: scriptBuilds[mode] ? [minifyTwice(), ...(mode === 'survey' ? [borrowFromLoader()] : [])] : [],
+  plugins: scriptBuilds[mode] ? [minifyTwice(), ...(mode === 'survey' ? [borrowFromLoader()] : []), ...(mode === 'dashboard' ? [dashboardPage()] : [])] : [],
   build: libraryBuild(mode),
   test: {
     // Vitest turns CSS into '' unless told otherwise; the widget's ?inline styles must be real.

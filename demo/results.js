@@ -46,16 +46,21 @@ function byId(id) {
  */
 let token = null;
 
+/** The token, fetched once: the API calls send it, and the dashboard's link shows it to paste. */
+function demoToken() {
+  token ??= fetch('/api/demo/token').then(async (answer) => {
+    if (!answer.ok) throw new Error(`GET /api/demo/token answered ${answer.status}`);
+    return /** @type {{ token: string }} */ (await answer.json()).token;
+  });
+  return token;
+}
+
 /**
  * A GET of the receiver's API with the token.
  * @param {string} path
  */
 async function readApi(path) {
-  token ??= fetch('/api/demo/token').then(async (answer) => {
-    if (!answer.ok) throw new Error(`GET /api/demo/token answered ${answer.status}`);
-    return /** @type {{ token: string }} */ (await answer.json()).token;
-  });
-  const answer = await fetch(path, { cache: 'no-store', headers: { Authorization: `Bearer ${await token}` } });
+  const answer = await fetch(path, { cache: 'no-store', headers: { Authorization: `Bearer ${await demoToken()}` } });
   if (!answer.ok) throw new Error(`GET ${path} answered ${answer.status}`);
   return answer.json();
 }
@@ -279,3 +284,6 @@ document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible') void refresh();
 });
 void keepRefreshing();
+void demoToken().then((value) => {
+  byId('demo-token').textContent = value;
+});

@@ -64,6 +64,9 @@ const CONTENT_TYPES = {
   '.ico': 'image/x-icon',
 };
 
+/** Where the demo shows the receiver's dashboard (the receiver answers it at its own `/`). */
+const DASHBOARD_PATH = '/dashboard';
+
 /** The demo's pages post to /api/nps; the receiver's own route is POST /responses. Both pass the failure switch. */
 const DELIVERY_PATHS = ['/api/nps', '/responses'];
 
@@ -153,6 +156,8 @@ async function route(request, response, demo) {
   if (pathname === '/api/demo/token') return handleToken(request, response, demo);
   if (pathname === '/api/responses') return handleStartOver(request, response, demo);
   if (pathname.startsWith('/api/')) return sendJson(response, 404, { error: `no API route ${pathname}` });
+  // The receiver's dashboard, at its root there; here / is the shop. Its script and API calls are relative, so they reach the receiver too.
+  if (pathname === DASHBOARD_PATH) return forwardAs('/', request, response, demo);
   if ((request.method === 'GET' || request.method === 'HEAD') && (await serveDemoFile(request, response, pathname))) return;
   // The receiver: its API, and the widget's files from dist/ (also under /dist/, as the playground asks for them).
   return forwardAs(pathname.startsWith('/dist/') ? pathname.slice('/dist'.length) : pathname, request, response, demo);
@@ -420,7 +425,7 @@ async function main() {
     console.log(`nps-widget demo: port ${preferred} is busy, using a free one`);
     return startDemoServer({ port: 0 });
   });
-  console.log(`nps-widget demo: ${server.url}  (playground: ${server.url}playground.html, results: ${server.url}results.html)`);
+  console.log(`nps-widget demo: ${server.url}  (playground: ${server.url}playground.html, results: ${server.url}results.html, dashboard: ${server.url}dashboard)`);
   console.log(`answers are kept by the receiver in ${DEFAULT_DATA_DIR}; its read token: ${server.token}`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

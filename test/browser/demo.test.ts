@@ -1,8 +1,8 @@
 /**
  * The demo's whole loop in Chromium, as a newcomer meets it: the survey appears on the shop,
- * the answer reaches the collector, and the results page shows the score and the comment; the
- * checkout page asks about every order; the placements page shows each placement; and the
- * shop's "Forget my answers" brings the survey back without losing undelivered answers. The
+ * the answer reaches the collector, the results page and the receiver's dashboard show the score
+ * and the comment; the checkout page asks about every order; the placements page shows each
+ * placement; and the shop's "Forget my answers" brings the survey back without losing undelivered answers. The
  * playground has tests of its own (playground.test.ts).
  */
 import type { BrowserContext, Page } from 'playwright-core';
@@ -89,6 +89,27 @@ describe('demo', () => {
     await page.getByText('1 response stored').waitFor();
     await page.getByRole('table', { name: 'Latest comments' }).getByRole('cell', { name: comment }).waitFor();
 
+    expectCleanRun();
+  });
+
+  it("shows the demo's answers on the receiver's dashboard, through the API", async () => {
+    await page.goto(server.url);
+    await page.getByRole('dialog').waitFor({ timeout: SURVEY_TIMEOUT_MS });
+    await answerSurvey(3, 'The parcel came late.');
+    await waitForRecords(submittedCount(1));
+
+    await page.goto(new URL('/results.html', server.url).href);
+    const token = page.locator('#demo-token');
+    await expect.poll(() => token.textContent()).toMatch(/^\S{16,}$/);
+    const shown = (await token.textContent()) ?? '';
+    await page.getByRole('link', { name: 'Open the dashboard' }).click();
+    await page.waitForURL(/\/dashboard$/);
+    await page.getByLabel('Read token', { exact: true }).fill(shown);
+    await page.getByRole('button', { name: 'Show the results' }).click();
+    await expect(page.getByLabel('Survey', { exact: true }).locator('option').allTextContents()).resolves.toEqual(['nps (1 response)']);
+    // One detractor: NPS -100, and the reason listed.
+    await expect.poll(() => page.locator('[data-nps-preview] .score [aria-hidden="true"]').first().textContent()).toBe('\u2212100');
+    await expect.poll(() => page.getByRole('region', { name: 'Reasons' }).locator('.reasons q').allTextContents()).toEqual(['The parcel came late.']);
     expectCleanRun();
   });
 

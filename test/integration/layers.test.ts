@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 
-type Layer = 'core' | 'dom' | 'delivery' | 'ui' | 'survey' | 'preview' | 'loader' | 'server' | 'entry';
+type Layer = 'core' | 'dom' | 'delivery' | 'ui' | 'survey' | 'preview' | 'dashboard' | 'loader' | 'server' | 'entry';
 
 /** What each layer may import, besides itself. */
 const MAY_IMPORT: Record<Layer, Layer[]> = {
@@ -22,6 +22,8 @@ const MAY_IMPORT: Record<Layer, Layer[]> = {
   ui: ['core'],
   survey: ['core', 'dom', 'delivery', 'ui'],
   preview: ['core', 'dom', 'ui'],
+  // The receiver's results page: the preview and its parts, and the API over fetch.
+  dashboard: ['core', 'dom', 'ui', 'preview'],
   // The survey by its types only (checked below): its code is a file of its own.
   loader: ['core', 'dom', 'delivery', 'survey'],
   server: ['core'],
@@ -36,6 +38,7 @@ const MAY_USE: Record<Layer, RegExp | null> = {
   ui: /^preact(\/|$)/,
   survey: /^preact(\/|$)/,
   preview: /^preact(\/|$)/,
+  dashboard: /^preact(\/|$)/,
   loader: null,
   server: /./,
   entry: null,

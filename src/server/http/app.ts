@@ -9,7 +9,7 @@ import { validateResponse } from '../../core/validate.js';
 import { exportStream, EXPORT_TYPES } from '../export.js';
 import { shapeResults } from '../results.js';
 import { sqlState, type Database } from '../store/database.js';
-import { deleteResponse, deleteUserResponses, pageOfResponses, refreshStatistics, saveResponse } from '../store/responses.js';
+import { deleteResponse, deleteUserResponses, listSurveys, pageOfResponses, refreshStatistics, saveResponse } from '../store/responses.js';
 import { isEnpsSurvey, tallyResponses } from '../store/tallies.js';
 import { bearerOf, tokensMatch } from './auth.js';
 import { readJsonBody } from './body.js';
@@ -51,6 +51,8 @@ export interface AppOptions {
 type Env = { Bindings: Connection; Variables: { opened: Opened } };
 
 const EXPORT_PAGE_SIZE = 1000;
+/** The build's dashboard page (vite.config.ts, mode dashboard), answered at `/`. */
+const DASHBOARD_PAGE = '/dashboard/index.html';
 /** What a client hears when storage is down: try again soon (the widget retries 5xx anyway). */
 const STORAGE_RETRY_SECONDS = '5';
 
@@ -63,7 +65,7 @@ const PREFLIGHT = {
 
 export function createApp(options: AppOptions): Hono<Env> {
   const app = new Hono<Env>();
-  const api = ['/responses', '/responses/*', '/results', '/webhooks/*'];
+  const api = ['/responses', '/responses/*', '/results', '/surveys', '/webhooks/*'];
   for (const path of api) app.use(path, crossOrigin(options), opened(options));
 
   app.post('/responses', (c) => ingest(c, options));
@@ -78,6 +80,10 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.post('/webhooks/deliveries/:id/retry', requireToken, (c) => retryRoute(c.get('opened').db, c.req.param('id') ?? ''));
   app.all('/webhooks/deliveries', () => methodNotAllowed('GET, OPTIONS'));
   app.all('/webhooks/deliveries/:id/retry', () => methodNotAllowed('POST, OPTIONS'));
+  app.get('/surveys', requireToken, async (c) => json(200, { surveys: await listSurveys(c.get('opened').db) }));
+  app.all('/surveys', () => methodNotAllowed('GET, OPTIONS'));
+  // The dashboard (docs/dashboard.md): a page with no data in it; it asks for the token and reads the API above.
+  app.on(['GET', 'HEAD'], '/', async (c) => (await options.files?.serve(c.req.raw, DASHBOARD_PAGE)) ?? notFound(c.req.path));
 
   app.on(['GET', 'HEAD'], '*', async (c) => (await options.files?.serve(c.req.raw, new URL(c.req.url).pathname)) ?? notFound(c.req.path));
   app.all('*', (c) => notFound(c.req.path));
@@ -95,8 +101,8 @@ export function createApp(options: AppOptions): Hono<Env> {
 const notFound = (path: string) =>
   failure(
     404,
-    `nothing at ${path}; the receiver answers POST /responses, GET /results, GET /responses, DELETE /responses/{id}, ` +
-      `DELETE /responses?userId=, GET /webhooks/deliveries, POST /webhooks/deliveries/{id}/retry and the widget's files`,
+    `nothing at ${path}; the receiver answers POST /responses, GET /results, GET /responses, GET /surveys, DELETE /responses/{id}, ` +
+      `DELETE /responses?userId=, GET /webhooks/deliveries, POST /webhooks/deliveries/{id}/retry, the dashboard at / and the widget's files`,
   );
 
 /** The origin this receiver is reached at, as a browser on it would send it. */

@@ -7,6 +7,7 @@
  */
 import type { Category } from '../../core/category.js';
 import type { NpsResponse } from '../../core/payload.js';
+import type { SurveySummary } from '../../core/results/survey-summary.js';
 import type { Queryable } from './database.js';
 
 /**
@@ -244,4 +245,38 @@ SELECT count(*)::int AS changed FROM stripped`;
 export async function retentionBatch(db: Queryable, scope: 'all' | 'personal', before: Date, batch: number): Promise<number> {
   const [row] = await db.query<{ changed: number }>(scope === 'all' ? DELETE_OLDER_BATCH : STRIP_OLDER_BATCH, [before.toISOString(), batch]);
   return row?.changed ?? 0;
+}
+
+/** What each survey holds, counted by the database in one pass (no row leaves it). */
+export const SURVEYS = `
+SELECT survey_id, count(*)::int AS responses,
+  array_agg(DISTINCT scale ORDER BY scale) AS scales,
+  array_agg(DISTINCT record->>'surveyType' ORDER BY record->>'surveyType') AS survey_types,
+  array_agg(DISTINCT record->>'kind' ORDER BY record->>'kind') AS kinds,
+  min(created_at) AS first_at, max(created_at) AS last_at
+FROM nps_responses
+GROUP BY survey_id
+ORDER BY survey_id`;
+
+interface SurveyRow {
+  survey_id: string;
+  responses: number;
+  scales: string[];
+  survey_types: string[];
+  kinds: string[];
+  first_at: Date;
+  last_at: Date;
+}
+
+export async function listSurveys(db: Queryable): Promise<SurveySummary[]> {
+  const rows = await db.query<SurveyRow>(SURVEYS);
+  return rows.map((row) => ({
+    surveyId: row.survey_id,
+    responses: row.responses,
+    scales: row.scales,
+    surveyTypes: row.survey_types,
+    kinds: row.kinds,
+    firstAt: new Date(row.first_at).toISOString(),
+    lastAt: new Date(row.last_at).toISOString(),
+  }));
 }
