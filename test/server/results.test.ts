@@ -201,6 +201,25 @@ describe.each(STORES)('GET /results on $name', (kind) => {
       ]);
     });
 
+    it('exports a span only when it holds the minimum, and never with who answered', async () => {
+      // A site that set anonymous: false on its eNPS survey still gets no user out of the receiver.
+      const named = `${enps}-named`;
+      for (const answer of team('sales', 5, 1)) expect((await r.post(payload(named, { ...answer, user: { id: 'employee-7' } }))).status).toBe(201);
+      const rows = (await (await r.read(`/responses?surveyId=${named}&format=ndjson`)).text()).trim().split('\n').map((line) => JSON.parse(line));
+      expect(rows).toHaveLength(5);
+      expect(rows.every((row) => row.user === null)).toBe(true);
+      expect(await (await r.read(`/responses?surveyId=${named}&format=csv`)).text()).not.toContain('employee-7');
+      // The third day holds 4: a group too small to export, whatever the format.
+      const few = await r.read(`/responses?surveyId=${enps}&from=2026-03-30&to=2026-03-30&format=csv`);
+      expect(few.status).toBe(403);
+      expect((await few.json()).error).toContain('fewer than the minimum group size of 5');
+      // Reasons by category stay listed: a category is not a segment of people.
+      const detractors = await r.read(`/responses?surveyId=${enps}&category=detractor`);
+      expect(detractors.status).toBe(200);
+      // An NPS survey's small span is exported as it is.
+      expect((await r.read(`/responses?surveyId=${surveyId}&from=2026-03-28&to=2026-03-28`)).status).toBe(200);
+    });
+
     it('never holds back an NPS survey', async () => {
       const body = await (await r.read(`/results?surveyId=${surveyId}&by=metadata.seats`)).json();
       expect(body.minGroupSize).toBeUndefined();

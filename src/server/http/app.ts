@@ -7,9 +7,10 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { validateResponse } from '../../core/validate.js';
 import { exportStream, EXPORT_TYPES } from '../export.js';
+import { mayExport, withoutIdentity } from '../privacy.js';
 import { shapeResults } from '../results.js';
 import { sqlState, type Database } from '../store/database.js';
-import { deleteResponse, deleteUserResponses, listSurveys, pageOfResponses, refreshStatistics, saveResponse } from '../store/responses.js';
+import { ANY_RESPONSE, countEnpsMatching, deleteResponse, deleteUserResponses, listSurveys, pageOfResponses, refreshStatistics, saveResponse } from '../store/responses.js';
 import { isEnpsSurvey, tallyResponses } from '../store/tallies.js';
 import { bearerOf, tokensMatch } from './auth.js';
 import { readJsonBody } from './body.js';
@@ -69,7 +70,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   for (const path of api) app.use(path, crossOrigin(options), opened(options));
 
   app.post('/responses', (c) => ingest(c, options));
-  app.get('/responses', requireToken, (c) => exportResponses(c));
+  app.get('/responses', requireToken, (c) => exportResponses(c, options));
   app.get('/results', requireToken, (c) => results(c, options));
   app.delete('/responses', requireToken, (c) => eraseUser(c));
   app.delete('/responses/:id', requireToken, (c) => erase(c));
@@ -221,7 +222,7 @@ async function zoneChecked<T>(timeZone: string, query: () => Promise<T>): Promis
  * `limit`, one page of at most that many and, when more remain, `Link: <...>; rel="next"`
  * carrying the cursor after its last record.
  */
-async function exportResponses(c: Context<Env>): Promise<Response> {
+async function exportResponses(c: Context<Env>, { minGroupSize }: AppOptions): Promise<Response> {
   const url = new URL(c.req.url);
   const query = parseExportQuery(url.searchParams);
   if (!query.ok) return failure(400, query.reason);
@@ -229,17 +230,26 @@ async function exportResponses(c: Context<Env>): Promise<Response> {
   const { db } = c.get('opened');
   // Once, before the pages: keyset pages walk the index only when the planner knows the table's size.
   await refreshStatistics(db);
+  // Employee NPS: a span with fewer eNPS answers than a group needs is a group small enough to single
+  // someone out. Category, consent and comment filters pick reasons, not people, and stay allowed.
+  const inSpan = { ...ANY_RESPONSE, surveyId: filter.surveyId, span: filter.span };
+  const enps = await zoneChecked(filter.span.timeZone, () => countEnpsMatching(db, inSpan, minGroupSize));
+  if (enps instanceof Response) return enps;
+  if (enps > 0 && !mayExport(enps, minGroupSize)) {
+    return failure(403, `this span holds ${enps} eNPS answers, fewer than the minimum group size of ${minGroupSize} (--min-group-size): withheld so that no one can be singled out`);
+  }
   const pageAfter = (after: ExportQuery['cursor'], size: number) => pageOfResponses(db, filter, order, after, size);
   // The first page is read before answering, so a database that is down gives a 503, not a cut stream.
   const read = await zoneChecked(filter.span.timeZone, () => pageAfter(cursor, limit ?? EXPORT_PAGE_SIZE));
   if (read instanceof Response) return read;
   const first = read;
   async function* pages() {
-    yield first.records;
+    // eNPS records leave without `user`, whatever the site sent (docs/receiver.md, "Employee NPS").
+    yield first.records.map(withoutIdentity);
     let next = limit === null ? first.next : null;
     while (next !== null) {
       const page = await pageAfter(next, EXPORT_PAGE_SIZE);
-      yield page.records;
+      yield page.records.map(withoutIdentity);
       next = page.next;
     }
   }

@@ -108,6 +108,24 @@ export interface PageCursor {
   id: string;
 }
 
+/** The records a ResponseFilter lets through, from $1-$11 as filterParams lays them out. */
+const MATCHES_FILTER = `($1::text IS NULL OR survey_id = $1) AND ${IN_SPAN}
+  AND ($7::text[] IS NULL OR category = ANY($7::text[]))
+  AND ($8::boolean IS NULL OR complete = $8)
+  AND (NOT $9::boolean OR record->'consentToContact' = 'true'::jsonb)
+  AND (NOT $10::boolean OR btrim(record->>'comment') <> '')
+  AND ($11::text IS NULL OR strpos(lower(record->>'comment'), lower($11)) > 0)`;
+
+const filterParams = (filter: ResponseFilter) => [
+  filter.surveyId,
+  ...spanParams(filter.span),
+  filter.categories,
+  filter.complete,
+  filter.consented,
+  filter.commented,
+  filter.search,
+];
+
 /**
  * One page of stored records in (createdAt, id) order, oldest or newest first, after `$12/$13`
  * (none: from the start): keyset paging on the survey-time index (one survey) or the time index
@@ -119,12 +137,7 @@ const pageOf = (order: ExportOrder) => {
   return `
 SELECT id, record, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS position
 FROM nps_responses
-WHERE ($1::text IS NULL OR survey_id = $1) AND ${IN_SPAN}
-  AND ($7::text[] IS NULL OR category = ANY($7::text[]))
-  AND ($8::boolean IS NULL OR complete = $8)
-  AND (NOT $9::boolean OR record->'consentToContact' = 'true'::jsonb)
-  AND (NOT $10::boolean OR btrim(record->>'comment') <> '')
-  AND ($11::text IS NULL OR strpos(lower(record->>'comment'), lower($11)) > 0)
+WHERE ${MATCHES_FILTER}
   AND ($12::timestamptz IS NULL OR (created_at, id) ${after} ($12::timestamptz, $13::uuid))
 ORDER BY created_at ${direction}, id ${direction}
 LIMIT $14`;
@@ -172,13 +185,7 @@ export async function pageOfResponses(
   limit: number,
 ): Promise<{ records: NpsResponse[]; next: PageCursor | null }> {
   const rows = await db.query<PageRow>(PAGE[order], [
-    filter.surveyId,
-    ...spanParams(filter.span),
-    filter.categories,
-    filter.complete,
-    filter.consented,
-    filter.commented,
-    filter.search,
+    ...filterParams(filter),
     cursor?.createdAt ?? null,
     cursor?.id ?? null,
     limit + 1,
@@ -279,4 +286,12 @@ export async function listSurveys(db: Queryable): Promise<SurveySummary[]> {
     firstAt: new Date(row.first_at).toISOString(),
     lastAt: new Date(row.last_at).toISOString(),
   }));
+}
+
+/** eNPS answers among the records a filter lets through, counted up to `cap` ($12): enough to apply a minimum group size. */
+const ENPS_MATCHING = `SELECT count(*)::int AS answers FROM (SELECT 1 FROM nps_responses WHERE ${MATCHES_FILTER} AND record->>'kind' = 'enps' LIMIT $12) AS capped`;
+
+export async function countEnpsMatching(db: Queryable, filter: ResponseFilter, cap: number): Promise<number> {
+  const [row] = await db.query<{ answers: number }>(ENPS_MATCHING, [...filterParams(filter), cap]);
+  return row?.answers ?? 0;
 }
