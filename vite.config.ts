@@ -59,7 +59,11 @@ function dashboardPage(): Plugin {
   return {
     name: 'nps:dashboard-page',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'dashboard/index.html', source: readFileSync(new URL('src/dashboard/dashboard.html', import.meta.url), 'utf8') });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'dashboard/index.html',
+        source: readFileSync(new URL('src/dashboard/dashboard.html', import.meta.url), 'utf8'),
+      });
     },
   };
 }

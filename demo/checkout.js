@@ -16,7 +16,7 @@ const SURVEY_ROOM_PX = 420;
 let lastOrderId = '';
 function newOrderId() {
   let id = lastOrderId;
-  while (id === lastOrderId) id = `A-${10_000 + (crypto.getRandomValues(new Uint32Array(1))[0] ?? 0) % 90_000}`;
+  while (id === lastOrderId) id = `A-${10_000 + ((crypto.getRandomValues(new Uint32Array(1))[0] ?? 0) % 90_000)}`;
   lastOrderId = id;
   return id;
 }

@@ -16,13 +16,40 @@ const YEAR_MS = Date.UTC(2026, 0, 1) - YEAR_START;
 /** Relative weight of each score 0-10 for an ordinary answer: about half promoters, a fifth detractors. */
 const WEIGHTS = [3, 1, 1, 2, 2, 5, 6, 10, 17, 22, 31];
 /** [touchpoint, share]; null is the relationship survey. */
-const TOUCHPOINTS = /** @type {const} */ ([[null, 0.5], ['checkout', 0.3], ['support', 0.15], ['onboarding', 0.05]]);
-const LOCALES = /** @type {const} */ ([['en', 0.55], ['fi', 0.2], ['hu', 0.15], ['sv', 0.1]]);
-const PLANS = /** @type {const} */ ([['free', 0.6], ['pro', 0.3], ['team', 0.1]]);
+const TOUCHPOINTS = /** @type {const} */ ([
+  [null, 0.5],
+  ['checkout', 0.3],
+  ['support', 0.15],
+  ['onboarding', 0.05],
+]);
+const LOCALES = /** @type {const} */ ([
+  ['en', 0.55],
+  ['fi', 0.2],
+  ['hu', 0.15],
+  ['sv', 0.1],
+]);
+const PLANS = /** @type {const} */ ([
+  ['free', 0.6],
+  ['pro', 0.3],
+  ['team', 0.1],
+]);
 const COMMENTS = {
-  detractor: ['Delivery took two weeks.', 'Checkout kept failing on my phone.', 'Support never answered my email.', 'Too expensive for what it is.', 'The size chart is wrong.', '-1 star if I could'],
+  detractor: [
+    'Delivery took two weeks.',
+    'Checkout kept failing on my phone.',
+    'Support never answered my email.',
+    'Too expensive for what it is.',
+    'The size chart is wrong.',
+    '-1 star if I could',
+  ],
   passive: ['Fine, nothing special.', 'Good products, slow shipping.', 'OK but the site is confusing.', 'Would be great with free returns.'],
-  promoter: ['Found what I needed in two clicks.', 'Fast delivery, lovely tote.', 'Support sorted it out the same day.', 'Nopea toimitus, kiitos!', 'Gyors és kedves ügyfélszolgálat.'],
+  promoter: [
+    'Found what I needed in two clicks.',
+    'Fast delivery, lovely tote.',
+    'Support sorted it out the same day.',
+    'Nopea toimitus, kiitos!',
+    'Gyors és kedves ügyfélszolgálat.',
+  ],
 };
 
 /**
@@ -45,7 +72,12 @@ function pick(choices, r) {
  */
 export function* generateYear({ count = YEAR_COUNT, seed = YEAR_SEED, batch = 10_000 } = {}) {
   const random = seededRandom(seed);
-  const cumulative = WEIGHTS.map(((sum) => (/** @type {number} */ weight) => (sum += weight))(0));
+  const cumulative = WEIGHTS.map(
+    (
+      (sum) => (/** @type {number} */ weight) =>
+        (sum += weight)
+    )(0),
+  );
   const weightTotal = cumulative[cumulative.length - 1] ?? 1;
   const ordinaryScore = () => {
     const r = random() * weightTotal;

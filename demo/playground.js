@@ -88,7 +88,8 @@ function showWarnings(values) {
   warnings.replaceChildren(
     ...items.map(({ option, text }) => Object.assign(document.createElement('li'), { textContent: text, className: 'warning', title: option })),
   );
-  if (items.length === 0) warnings.replaceChildren(Object.assign(document.createElement('li'), { textContent: 'None: nothing here looks like a mistake.', className: 'muted' }));
+  if (items.length === 0)
+    warnings.replaceChildren(Object.assign(document.createElement('li'), { textContent: 'None: nothing here looks like a mistake.', className: 'muted' }));
 }
 
 /**

@@ -78,7 +78,10 @@ const fetchRecords = () => readApi('/responses');
  */
 async function fetchTotals(surveyIds) {
   const tallies = await Promise.all(surveyIds.map((id) => readApi(`/results?surveyId=${encodeURIComponent(id)}`)));
-  return tallies.map((tally, index) => [surveyIds[index] ?? '', /** @type {{ total: { counts: number[] } }} */ (tally).total.counts.reduce((a, b) => a + b, 0)]);
+  return tallies.map((tally, index) => [
+    surveyIds[index] ?? '',
+    /** @type {{ total: { counts: number[] } }} */ (tally).total.counts.reduce((a, b) => a + b, 0),
+  ]);
 }
 
 /** @returns {PreviewApi} */

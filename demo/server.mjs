@@ -425,7 +425,9 @@ async function main() {
     console.log(`nps-widget demo: port ${preferred} is busy, using a free one`);
     return startDemoServer({ port: 0 });
   });
-  console.log(`nps-widget demo: ${server.url}  (playground: ${server.url}playground.html, results: ${server.url}results.html, dashboard: ${server.url}dashboard)`);
+  console.log(
+    `nps-widget demo: ${server.url}  (playground: ${server.url}playground.html, results: ${server.url}results.html, dashboard: ${server.url}dashboard)`,
+  );
   console.log(`answers are kept by the receiver in ${DEFAULT_DATA_DIR}; its read token: ${server.token}`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

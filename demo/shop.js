@@ -12,9 +12,7 @@ function addToCart(button) {
   const name = button.dataset['name'] ?? '';
   const price = Number(button.dataset['price']);
   const existing = cart.find((line) => line.name === name);
-  cart = existing
-    ? cart.map((line) => (line === existing ? { ...line, quantity: line.quantity + 1 } : line))
-    : [...cart, { name, price, quantity: 1 }];
+  cart = existing ? cart.map((line) => (line === existing ? { ...line, quantity: line.quantity + 1 } : line)) : [...cart, { name, price, quantity: 1 }];
   saveCart(cart);
   showCart();
 }

@@ -51,16 +51,19 @@ const ADVICE = [
   {
     option: 'credentials',
     when: (v) => v['credentials'] === 'include',
-    says: () => "credentials 'include': cookies go with every answer, and a cross-origin endpoint must answer with your exact origin and Access-Control-Allow-Credentials.",
+    says: () =>
+      "credentials 'include': cookies go with every answer, and a cross-origin endpoint must answer with your exact origin and Access-Control-Allow-Credentials.",
   },
   {
     option: 'scale',
     when: (v) => v['scale'] !== '0-10',
-    says: (v) => `scale ${v['scale']}: the result is a non-standard NPS, not comparable with 0-10 NPS benchmarks or with your own 0-10 answers. Keep it only to continue a legacy survey.`,
+    says: (v) =>
+      `scale ${v['scale']}: the result is a non-standard NPS, not comparable with 0-10 NPS benchmarks or with your own 0-10 answers. Keep it only to continue a legacy survey.`,
   },
   {
     option: 'promoterLink',
-    when: (v) => typeof v['promoterLink'] === 'string' && !String(v['promoterLink']).includes('{score}') && /[?&](score|rating|stars)=/.test(String(v['promoterLink'])),
+    when: (v) =>
+      typeof v['promoterLink'] === 'string' && !String(v['promoterLink']).includes('{score}') && /[?&](score|rating|stars)=/.test(String(v['promoterLink'])),
     says: () => 'promoterLink: write {score} where the score should go; the widget replaces only that.',
   },
   { option: 'debug', when: (v) => v['debug'] === true, says: () => 'debug: every visitor’s console gets the log; leave it off in production.' },

@@ -46,7 +46,8 @@ export function createInspector({ slowSeconds }) {
 
   /** @param {FailureState} state */
   function showMode(state) {
-    const howMany = state.remaining === null ? 'every delivery, until switched off' : state.remaining === 1 ? 'the next delivery' : `the next ${state.remaining} deliveries`;
+    const howMany =
+      state.remaining === null ? 'every delivery, until switched off' : state.remaining === 1 ? 'the next delivery' : `the next ${state.remaining} deliveries`;
     const stall = state.mode === 'slow' ? ` ${state.seconds} s` : '';
     mode.textContent = state.mode === 'none' ? 'Collector: delivering normally.' : `Collector: ${FAILING_WITH[state.mode]}${stall} for ${howMany}.`;
     mode.dataset['mode'] = state.mode;

@@ -73,7 +73,8 @@ export function readLiteral(source, start) {
         const hex = escaped === 'x' ? /[\da-fA-F]{2}/y : source[at] === '{' ? /\{[\da-fA-F]{1,6}\}/y : /[\da-fA-F]{4}/y;
         const digits = match(hex) ?? fail(`a bad \\${escaped} escape`);
         text += String.fromCodePoint(parseInt(digits.replace(/[{}]/g, ''), 16));
-      } else if (escaped === '\n') continue; // a line continuation
+      } else if (escaped === '\n')
+        continue; // a line continuation
       else text += ESCAPES[escaped] ?? escaped;
     }
   }

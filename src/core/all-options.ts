@@ -20,4 +20,3 @@ export function parseOptions(input: unknown, baseUrl: string): Parsed<Config> {
   const value = loader.value && survey.value && { ...loader.value, ...survey.value };
   return { value: errors.length ? null : value, errors, warnings: loader.value ? survey.warnings : loader.warnings };
 }
-

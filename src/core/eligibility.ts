@@ -72,14 +72,7 @@ export function withDraw(history: History, random: () => number): History {
  * Whether survey `surveyId` may be shown now, and if not, which rule says no and until when.
  * Rules are checked in a fixed order so the rule given is the most lasting one.
  */
-export function decide(
-  surveyId: string,
-  rules: Rules,
-  history: History,
-  site: SiteHistory,
-  userCreated: number | null,
-  now: number,
-): Decision {
+export function decide(surveyId: string, rules: Rules, history: History, site: SiteHistory, userCreated: number | null, now: number): Decision {
   const no = (rule: keyof Rules, until: number | null = null): Decision => ({ eligible: false, rule, until });
   if (history.draw === null || history.draw >= rules.sampleRate) return no('sampleRate');
   const responded = periodEnd(history.lastRespondedAt, rules.resurveyDays, now);

@@ -7,17 +7,54 @@
 
 /** Every built-in locale. English is in the script; the others load on demand. */
 export const LOCALES = [
-  'en', 'ar', 'bg', 'cs', 'da', 'de', 'el', 'es', 'es-419', 'et', 'fa', 'fi', 'fr', 'ga', 'he', 'hi',
-  'hr', 'hu', 'id', 'is', 'it', 'ja', 'ko', 'lt', 'lv', 'mt', 'nb', 'nl', 'pl', 'pt', 'pt-BR', 'ro',
-  'ru', 'sk', 'sl', 'sv', 'th', 'tr', 'uk', 'vi', 'zh-Hans', 'zh-Hant',
+  'en',
+  'ar',
+  'bg',
+  'cs',
+  'da',
+  'de',
+  'el',
+  'es',
+  'es-419',
+  'et',
+  'fa',
+  'fi',
+  'fr',
+  'ga',
+  'he',
+  'hi',
+  'hr',
+  'hu',
+  'id',
+  'is',
+  'it',
+  'ja',
+  'ko',
+  'lt',
+  'lv',
+  'mt',
+  'nb',
+  'nl',
+  'pl',
+  'pt',
+  'pt-BR',
+  'ro',
+  'ru',
+  'sk',
+  'sl',
+  'sv',
+  'th',
+  'tr',
+  'uk',
+  'vi',
+  'zh-Hans',
+  'zh-Hant',
 ] as const;
 
 export type BuiltInLocale = (typeof LOCALES)[number];
 
 /** Spanish as spoken in the Americas (and UN M.49 "Latin America and the Caribbean"). */
-const LATIN_AMERICA = new Set([
-  '419', 'AR', 'BO', 'CL', 'CO', 'CR', 'CU', 'DO', 'EC', 'GT', 'HN', 'MX', 'NI', 'PA', 'PE', 'PR', 'PY', 'SV', 'US', 'UY', 'VE',
-]);
+const LATIN_AMERICA = new Set(['419', 'AR', 'BO', 'CL', 'CO', 'CR', 'CU', 'DO', 'EC', 'GT', 'HN', 'MX', 'NI', 'PA', 'PE', 'PR', 'PY', 'SV', 'US', 'UY', 'VE']);
 const TRADITIONAL_CHINESE = new Set(['TW', 'HK', 'MO']);
 
 /** The built-in locale that serves one requested tag, or null when none does. */
@@ -48,4 +85,3 @@ export function pickLocale(option: string | null, pageLang: string | null, brows
   }
   return 'en';
 }
-

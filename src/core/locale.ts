@@ -43,9 +43,24 @@ export type StringKey = keyof LocaleStrings;
  * below fails the build when a key of LocaleStrings is missing here.
  */
 export const STRING_KEYS = [
-  'question', 'questionNoBrand', 'questionEnps', 'questionEnpsNoBrand', 'lowLabel', 'highLabel', 'followUp', 'placeholder',
-  'submitLabel', 'thankYou', 'closeLabel', 'choiceEnd', 'announcement', 'consentQuestion', 'consentYes', 'consentNo',
-  'promoterLinkText', 'opensInNewTab',
+  'question',
+  'questionNoBrand',
+  'questionEnps',
+  'questionEnpsNoBrand',
+  'lowLabel',
+  'highLabel',
+  'followUp',
+  'placeholder',
+  'submitLabel',
+  'thankYou',
+  'closeLabel',
+  'choiceEnd',
+  'announcement',
+  'consentQuestion',
+  'consentYes',
+  'consentNo',
+  'promoterLinkText',
+  'opensInNewTab',
 ] as const satisfies readonly StringKey[];
 type Listed<T extends true> = T;
 /** Compiles only while STRING_KEYS lists every key of LocaleStrings. */

@@ -132,8 +132,7 @@ function toCounts(input: unknown, choice: ScaleChoice | undefined): { categories
 }
 
 /** Half away from zero on the exact fraction 100(P-D)/n, so x.5 is never lost to float error; never -0. */
-const roundedScore = (difference: number, total: number): number =>
-  Math.sign(difference) * Math.floor((200 * Math.abs(difference) + total) / (2 * total)) || 0;
+const roundedScore = (difference: number, total: number): number => Math.sign(difference) * Math.floor((200 * Math.abs(difference) + total) / (2 * total)) || 0;
 
 export interface AdjustedWald {
   /** NPS' on the -1..1 scale. */

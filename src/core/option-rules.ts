@@ -97,7 +97,8 @@ export function checkTable<T>(rules: Record<string, Rule>, input: Record<string,
     // Own keys only: an option named "constructor" or "toString" is unknown, not Object's.
     const rule = Object.hasOwn(rules, name) ? rules[name] : undefined;
     if (!rule) warnings.push(`unknown ${label} "${name}" is ignored`);
-    else if (given === undefined || (given === null && rule.test === isFlatRecord)) continue; // null user or metadata: none
+    else if (given === undefined || (given === null && rule.test === isFlatRecord))
+      continue; // null user or metadata: none
     else if (!rule.test(given, baseUrl)) errors.push(`${label} "${name}" is ${showValue(given)}; allowed: ${rule.allowed}`);
     else value[name] = rule.trim && isText(given) ? given.trim() : given;
   }
@@ -107,7 +108,6 @@ export function checkTable<T>(rules: Record<string, Rule>, input: Record<string,
 /** A data attribute's text as its option's value: numbers and booleans converted by their rule, anything else as it is. */
 export const fromText = (rules: Record<string, Rule>, name: string, raw: unknown) =>
   (typeof raw === 'string' && Object.hasOwn(rules, name) ? rules[name]?.fromText?.(raw) : undefined) ?? raw;
-
 
 /**
  * The makers and the check, as one object the loader lends the survey (SurveyHost.options):

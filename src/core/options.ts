@@ -9,7 +9,22 @@ import type { FlatRecord, Kind } from './payload.js';
 import type { PageUrlMode } from './response.js';
 import type { LocaleStrings } from './locale.js';
 import type { Scale } from './scale.js';
-import { type Parsed, type Rule, boolean, checkTable, days, element, fromText, integer, isPlainObject, number, oneOf, record, text, url } from './option-rules.js';
+import {
+  type Parsed,
+  type Rule,
+  boolean,
+  checkTable,
+  days,
+  element,
+  fromText,
+  integer,
+  isPlainObject,
+  number,
+  oneOf,
+  record,
+  text,
+  url,
+} from './option-rules.js';
 import { isFlatRecord } from './payload.js';
 import { showValue } from './show-value.js';
 

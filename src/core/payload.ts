@@ -62,9 +62,7 @@ export function isFlatRecord(value: unknown): value is FlatRecord {
     entries.every(
       ([key, v]) =>
         key.length <= FLAT_RECORD_LIMITS.keyLength &&
-        ((typeof v === 'string' && v.length <= FLAT_RECORD_LIMITS.valueLength) ||
-          typeof v === 'boolean' ||
-          (typeof v === 'number' && Number.isFinite(v))),
+        ((typeof v === 'string' && v.length <= FLAT_RECORD_LIMITS.valueLength) || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))),
     )
   );
 }

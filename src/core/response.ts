@@ -8,10 +8,7 @@ import type { ResponseState } from './payload.js';
 import type { Thresholds } from './scale.js';
 
 /** What is known about a showing before a score is chosen. */
-export type ResponseContext = Pick<
-  ResponseState,
-  'surveyId' | 'kind' | 'scale' | 'surveyType' | 'touchpoint' | 'user' | 'metadata' | 'locale' | 'pageUrl'
->;
+export type ResponseContext = Pick<ResponseState, 'surveyId' | 'kind' | 'scale' | 'surveyType' | 'touchpoint' | 'user' | 'metadata' | 'locale' | 'pageUrl'>;
 
 /** `thresholds` are the scale's (see thresholdsOf); 0-10 has NPS's own. */
 export function startResponse(context: ResponseContext, score: number, id: string, now: Date, thresholds: Thresholds = NPS_THRESHOLDS): ResponseState {
@@ -51,4 +48,3 @@ export function pageUrlFor(mode: PageUrlMode, href: string): string | null {
   const url = new URL(href);
   return `${url.origin}${url.pathname}`;
 }
-

@@ -13,4 +13,3 @@ export function showValue(value: unknown): string {
   }
   return shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
 }
-

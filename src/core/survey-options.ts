@@ -14,11 +14,16 @@ export const PLACEMENTS = ['bottom-right', 'bottom-left', 'top-right', 'top-left
 
 /** `{ fi: { thankYou: 'Kiitos!' } }`: known keys only, every value a string. */
 function isStringsOverride(value: unknown): value is Record<string, Partial<LocaleStrings>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(
-    (table) =>
-      typeof table === 'object' &&
-      table !== null &&
-      Object.entries(table).every(([key, wording]) => STRING_KEYS.includes(key as StringKey) && typeof wording === 'string'),
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every(
+      (table) =>
+        typeof table === 'object' &&
+        table !== null &&
+        Object.entries(table).every(([key, wording]) => STRING_KEYS.includes(key as StringKey) && typeof wording === 'string'),
+    )
   );
 }
 
@@ -84,4 +89,3 @@ export function parseSurveyOptions({ given, asText }: SurveyOptions, baseUrl: st
   if (problem) reject(`options "passiveMin" and "promoterMin": ${problem}`);
   return parsed;
 }
-

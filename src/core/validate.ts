@@ -87,8 +87,24 @@ const canonicalTime = (timestamp: string) => new Date(instantOf(timestamp)).toIS
 
 /** Payload v1's fields in the order of its table; `consentToContact` comes last, when answered. */
 export const PAYLOAD_FIELDS: ReadonlyArray<keyof NpsResponse> = [
-  'schemaVersion', 'id', 'surveyId', 'kind', 'scale', 'score', 'category', 'comment', 'complete', 'surveyType',
-  'touchpoint', 'user', 'metadata', 'locale', 'pageUrl', 'createdAt', 'sentAt', 'consentToContact',
+  'schemaVersion',
+  'id',
+  'surveyId',
+  'kind',
+  'scale',
+  'score',
+  'category',
+  'comment',
+  'complete',
+  'surveyType',
+  'touchpoint',
+  'user',
+  'metadata',
+  'locale',
+  'pageUrl',
+  'createdAt',
+  'sentAt',
+  'consentToContact',
 ];
 
 /**

@@ -82,8 +82,8 @@ export function Overview({ reader, asked, enps }: { reader: Reader; asked: Asked
       <h2 id="overview-title">Score, trend and segments</h2>
       {enps && (
         <p class="notice">
-          Employee NPS: the receiver shows no group of fewer than {shown.minGroupSize === null ? 'its minimum of' : shown.minGroupSize} answers;
-          smaller segments are merged into “(other)”, and smaller periods withheld for anonymity.
+          Employee NPS: the receiver shows no group of fewer than {shown.minGroupSize === null ? 'its minimum of' : shown.minGroupSize} answers; smaller
+          segments are merged into “(other)”, and smaller periods withheld for anonymity.
         </p>
       )}
       {shown.withheld.map(([grouping, answers]) => (

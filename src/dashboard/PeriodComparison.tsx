@@ -52,8 +52,7 @@ export function PeriodComparison({ reader, asked, f }: { reader: Reader; asked: 
   useEffect(() => {
     if (!complete) return;
     const controller = new AbortController();
-    const totalOf = async (span: DaySpan) =>
-      (await reader.get<ResultsTallies>('results', resultsParams({ ...asked, span }), controller.signal)).total;
+    const totalOf = async (span: DaySpan) => (await reader.get<ResultsTallies>('results', resultsParams({ ...asked, span }), controller.signal)).total;
     void Promise.all([totalOf(spans.current), totalOf(spans.previous)])
       .then(([current, previous]) => {
         const choice = { scale: asked.scale as Scale };
@@ -76,7 +75,13 @@ export function PeriodComparison({ reader, asked, f }: { reader: Reader; asked: 
             {(['from', 'to'] as const).map((end) => (
               <div class="field" key={end}>
                 <label for={`compare-${side}-${end}`}>{end === 'from' ? 'From' : 'To'}</label>
-                <input id={`compare-${side}-${end}`} type="date" value={spans[side][end]} required onChange={(event) => change(side, end, event.currentTarget.value)} />
+                <input
+                  id={`compare-${side}-${end}`}
+                  type="date"
+                  value={spans[side][end]}
+                  required
+                  onChange={(event) => change(side, end, event.currentTarget.value)}
+                />
               </div>
             ))}
           </fieldset>

@@ -33,8 +33,7 @@ export function TokenForm({ problem, busy, onSubmit }: { problem: string | null;
           />
         </div>
         <p id="token-hint" class="muted">
-          The token <code>nps-widget serve</code> printed when it started (or its <code>--token</code>). It is kept for this tab only, until the tab is
-          closed.
+          The token <code>nps-widget serve</code> printed when it started (or its <code>--token</code>). It is kept for this tab only, until the tab is closed.
         </p>
         {problem && (
           <p class="error" role="alert">

@@ -11,19 +11,7 @@
  */
 import { toPayload } from '../core/payload.js';
 import type { DeliveryEvent } from '../core/events.js';
-import {
-  type Outbox,
-  type OutboxEntry,
-  due,
-  drop,
-  expedite,
-  expire,
-  lease,
-  markDelivered,
-  markFailed,
-  nextDueAt,
-  shortenLeases,
-} from './outbox.js';
+import { type Outbox, type OutboxEntry, due, drop, expedite, expire, lease, markDelivered, markFailed, nextDueAt, shortenLeases } from './outbox.js';
 import { type RetryPolicy, defaultRetryPolicy, retryDelay } from './policy.js';
 import { send } from './send.js';
 import { type OutboxStore, createOutboxStore } from './store.js';
@@ -133,7 +121,14 @@ export function createCourier(options: CourierOptions = {}): Courier {
     const payload = toPayload(response, new Date(now()));
     const verdict = await send(entry.endpoint, payload, { credentials: entry.credentials, timeoutMs: entry.timeoutMs, fetch: fetchImpl, now });
     const report = (outcome: DeliveryEvent['outcome'], retryInMs: number | null = null) => {
-      const delivery: DeliveryEvent = { response: payload, attempt: entry.attempts + 1, outcome, status: verdict.status, reason: 'reason' in verdict ? verdict.reason : null, retryInMs };
+      const delivery: DeliveryEvent = {
+        response: payload,
+        attempt: entry.attempts + 1,
+        outcome,
+        status: verdict.status,
+        reason: 'reason' in verdict ? verdict.reason : null,
+        retryInMs,
+      };
       for (const listener of audience(response.surveyId)) listener.onDelivery(delivery);
     };
     if (verdict.kind === 'delivered') {

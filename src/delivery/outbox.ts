@@ -57,8 +57,7 @@ const changeEntry = (outbox: Outbox, id: string, change: (entry: OutboxEntry) =>
  * goes out at once even while the older one is on its way. The receiver keeps the later state
  * whichever arrives first, and waiting could strand the submit if the page closes now.
  */
-const isLeased = (entry: OutboxEntry, now: number) =>
-  entry.lease !== null && entry.lease.revision === entry.revision && entry.lease.until > now;
+const isLeased = (entry: OutboxEntry, now: number) => entry.lease !== null && entry.lease.revision === entry.revision && entry.lease.until > now;
 
 /** Queues the latest state of a response to go at `sendAt`, replacing any older state of the same id. */
 export function put(outbox: Outbox, response: ResponseState, route: Route, sendAt: number): Outbox {

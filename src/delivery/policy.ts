@@ -2,10 +2,7 @@
  * How the courier reacts to an answer from the endpoint: pure rules, no network.
  */
 
-export type Verdict =
-  | { kind: 'delivered' }
-  | { kind: 'retry'; reason: string; retryAfterMs: number | null }
-  | { kind: 'permanent'; reason: string };
+export type Verdict = { kind: 'delivered' } | { kind: 'retry'; reason: string; retryAfterMs: number | null } | { kind: 'permanent'; reason: string };
 
 /** 2xx stored; 408, 429 and 5xx are the server's passing trouble; any other status is a fault of the request. */
 export function classifyStatus(status: number, retryAfter: string | null, now: number): Verdict {

@@ -38,9 +38,7 @@ export async function send(endpoint: string, payload: NpsResponse, options: Send
     });
     return { ...classifyStatus(answer.status, answer.headers.get('Retry-After'), options.now()), status: answer.status };
   } catch (error) {
-    const reason = controller.signal.aborted
-      ? `no answer within ${options.timeoutMs / 1000} s`
-      : `network error (${messageOf(error)})`;
+    const reason = controller.signal.aborted ? `no answer within ${options.timeoutMs / 1000} s` : `network error (${messageOf(error)})`;
     return { kind: 'retry', reason, retryAfterMs: null, status: null };
   } finally {
     clearTimeout(timeout);

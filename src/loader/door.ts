@@ -60,4 +60,3 @@ export function besideScript(scriptUrl: string | null): <T extends { VERSION: st
       return module;
     });
 }
-

@@ -38,7 +38,11 @@ export function createShower(host: SurveyHost, load: () => Promise<SurveyModule>
     }
     try {
       survey ??= module.createSurvey(host);
-      turn.showing = await survey.open(options, () => current === turn, () => end(turn));
+      turn.showing = await survey.open(
+        options,
+        () => current === turn,
+        () => end(turn),
+      );
     } catch (error) {
       console.error(`${PREFIX} show() failed:`, error);
     }

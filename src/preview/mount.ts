@@ -122,7 +122,11 @@ function createInstance(element: Element, options: NpsPreviewOptions): Instance 
     }
     if (!isResponseList(input)) {
       const result = calculateNps(input as NpsInput, settings.scaleChoice);
-      paint(settings.view === 'summary' ? h(Preview, { result, title, locale, scale: result.scale }) : h(ScoreResults, { result, title, locale, margin: settings.margin }));
+      paint(
+        settings.view === 'summary'
+          ? h(Preview, { result, title, locale, scale: result.scale })
+          : h(ScoreResults, { result, title, locale, margin: settings.margin }),
+      );
       return undefined;
     }
     const aggregator = createAggregator(input, { timeZone: settings.timeZone });
@@ -163,9 +167,10 @@ function createInstance(element: Element, options: NpsPreviewOptions): Instance 
       title = nextTitle;
       const job = ++generation;
       try {
-        ready = present(job, input)?.catch((error: unknown) => {
-          if (job === generation && !destroyed) failed(error);
-        }) ?? Promise.resolve();
+        ready =
+          present(job, input)?.catch((error: unknown) => {
+            if (job === generation && !destroyed) failed(error);
+          }) ?? Promise.resolve();
       } catch (error) {
         failed(error);
         ready = Promise.resolve();

@@ -127,7 +127,8 @@ export function parseCommand(argv: readonly string[], env: Record<string, string
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
   if (positionals.length === 0) return { kind: 'error', message: 'say what to do: nps-widget serve' };
-  if (positionals[0] !== 'serve' || positionals.length > 1) return { kind: 'error', message: `unknown command "${positionals.join(' ')}"; the command is: nps-widget serve` };
+  if (positionals[0] !== 'serve' || positionals.length > 1)
+    return { kind: 'error', message: `unknown command "${positionals.join(' ')}"; the command is: nps-widget serve` };
 
   const port = wholeNumber('port', values.port ?? env['PORT'] ?? String(DEFAULT_PORT), 65_535);
   if (typeof port === 'string') return { kind: 'error', message: port };
@@ -248,7 +249,13 @@ function printStart(config: ServeConfig, storage: Storage, url: string, token: s
 
 async function serve(config: ServeConfig): Promise<void> {
   const storage = storageFor(config);
-  const options: ReceiverOptions = { storage, allowedOrigins: config.allowedOrigins, rateLimit: config.rateLimit, trustProxy: config.trustProxy, minGroupSize: config.minGroupSize };
+  const options: ReceiverOptions = {
+    storage,
+    allowedOrigins: config.allowedOrigins,
+    rateLimit: config.rateLimit,
+    trustProxy: config.trustProxy,
+    minGroupSize: config.minGroupSize,
+  };
   if (config.token !== undefined) options.token = config.token;
   // Without a secret the receiver refuses the webhooks, naming --webhook-secret.
   if (config.webhooks.length > 0) options.webhooks = { urls: config.webhooks, secret: config.webhookSecret ?? '' };
@@ -259,7 +266,9 @@ async function serve(config: ServeConfig): Promise<void> {
   const server = createServer(getRequestListener((request, env) => receiver.fetch(request, { clientAddress: env.incoming.socket.remoteAddress })));
   const address = await listen(server, config.port, config.host).catch(async (error: NodeJS.ErrnoException) => {
     await receiver.close();
-    throw new Error(error.code === 'EADDRINUSE' ? `port ${config.port} on ${config.host} is in use; pick another with --port` : error.message, { cause: error });
+    throw new Error(error.code === 'EADDRINUSE' ? `port ${config.port} on ${config.host} is in use; pick another with --port` : error.message, {
+      cause: error,
+    });
   });
   // Before printing: a signal sent as soon as the address shows must already stop cleanly.
   stopOnSignals(server, receiver);

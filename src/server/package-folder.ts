@@ -11,5 +11,5 @@ export function packageDistFolder(): string {
     if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'nps-widget') return join(folder, 'dist');
     folder = join(folder, '..');
   }
-  throw new Error('cannot find the nps-widget package folder (its package.json) from the receiver\'s code');
+  throw new Error("cannot find the nps-widget package folder (its package.json) from the receiver's code");
 }

@@ -53,7 +53,10 @@ export function protectSmallGroups(total: readonly number[], groups: readonly Co
   }
   const kept = groups.filter((group) => !setAside.has(group));
   if (!merge || aside === 0) return { total: [...total], groups: kept, withheld: merge ? 0 : aside };
-  const other = [...setAside].reduce((counts, group) => added(counts, group.counts), total.map(() => 0));
+  const other = [...setAside].reduce(
+    (counts, group) => added(counts, group.counts),
+    total.map(() => 0),
+  );
   const merged = [...kept, { key: OTHER_GROUP, counts: other }].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { total: [...total], groups: merged, withheld: 0 };
 }

@@ -90,7 +90,8 @@ function checkOptions(options: ReceiverOptions): void {
       throw new RangeError(`retention.scope is ${JSON.stringify(retention.scope)}; expected ${RETENTION_SCOPES.map((scope) => `"${scope}"`).join(' or ')}`);
     }
     const interval = retention.intervalMs;
-    if (interval !== undefined && !(Number.isInteger(interval) && interval >= 1)) throw new RangeError(`retention.intervalMs is ${interval}; expected a whole number of milliseconds`);
+    if (interval !== undefined && !(Number.isInteger(interval) && interval >= 1))
+      throw new RangeError(`retention.intervalMs is ${interval}; expected a whole number of milliseconds`);
   }
   const min = options.minGroupSize;
   if (min !== undefined && !(Number.isInteger(min) && min >= 1)) {
@@ -137,12 +138,16 @@ export function createReceiver(options: ReceiverOptions): Receiver {
     ({ db }) =>
       retention === undefined
         ? null
-        : scheduleRetention(db, { days: retention.days, scope: retention.scope ?? 'all' }, {
-            intervalMs: retention.intervalMs ?? RETENTION_INTERVAL_MS,
-            now: Date.now,
-            log: options.onLog ?? ((line) => console.log(line)),
-            report,
-          }),
+        : scheduleRetention(
+            db,
+            { days: retention.days, scope: retention.scope ?? 'all' },
+            {
+              intervalMs: retention.intervalMs ?? RETENTION_INTERVAL_MS,
+              now: Date.now,
+              log: options.onLog ?? ((line) => console.log(line)),
+              report,
+            },
+          ),
     () => null,
   );
 

@@ -39,7 +39,9 @@ export function createLook({ config, parts }: SurveyContext): Look {
         }
       },
       (error: unknown) =>
-        console.warn(`${PREFIX} could not load the extras (${messageOf(error)}); the survey shows in the corner in its own light colours, without the modal's hold on Tab.`),
+        console.warn(
+          `${PREFIX} could not load the extras (${messageOf(error)}); the survey shows in the corner in its own light colours, without the modal's hold on Tab.`,
+        ),
     );
   return {
     ready: () => (needed ? (loading ??= load()) : Promise.resolve()),

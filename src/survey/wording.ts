@@ -29,7 +29,8 @@ export function createWording({ config, parts, debug }: SurveyContext): Wording 
     let tag: string = wanted.flat().find(Boolean) ?? 'en';
     try {
       const folder = config.localesUrl ?? parts.localesFolder;
-      const packaged = folder === null ? await (parts.packagedLocales?.() ?? Promise.reject(new Error("the script's own URL is unknown; set the localesUrl option"))) : null;
+      const packaged =
+        folder === null ? await (parts.packagedLocales?.() ?? Promise.reject(new Error("the script's own URL is unknown; set the localesUrl option"))) : null;
       tag = await (packaged ? packaged.pickLocale(...wanted) : pickLocaleFrom(folder as string, ...wanted));
       if (tag === 'en') return;
       table = await (packaged ? packaged.loadLocale(tag) : loadLocaleFrom(folder as string, tag));

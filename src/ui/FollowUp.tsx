@@ -25,13 +25,7 @@ export function FollowUp({ label, text, maxLength, onSubmit }: FollowUpProps) {
   return (
     <form class="follow-up" onSubmit={submit}>
       <label for="nps-reason">{label}</label>
-      <textarea
-        id="nps-reason"
-        rows={3}
-        maxLength={maxLength}
-        placeholder={text.placeholder || undefined}
-        onKeyDown={onKeyDown}
-      />
+      <textarea id="nps-reason" rows={3} maxLength={maxLength} placeholder={text.placeholder || undefined} onKeyDown={onKeyDown} />
       <button type="submit" class="submit">
         {text.submitLabel}
       </button>

@@ -32,9 +32,8 @@ function TooFewNote({ result, interval, f }: { result: NpsResult; interval: [num
   const { more } = moreResponses(result, TRUSTED_MARGIN);
   return (
     <p class="note">
-      Too few responses to trust this score: with {plural(result.total, 'response', f)} the true score could be anywhere
-      from <Interval interval={interval} f={f} />. About {f.whole(more)} more would bring the margin to ±{f.whole(TRUSTED_MARGIN)}{' '}
-      points.
+      Too few responses to trust this score: with {plural(result.total, 'response', f)} the true score could be anywhere from{' '}
+      <Interval interval={interval} f={f} />. About {f.whole(more)} more would bring the margin to ±{f.whole(TRUSTED_MARGIN)} points.
     </p>
   );
 }

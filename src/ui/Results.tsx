@@ -137,10 +137,22 @@ export function Results({ aggregate: source, choices, title, locale, onDownload 
         <h3 id="view-title">View</h3>
         <div class="fields">
           {source.scales.length > 1 && (
-            <SelectField<Scale> id="field-scale" label="Scale" value={scale} onChange={setScale} options={source.scales.map((s) => [s, describeScale(s)] as const)} />
+            <SelectField<Scale>
+              id="field-scale"
+              label="Scale"
+              value={scale}
+              onChange={setScale}
+              options={source.scales.map((s) => [s, describeScale(s)] as const)}
+            />
           )}
           {source.periods.length > 1 && (
-            <SelectField<Period> id="field-period" label="Period" value={period} onChange={setPeriod} options={source.periods.map((p) => [p, PERIOD_NAMES[p]] as const)} />
+            <SelectField<Period>
+              id="field-period"
+              label="Period"
+              value={period}
+              onChange={setPeriod}
+              options={source.periods.map((p) => [p, PERIOD_NAMES[p]] as const)}
+            />
           )}
           {dimension && (records || source.dimensions.length > 1) && (
             <SelectField<Dimension>
@@ -152,7 +164,13 @@ export function Results({ aggregate: source, choices, title, locale, onDownload 
             />
           )}
           {records && (
-            <SelectField id="field-segment" label="Segment" value={value} onChange={setValue} options={[['', 'All responses'] as const, ...values.map((v) => [v, v] as const)]} />
+            <SelectField
+              id="field-segment"
+              label="Segment"
+              value={value}
+              onChange={setValue}
+              options={[['', 'All responses'] as const, ...values.map((v) => [v, v] as const)]}
+            />
           )}
           <div class="field">
             <label for="field-benchmark">Benchmark (industry NPS)</label>
@@ -175,8 +193,8 @@ export function Results({ aggregate: source, choices, title, locale, onDownload 
         <SourceNote source={source} />
         {scale !== STANDARD_SCALE && (
           <p class="notice">
-            Non-standard NPS: these answers were given on a {scale} scale and are counted in the category the survey recorded for each. They are
-            never pooled with 0-10 answers and are not comparable with published NPS figures.
+            Non-standard NPS: these answers were given on a {scale} scale and are counted in the category the survey recorded for each. They are never pooled
+            with 0-10 answers and are not comparable with published NPS figures.
           </p>
         )}
         {source.scales.length > 1 && (
@@ -187,8 +205,8 @@ export function Results({ aggregate: source, choices, title, locale, onDownload 
         )}
         {source.periods.length > 0 && tallies.undated && (
           <p class="notice">
-            {plural(tallyResult(tallies.undated, scale).total, 'response', f)} {records ? 'without a date' : 'in no period of the tallies'}: counted in the totals, in no
-            period.
+            {plural(tallyResult(tallies.undated, scale).total, 'response', f)} {records ? 'without a date' : 'in no period of the tallies'}: counted in the
+            totals, in no period.
           </p>
         )}
       </section>
@@ -248,7 +266,17 @@ export function Results({ aggregate: source, choices, title, locale, onDownload 
 }
 
 /** Scores or counts without dates or segments: the score card and how many more answers a margin needs. */
-export function ScoreResults({ result, title, locale, margin: initialMargin }: { result: NpsResult; title?: string | undefined; locale?: string | undefined; margin: number }) {
+export function ScoreResults({
+  result,
+  title,
+  locale,
+  margin: initialMargin,
+}: {
+  result: NpsResult;
+  title?: string | undefined;
+  locale?: string | undefined;
+  margin: number;
+}) {
   const [margin, setMargin] = useState(initialMargin);
   const f = numbersFor(locale);
   return (

@@ -49,7 +49,14 @@ export function Scale({ low, high, score, labelledBy, text, onScore }: ScaleProp
 
   return (
     <div class="scale">
-      <div class="choices" style={`--nps-row:${scores.length > 7 ? Math.ceil(scores.length / 2) : scores.length}`} role="radiogroup" aria-labelledby={labelledBy} aria-describedby="nps-low nps-high" onKeyDown={onKeyDown}>
+      <div
+        class="choices"
+        style={`--nps-row:${scores.length > 7 ? Math.ceil(scores.length / 2) : scores.length}`}
+        role="radiogroup"
+        aria-labelledby={labelledBy}
+        aria-describedby="nps-low nps-high"
+        onKeyDown={onKeyDown}
+      >
         {scores.map((n) => (
           <button
             key={n}

@@ -73,23 +73,20 @@ export function Survey(props: SurveyProps) {
         tabIndex={-1}
         onKeyDown={onKeyDown}
       >
-      {layout === 'anchored' && <div class="arrow" aria-hidden="true" />}
-      <p id="nps-question" class="question">
-        {text.question}
-      </p>
-      {stage === 'asking' && (
-        <Scale low={props.low} high={props.high} score={score} labelledBy="nps-question" text={text} onScore={onScore} />
-      )}
-      {stage === 'asking' && category && (
-        <FollowUp label={text.followUp[category]} text={text} maxLength={props.commentMaxLength} onSubmit={props.onSubmit} />
-      )}
-      {stage === 'consent' && <ConsentStep text={text} onConsent={onConsent} />}
-      <div role="status" class="thanks">
-        {stage === 'thanks' ? text.thankYou : ''}
-      </div>
-      {stage === 'thanks' && link && <PromoterLink text={text} href={link} />}
-      <button type="button" class="close" aria-label={text.closeLabel} title={text.closeLabel} onClick={onClose}>
-      </button>
+        {layout === 'anchored' && <div class="arrow" aria-hidden="true" />}
+        <p id="nps-question" class="question">
+          {text.question}
+        </p>
+        {stage === 'asking' && <Scale low={props.low} high={props.high} score={score} labelledBy="nps-question" text={text} onScore={onScore} />}
+        {stage === 'asking' && category && (
+          <FollowUp label={text.followUp[category]} text={text} maxLength={props.commentMaxLength} onSubmit={props.onSubmit} />
+        )}
+        {stage === 'consent' && <ConsentStep text={text} onConsent={onConsent} />}
+        <div role="status" class="thanks">
+          {stage === 'thanks' ? text.thankYou : ''}
+        </div>
+        {stage === 'thanks' && link && <PromoterLink text={text} href={link} />}
+        <button type="button" class="close" aria-label={text.closeLabel} title={text.closeLabel} onClick={onClose}></button>
       </div>
     </div>
   );

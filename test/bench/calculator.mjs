@@ -47,8 +47,6 @@ const repo = new URL('../../', import.meta.url);
 /** @type {string[]} */
 const failures = [];
 
-
-
 /** @returns {Stats} */
 function stats(/** @type {number[]} */ samples) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -82,8 +80,9 @@ function filterAndCount(/** @type {Filterable} */ scores) {
   return { promoters, detractors, nps: ((promoters - detractors) / scores.length) * 100 };
 }
 
-const ms = (/** @type {number} */ value) => (value === 0 ? '0' : value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value >= 0.1 ? value.toFixed(2) : value.toFixed(4));
-const perSecond = (/** @type {number} */ count, /** @type {number} */ millis) => `${((count / millis) * 1000 / 1e6).toFixed(0)} M scores/s`;
+const ms = (/** @type {number} */ value) =>
+  value === 0 ? '0' : value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value >= 0.1 ? value.toFixed(2) : value.toFixed(4);
+const perSecond = (/** @type {number} */ count, /** @type {number} */ millis) => `${(((count / millis) * 1000) / 1e6).toFixed(0)} M scores/s`;
 
 // ---------------------------------------------------------------- Part 1: Node
 
@@ -92,7 +91,12 @@ const { calculateNps } = /** @type {{ calculateNps: CalculateNps }} */ (await im
 /** `count` weighted scores 0-10 from the seeded PRNG. */
 function makeScores(/** @type {number} */ count) {
   const random = seededRandom(SEED);
-  const cumulative = WEIGHTS.map(((sum) => (/** @type {number} */ weight) => (sum += weight))(0));
+  const cumulative = WEIGHTS.map(
+    (
+      (sum) => (/** @type {number} */ weight) =>
+        (sum += weight)
+    )(0),
+  );
   const weightTotal = cumulative.at(-1) ?? 1;
   const scores = new Uint8Array(count);
   for (let i = 0; i < count; i++) {
@@ -109,7 +113,8 @@ const source = makeScores(SCORE_COUNT);
 const nodeFigures = {};
 /** @type {[string, string, string, string][]} */
 const rows = [];
-const row = (/** @type {string} */ metric, /** @type {Stats} */ s, /** @type {string} */ notes) => rows.push([metric, ms(s.median), `${ms(s.min)}–${ms(s.max)}`, notes]);
+const row = (/** @type {string} */ metric, /** @type {Stats} */ s, /** @type {string} */ notes) =>
+  rows.push([metric, ms(s.median), `${ms(s.min)}–${ms(s.max)}`, notes]);
 
 /** One variant at a time, so at most the source and one copy are alive (80 MB for Float64). */
 const variants = /** @type {[string, () => Filterable & Iterable<number>][]} */ ([
@@ -155,7 +160,12 @@ const countsRun = time(() => {
 });
 const perCall = stats(countsRun.stats.samples.map((total) => (total / COUNTS_BATCH) * 1000));
 if (countsRun.result?.nps !== reference?.nps) failures.push(`{ counts }: NPS ${countsRun.result?.nps}, scores gave ${reference?.nps}`);
-rows.push(['calculateNps({ counts }) (µs per call)', perCall.median.toFixed(2), `${perCall.min.toFixed(2)}–${perCall.max.toFixed(2)}`, `batches of ${COUNTS_BATCH.toLocaleString('en')} calls; same NPS`]);
+rows.push([
+  'calculateNps({ counts }) (µs per call)',
+  perCall.median.toFixed(2),
+  `${perCall.min.toFixed(2)}–${perCall.max.toFixed(2)}`,
+  `batches of ${COUNTS_BATCH.toLocaleString('en')} calls; same NPS`,
+]);
 
 const nodePeakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
 
@@ -169,7 +179,9 @@ const server = createServer((request, response) => {
   } else if (path === '/') {
     response
       .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-      .end('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>calculator bench</title><script src="/nps-preview.js"></script></head><body></body></html>');
+      .end(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>calculator bench</title><script src="/nps-preview.js"></script></head><body></body></html>',
+      );
   } else {
     response.writeHead(404).end();
   }
@@ -207,7 +219,12 @@ try {
         x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
         return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
       };
-      const cumulative = weights.map(((sum) => (/** @type {number} */ w) => (sum += w))(0));
+      const cumulative = weights.map(
+        (
+          (sum) => (/** @type {number} */ w) =>
+            (sum += w)
+        )(0),
+      );
       const weightTotal = cumulative.at(-1) ?? 1;
       const nextScore = () => {
         const r = random() * weightTotal;
@@ -354,7 +371,8 @@ try {
 
   const pick = (/** @type {(run: (typeof runs)[number]) => number | null} */ get, /** @type {string} */ what) => {
     const values = runs.map(get);
-    if (values.some((value) => value === null)) failures.push(`${what}: the preview did not show NPS ${generated.rounded} for ${generated.total} responses within 10 s`);
+    if (values.some((value) => value === null))
+      failures.push(`${what}: the preview did not show NPS ${generated.rounded} for ${generated.total} responses within 10 s`);
     return stats(values.filter((value) => value !== null));
   };
   const mountMs = pick((run) => run.mount.ms, 'mount with records');
@@ -424,7 +442,16 @@ for (const r of rows) console.log(format(r));
 if (args.json) {
   const figures = {
     machine,
-    node: { peakRssMb: nodePeakRssMb, scores: SCORE_COUNT, runs: NODE_RUNS, warmups: NODE_WARMUPS, seed: SEED, variants: nodeFigures, countsPerCallUs: perCall, countsBatch: COUNTS_BATCH },
+    node: {
+      peakRssMb: nodePeakRssMb,
+      scores: SCORE_COUNT,
+      runs: NODE_RUNS,
+      warmups: NODE_WARMUPS,
+      seed: SEED,
+      variants: nodeFigures,
+      countsPerCallUs: perCall,
+      countsBatch: COUNTS_BATCH,
+    },
     chromium: { runs: BROWSER_RUNS, ...browserFigures },
     failures,
   };

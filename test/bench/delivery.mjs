@@ -15,7 +15,11 @@ const responses = Number(values.responses);
 const seed = Number(values.seed);
 
 console.log(`Delivery under chaos: ${responses} responses, seed ${seed}, ${cpus().length} cores, Node ${process.version}`);
-console.log(`Receiver trouble while chaos is on: ${Object.entries(TROUBLE).map(([k, v]) => `${k} ${Math.round(v * 100)}%`).join(', ')}`);
+console.log(
+  `Receiver trouble while chaos is on: ${Object.entries(TROUBLE)
+    .map(([k, v]) => `${k} ${Math.round(v * 100)}%`)
+    .join(', ')}`,
+);
 /**
  * Both runs side by side: every answer to one survey, and every answer to a survey of its own
  * with the last page loading the widget for a survey never answered.

@@ -17,7 +17,9 @@ import { parseArgs } from 'node:util';
 import { startPostgres } from '../postgres-cluster.mjs';
 import { seedResponses } from '../seed-responses.mjs';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, store: { type: 'string', multiple: true }, json: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { rows: { type: 'string', default: '1000000' }, store: { type: 'string', multiple: true }, json: { type: 'string' } },
+});
 const ROWS = Number(values.rows);
 const TOKEN = 'bench-token-0123456789abcdef';
 const BIN = fileURLToPath(new URL('../../bin/nps-widget.js', import.meta.url));

@@ -199,7 +199,13 @@ for (let run = 0; run < RUNS; run++) {
       page.nps('show', { touchpoint: 'checkout', force: true });
       return (await page.npsOnScreen()) - start;
     });
-    if (loaded.length !== before) failures.push(`${script}: show() fetched ${loaded.slice(before).map((f) => f.file).join(', ')}`);
+    if (loaded.length !== before)
+      failures.push(
+        `${script}: show() fetched ${loaded
+          .slice(before)
+          .map((f) => f.file)
+          .join(', ')}`,
+      );
     showTimes[script]?.push(ms);
     await context.close();
   }
@@ -233,21 +239,31 @@ console.log(`Loading the widget: Chromium on 127.0.0.1, ${RUNS} runs per timing,
 console.log('what a page view downloads of the widget (cold cache, gzip as transferred, headers included)\n');
 console.log(`${'case'.padEnd(46)} | requests | bytes | files`);
 console.log(`${'-'.repeat(46)}-|----------|-------|------`);
-for (const [name, view] of Object.entries(views)) console.log(`${name.padEnd(46)} | ${String(view.requests).padStart(8)} | ${String(view.bytes).padStart(5)} | ${view.files.join(' + ')}`);
+for (const [name, view] of Object.entries(views))
+  console.log(`${name.padEnd(46)} | ${String(view.requests).padStart(8)} | ${String(view.bytes).padStart(5)} | ${view.files.join(' + ')}`);
 
 /** @type {Record<string, Stats & { notes: string }>} */
 const rows = {};
 const row = (/** @type {string} */ name, /** @type {number[]} */ samples, /** @type {string} */ notes) => (rows[name] = { ...stats(samples), notes });
-const loaderShow = row('show() → question, loader, survey prefetched (ms)', showTimes['nps-widget.js'] ?? [], 'show: manual, the file fetched at idle beforehand');
+const loaderShow = row(
+  'show() → question, loader, survey prefetched (ms)',
+  showTimes['nps-widget.js'] ?? [],
+  'show: manual, the file fetched at idle beforehand',
+);
 const fullShow = row('show() → question, nps-widget.full.js (ms)', showTimes['nps-widget.full.js'] ?? [], 'same page, the single file');
 const ratio = loaderShow.median / fullShow.median;
 for (const [key, samples] of Object.entries(navTimes)) {
   const slow = key.endsWith(', slow');
-  row(`navigation → question, auto, ${key.replace(', slow', '')}${slow ? ', 40 ms RTT' : ''} (ms)`, samples, slow ? 'cold cache, emulated 40 ms round trip, 10 Mbit/s' : 'cold cache, as served from 127.0.0.1');
+  row(
+    `navigation → question, auto, ${key.replace(', slow', '')}${slow ? ', 40 ms RTT' : ''} (ms)`,
+    samples,
+    slow ? 'cold cache, emulated 40 ms round trip, 10 Mbit/s' : 'cold cache, as served from 127.0.0.1',
+  );
 }
 console.log(`\n${'metric'.padEnd(58)} | median |     min–max | notes`);
 console.log(`${'-'.repeat(58)}-|--------|-------------|------`);
-for (const [name, r] of Object.entries(rows)) console.log(`${name.padEnd(58)} | ${fmt(r.median).padStart(6)} | ${`${fmt(r.min)}–${fmt(r.max)}`.padStart(11)} | ${r.notes}`);
+for (const [name, r] of Object.entries(rows))
+  console.log(`${name.padEnd(58)} | ${fmt(r.median).padStart(6)} | ${`${fmt(r.min)}–${fmt(r.max)}`.padStart(11)} | ${r.notes}`);
 console.log(`\nshow() → question, loader against the single file: ${fmt(ratio, 2)}x the median (target: within 1.10x)`);
 
 if (args.json) writeFileSync(args.json, JSON.stringify({ runs: RUNS, views, rows, showRatio: ratio, failures }, null, 2));

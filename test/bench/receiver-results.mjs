@@ -104,12 +104,21 @@ async function measure(name, storage, responses) {
   await db.query('ANALYZE nps_tally_times');
   await db.query('ANALYZE nps_tally_segments');
   const [rollupRows] = await db.query('SELECT count(*)::int AS n FROM nps_tally_times WHERE survey_id = $1', [SURVEY]);
-  console.log(`\r${name}: ${responses.toLocaleString('en')} answers seeded in ${(seeded / 1000).toFixed(0)} s; migration 3 built the rollups in ${(migrated / 1000).toFixed(1)} s (${rollupRows?.n} quarter-hour rows)`);
+  console.log(
+    `\r${name}: ${responses.toLocaleString('en')} answers seeded in ${(seeded / 1000).toFixed(0)} s; migration 3 built the rollups in ${(migrated / 1000).toFixed(1)} s (${rollupRows?.n} quarter-hour rows)`,
+  );
 
-  const receiver = server.createReceiver({ storage: { description: name, open: async () => db }, token: TOKEN, serveWidget: false, onError: (m, e) => console.error(m, e) });
+  const receiver = server.createReceiver({
+    storage: { description: name, open: async () => db },
+    token: TOKEN,
+    serveWidget: false,
+    onError: (m, e) => console.error(m, e),
+  });
   await receiver.ready;
   const get = async (/** @type {string} */ by) => {
-    const answer = await receiver.fetch(new Request(`http://127.0.0.1/results?surveyId=${SURVEY}&by=${by}&from=${FROM}&to=${TO}`, { headers: { Authorization: `Bearer ${TOKEN}` } }));
+    const answer = await receiver.fetch(
+      new Request(`http://127.0.0.1/results?surveyId=${SURVEY}&by=${by}&from=${FROM}&to=${TO}`, { headers: { Authorization: `Bearer ${TOKEN}` } }),
+    );
     if (answer.status !== 200) throw new Error(`GET /results answered ${answer.status}: ${await answer.text()}`);
     return answer.json();
   };
@@ -119,7 +128,9 @@ async function measure(name, storage, responses) {
     const raw = () => db.query(rawQuery(by), [SURVEY, `${FROM}T00:00:00Z`, '2026-12-01T00:00:00Z']);
     // Warm both (plans, caches), and check they count the same.
     const [api, plain] = [await get(by), await raw()];
-    const same = JSON.stringify(api.groups.map((/** @type {{ key: string, counts: number[] }} */ g) => [g.key, g.counts])) === JSON.stringify(plain.map((row) => [row.key, row.counts]));
+    const same =
+      JSON.stringify(api.groups.map((/** @type {{ key: string, counts: number[] }} */ g) => [g.key, g.counts])) ===
+      JSON.stringify(plain.map((row) => [row.key, row.counts]));
     if (!same) throw new Error(`${name} by=${by}: the rollup and the raw GROUP BY disagree`);
     const rollupTimes = [];
     const rawTimes = [];
@@ -131,7 +142,9 @@ async function measure(name, storage, responses) {
     const rawMs = median(rawTimes);
     const row = { groups: api.groups.length, rollupMs, rawMs, ratio: rawMs / rollupMs };
     rows[by] = row;
-    console.log(`  by=${by.padEnd(5)} ${String(row.groups).padStart(3)} groups  GET /results ${ms(row.rollupMs).padStart(8)}  raw GROUP BY ${ms(row.rawMs).padStart(8)}  ${row.ratio.toFixed(0)}x`);
+    console.log(
+      `  by=${by.padEnd(5)} ${String(row.groups).padStart(3)} groups  GET /results ${ms(row.rollupMs).padStart(8)}  raw GROUP BY ${ms(row.rawMs).padStart(8)}  ${row.ratio.toFixed(0)}x`,
+    );
   }
   await receiver.close();
   return { store: name, responses, seedSeconds: seeded / 1000, migrateSeconds: migrated / 1000, rollupRows: rollupRows?.n, ...rows };

@@ -77,9 +77,11 @@ const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q 
  */
 async function pool(count, workers, job) {
   let next = 0;
-  await Promise.all(Array.from({ length: workers }, async () => {
-    while (next < count) await job(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (next < count) await job(next++);
+    }),
+  );
 }
 
 /** @param {number} pid */
@@ -118,7 +120,9 @@ function httpClient(/** @type {URL} */ url) {
           const headers = { 'Content-Type': 'text/plain;charset=UTF-8', 'Content-Length': Buffer.byteLength(body) };
           const req = request({ agent, host: url.hostname, port: url.port, path: '/responses', method: 'POST', headers }, (answer) => {
             answer.resume();
-            answer.on('end', () => (answer.statusCode === 201 || answer.statusCode === 200 ? done(performance.now() - started) : fail(new Error(`answered ${answer.statusCode}`))));
+            answer.on('end', () =>
+              answer.statusCode === 201 || answer.statusCode === 200 ? done(performance.now() - started) : fail(new Error(`answered ${answer.statusCode}`)),
+            );
           });
           req.on('error', fail);
           req.end(body);
@@ -197,7 +201,10 @@ try {
     const result =
       store === 'PGlite'
         ? await measure(server.pglite({ dataDir: join(folder, 'raw') }), ['--data-dir', join(folder, 'http')])
-        : await measure(server.postgres({ connectionString: await cluster.createDatabase('bench_raw'), maxConnections: CLIENTS }), ['--database', await cluster.createDatabase('bench_http')]);
+        : await measure(server.postgres({ connectionString: await cluster.createDatabase('bench_raw'), maxConnections: CLIENTS }), [
+            '--database',
+            await cluster.createDatabase('bench_http'),
+          ]);
     console.log(
       `${store}: raw ${Math.round(result.raw)}/s; over HTTP ${Math.round(result.rate)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ` +
         `RSS ${result.rssStart.toFixed(0)} -> ${result.rssEnd.toFixed(0)} MB (max ${result.rssMax.toFixed(0)}; after each round ${result.rssRounds.join(', ')}), ${result.seconds.toFixed(0)} s`,
@@ -213,11 +220,18 @@ console.log('');
 console.log('store       | raw upsert/s | HTTP deliveries/s | HTTP / raw | p50 ms | p99 ms | receiver RSS start -> end (max)');
 console.log('------------|--------------|-------------------|------------|--------|--------|--------------------------');
 for (const row of rows) {
-  const r = /** @type {{ store: string, raw: number, rate: number, ratio: number, p50: number, p99: number, rssStart: number, rssEnd: number, rssMax: number }} */ (row);
+  const r =
+    /** @type {{ store: string, raw: number, rate: number, ratio: number, p50: number, p99: number, rssStart: number, rssEnd: number, rssMax: number }} */ (
+      row
+    );
   console.log(
     `${r.store.padEnd(11)} | ${String(r.raw).padStart(12)} | ${String(r.rate).padStart(17)} | ${r.ratio.toFixed(2).padStart(10)} | ${r.p50.toFixed(1).padStart(6)} | ${r.p99.toFixed(1).padStart(6)} | ${r.rssStart.toFixed(0)} -> ${r.rssEnd.toFixed(0)} MB (${r.rssMax.toFixed(0)})`,
   );
 }
 console.log('');
 console.log('Targets: HTTP at least half the raw rate; at least 2,000 deliveries/s into PostgreSQL; p99 under 50 ms; RSS flat.');
-if (values.json) writeFileSync(values.json, JSON.stringify({ deliveries: DELIVERIES, rounds: ROUNDS, clients: CLIENTS, cores: cpus().length, node: process.version, rows }, null, 2));
+if (values.json)
+  writeFileSync(
+    values.json,
+    JSON.stringify({ deliveries: DELIVERIES, rounds: ROUNDS, clients: CLIENTS, cores: cpus().length, node: process.version, rows }, null, 2),
+  );

@@ -35,7 +35,9 @@ const server = createServer((request, response) => {
   if (path === '/') {
     return void response
       .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-      .end('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>results bench</title><script src="/nps-preview.js"></script></head><body></body></html>');
+      .end(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>results bench</title><script src="/nps-preview.js"></script></head><body></body></html>',
+      );
   }
   response.writeHead(404).end();
 });
@@ -54,15 +56,22 @@ const rows = [];
 /** @type {Record<string, unknown>} */
 const figures = {};
 const ms = (/** @type {number} */ value) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
-const row = (/** @type {string} */ metric, /** @type {Stats} */ s, /** @type {string} */ notes) => rows.push([metric, ms(s.median), `${ms(s.min)}–${ms(s.max)}`, notes]);
+const row = (/** @type {string} */ metric, /** @type {Stats} */ s, /** @type {string} */ notes) =>
+  rows.push([metric, ms(s.median), `${ms(s.min)}–${ms(s.max)}`, notes]);
 
 try {
-  const { context, page } = await openPage(browser, { timezoneId: 'Europe/Helsinki', viewport: { width: 1200, height: 900 } }, { pageError: (message) => failures.push(`page error: ${message}`) });
+  const { context, page } = await openPage(
+    browser,
+    { timezoneId: 'Europe/Helsinki', viewport: { width: 1200, height: 900 } },
+    { pageError: (message) => failures.push(`page error: ${message}`) },
+  );
   await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
   await page.goto(`${origin}/`);
 
   const generated = await page.evaluate(async () => {
-    const { generateYear } = /** @type {typeof import('../../demo/generated-year.js')} */ (await import(/* @vite-ignore */ `${location.origin}/generated-year.js`));
+    const { generateYear } = /** @type {typeof import('../../demo/generated-year.js')} */ (
+      await import(/* @vite-ignore */ `${location.origin}/generated-year.js`)
+    );
     const start = performance.now();
     const generator = generateYear();
     let step = generator.next();
@@ -73,8 +82,12 @@ try {
 
   const measureRun = () =>
     page.evaluate(async () => {
-      const api = /** @type {{ NpsPreview: { mountNpsPreview: typeof import('../../src/preview/mount.js').mountNpsPreview } }} */ (/** @type {unknown} */ (globalThis)).NpsPreview;
-      const records = /** @type {import('../../src/core/results/record.js').ResultRecord[]} */ (/** @type {{ records: unknown[] }} */ (/** @type {unknown} */ (globalThis)).records);
+      const api = /** @type {{ NpsPreview: { mountNpsPreview: typeof import('../../src/preview/mount.js').mountNpsPreview } }} */ (
+        /** @type {unknown} */ (globalThis)
+      ).NpsPreview;
+      const records = /** @type {import('../../src/core/results/record.js').ResultRecord[]} */ (
+        /** @type {{ records: unknown[] }} */ (/** @type {unknown} */ (globalThis)).records
+      );
       /** @type {{ start: number, duration: number }[]} */
       const longTasks = [];
       const observer = new PerformanceObserver((list) => {
@@ -121,8 +134,12 @@ try {
         quarter: await choose('field-period', 'quarter', () => caption().startsWith('NPS by quarter')),
         month: await choose('field-period', 'month', () => caption().startsWith('NPS by month')),
       };
-      const byLocale = await choose('field-break-down-by', 'locale', () => Boolean(root().querySelector('#breakdown-caption')?.textContent?.startsWith('NPS by Locale')));
-      const byTouchpoint = await choose('field-break-down-by', 'touchpoint', () => Boolean(root().querySelector('#breakdown-caption')?.textContent?.startsWith('NPS by Touchpoint')));
+      const byLocale = await choose('field-break-down-by', 'locale', () =>
+        Boolean(root().querySelector('#breakdown-caption')?.textContent?.startsWith('NPS by Locale')),
+      );
+      const byTouchpoint = await choose('field-break-down-by', 'touchpoint', () =>
+        Boolean(root().querySelector('#breakdown-caption')?.textContent?.startsWith('NPS by Touchpoint')),
+      );
       const segment = await choose('field-segment', 'checkout', () => Boolean(root().querySelector('h2')?.textContent?.includes('Touchpoint: checkout')));
       const shownTotal = root().querySelector('.muted')?.textContent ?? '';
       await new Promise((resolve) => setTimeout(resolve, 0));
@@ -167,7 +184,18 @@ try {
   row('  show only checkout (ms)', segmentStats, 'headline, trend, reasons and follow-up of one segment');
   const updateStats = stats(runs.map((run) => run.update));
   row(`preview.update(same ${n} records) (ms)`, updateStats, 're-aggregates in slices until ready()');
-  Object.assign(figures, { records: generated.count, generateMs: generated.ms, mountMs: mountStats, longestTaskMs: taskStats, periodMs: periodStats, byLocaleMs: localeStats, byTouchpointMs: touchpointStats, segmentMs: segmentStats, updateMs: updateStats, runs });
+  Object.assign(figures, {
+    records: generated.count,
+    generateMs: generated.ms,
+    mountMs: mountStats,
+    longestTaskMs: taskStats,
+    periodMs: periodStats,
+    byLocaleMs: localeStats,
+    byTouchpointMs: touchpointStats,
+    segmentMs: segmentStats,
+    updateMs: updateStats,
+    runs,
+  });
   await context.close();
 } finally {
   await browser.close();
@@ -175,12 +203,20 @@ try {
 }
 
 const cpu = cpus();
-const machine = { cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, os: `${platform()} ${release()}`, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, chromium: chromiumVersion };
+const machine = {
+  cpu: cpu[0]?.model ?? 'unknown',
+  cores: cpu.length,
+  os: `${platform()} ${release()}`,
+  memoryGb: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  chromium: chromiumVersion,
+};
 console.log(`\nThe results view at scale: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}; Chromium ${machine.chromium}`);
 console.log(`Median of ${RUNS} runs; periods in Europe/Helsinki.\n`);
 const header = /** @type {[string, string, string, string]} */ (['metric', 'median', 'min–max', 'notes']);
 const widths = [0, 1, 2].map((i) => Math.max(...[header, ...rows].map((r) => (r[i] ?? '').length)));
-const format = (/** @type {[string, string, string, string]} */ r) => `${r[0].padEnd(widths[0] ?? 0)} | ${r[1].padStart(widths[1] ?? 0)} | ${r[2].padStart(widths[2] ?? 0)} | ${r[3]}`;
+const format = (/** @type {[string, string, string, string]} */ r) =>
+  `${r[0].padEnd(widths[0] ?? 0)} | ${r[1].padStart(widths[1] ?? 0)} | ${r[2].padStart(widths[2] ?? 0)} | ${r[3]}`;
 console.log(format(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('-|-') + '-|------');
 for (const r of rows) console.log(format(r));

@@ -144,7 +144,9 @@ function probe() {
     for (const entry of /** @type {LayoutShiftEntry[]} */ (list.getEntries())) {
       if (entry.hadRecentInput) continue;
       const sources = (entry.sources ?? []).map(({ node }) =>
-        node instanceof Element ? `${node.localName}${node.id ? `#${node.id}` : ''}${node.hasAttribute('data-nps-widget') ? '[data-nps-widget]' : ''}` : String(node?.nodeName),
+        node instanceof Element
+          ? `${node.localName}${node.id ? `#${node.id}` : ''}${node.hasAttribute('data-nps-widget') ? '[data-nps-widget]' : ''}`
+          : String(node?.nodeName),
       );
       bench.shifts.push({ start: entry.startTime, value: entry.value, sources });
     }
@@ -190,7 +192,20 @@ function probe() {
 }
 
 const ADJECTIVES = ['Alpine', 'Summit', 'Ridge', 'Canyon', 'Trail', 'Harbor', 'Granite', 'Cedar', 'Glacier', 'Prairie', 'Coastal', 'Boreal'];
-const NOUNS = ['Daypack', 'Tent', 'Hiking Boot', 'Rain Shell', 'Headlamp', 'Camp Mug', 'Sleeping Bag', 'Trekking Pole', 'Water Filter', 'Fleece', 'Stove', 'Hammock'];
+const NOUNS = [
+  'Daypack',
+  'Tent',
+  'Hiking Boot',
+  'Rain Shell',
+  'Headlamp',
+  'Camp Mug',
+  'Sleeping Bag',
+  'Trekking Pole',
+  'Water Filter',
+  'Fleece',
+  'Stove',
+  'Hammock',
+];
 const COLOURS = ['#2f6f4f', '#a2542b', '#35558a', '#7b3f8c', '#b58a1b', '#3b7d86', '#8a2f3d', '#4f5d2f'];
 const WORDS = (
   'made for long days outside with recycled fabrics reinforced seams and a fit that stays put on rough ground ' +
@@ -203,7 +218,10 @@ function productSvg(/** @type {number} */ i, /** @type {() => number} */ random)
   const a = COLOURS[i % COLOURS.length] ?? '#333';
   const b = COLOURS[(i * 3 + 1) % COLOURS.length] ?? '#999';
   const peaks = Array.from({ length: 4 }, (_, k) => `${k * 70 - 10},150 ${k * 70 + 25},${60 + Math.round(random() * 40)} ${k * 70 + 60},150`).join(' ');
-  const dots = Array.from({ length: 6 }, () => `<circle cx="${Math.round(random() * 240)}" cy="${Math.round(random() * 50)}" r="${1 + Math.round(random() * 2)}" fill="#fff" opacity="0.7"/>`).join('');
+  const dots = Array.from(
+    { length: 6 },
+    () => `<circle cx="${Math.round(random() * 240)}" cy="${Math.round(random() * 50)}" r="${1 + Math.round(random() * 2)}" fill="#fff" opacity="0.7"/>`,
+  ).join('');
   return (
     `<svg class="product-image" viewBox="0 0 240 180" width="240" height="180" role="img" aria-label="Illustration">` +
     `<defs><linearGradient id="sky${i}" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${b}"/><stop offset="1" stop-color="#f4efe6"/></linearGradient></defs>` +
@@ -280,10 +298,14 @@ function shopPage(variant) {
   const reviewers = ['Maya K.', 'Jonas P.', 'Aiko T.', 'Sam R.', 'Lena W.', 'Omar H.'];
   const reviews = Array.from(
     { length: 18 },
-    (_, i) => `<blockquote class="review"><p>${words(45)}</p><footer>${reviewers[i % reviewers.length]}, on the ${ADJECTIVES[(i * 7) % ADJECTIVES.length]} ${NOUNS[i % NOUNS.length]}</footer></blockquote>`,
+    (_, i) =>
+      `<blockquote class="review"><p>${words(45)}</p><footer>${reviewers[i % reviewers.length]}, on the ${ADJECTIVES[(i * 7) % ADJECTIVES.length]} ${NOUNS[i % NOUNS.length]}</footer></blockquote>`,
   ).join('\n');
   const footerColumns = ['Shop', 'Help', 'Company', 'Community']
-    .map((title) => `<div><h4>${title}</h4><ul>${Array.from({ length: 8 }, (_, k) => `<li><a href="/${title.toLowerCase()}/${k}">${words(2).slice(0, -1)}</a></li>`).join('')}</ul></div>`)
+    .map(
+      (title) =>
+        `<div><h4>${title}</h4><ul>${Array.from({ length: 8 }, (_, k) => `<li><a href="/${title.toLowerCase()}/${k}">${words(2).slice(0, -1)}</a></li>`).join('')}</ul></div>`,
+    )
     .join('');
   const tag =
     variant === 'corner'
@@ -485,7 +507,14 @@ async function load(context, variant, { waitReady, until, settleMs = SETTLE_MS, 
       const b = before[name] ?? 0;
       return (a >= b ? a - b : a) * 1000;
     };
-    return { ...measured, scriptMs: delta('ScriptDuration'), taskMs: delta('TaskDuration'), scriptRequests: scriptRequests - requestsBefore, trace: traced, intlMs };
+    return {
+      ...measured,
+      scriptMs: delta('ScriptDuration'),
+      taskMs: delta('TaskDuration'),
+      scriptRequests: scriptRequests - requestsBefore,
+      trace: traced,
+      intlMs,
+    };
   } finally {
     await page.close();
   }
@@ -531,12 +560,24 @@ try {
       const inline = await load(context, 'inline', { waitReady: true, settleMs: SHORT_SETTLE_MS });
       const inlineNone = await load(context, 'none', { waitReady: false, until: inline.end });
       runs.push({ cold, warm, none, warmTraced, bare, inline, inlineNone });
-      const shown = /** @type {const} */ ([['corner, cold', cold], ['corner, warm', warm], ['corner, warm, traced', warmTraced], ['inline', inline]]);
+      const shown = /** @type {const} */ ([
+        ['corner, cold', cold],
+        ['corner, warm', warm],
+        ['corner, warm, traced', warmTraced],
+        ['inline', inline],
+      ]);
       for (const [what, l] of shown) {
-        if (l.readyMs === null) failures.push(`run ${run + 1}, ${what}: the survey did not become usable within ${READY_TIMEOUT_MS / 1000} s (radio in DOM: ${l.radioInDomMs}, visible: ${l.visibleMs})`);
+        if (l.readyMs === null)
+          failures.push(
+            `run ${run + 1}, ${what}: the survey did not become usable within ${READY_TIMEOUT_MS / 1000} s (radio in DOM: ${l.radioInDomMs}, visible: ${l.visibleMs})`,
+          );
         if (l.hosts !== 1) failures.push(`run ${run + 1}, ${what}: ${l.hosts} [data-nps-widget] hosts, expected 1`);
       }
-      for (const [what, l] of /** @type {const} */ ([['bare', bare], ['none', none], ['none', inlineNone]])) {
+      for (const [what, l] of /** @type {const} */ ([
+        ['bare', bare],
+        ['none', none],
+        ['none', inlineNone],
+      ])) {
         if (l.hosts !== 0) failures.push(`run ${run + 1}, ${what}: ${l.hosts} [data-nps-widget] hosts on a page without the widget`);
       }
     } finally {
@@ -743,7 +784,9 @@ const shiftCornerRaw = stats(runs.map((r) => shiftScore(r.warm)));
 const shiftInline = stats(runs.map((r) => shiftScore(r.inline) - shiftScore(r.inlineNone)));
 const widgetShiftSources = runs.flatMap((r) => r.warm.shifts.flatMap((s) => s.sources)).filter((s) => s.includes('data-nps-widget'));
 if (shiftCorner.max > 0.0001 || widgetShiftSources.length > 0) {
-  failures.push(`the corner placement shifted the page: ${shiftCorner.samples.map((v) => v.toFixed(4)).join(', ')} (sources ${widgetShiftSources.join(', ') || 'page content'})`);
+  failures.push(
+    `the corner placement shifted the page: ${shiftCorner.samples.map((v) => v.toFixed(4)).join(', ')} (sources ${widgetShiftSources.join(', ') || 'page content'})`,
+  );
 }
 // 5. heap
 const KB = 1024;
@@ -764,12 +807,14 @@ const quietLeft = quietRuns.map((q) => {
   const mine = q.shown.leftovers ?? { listeners: [], observers: 0, timers: 0 };
   const theirs = q.none.leftovers ?? { listeners: [], observers: 0, timers: 0 };
   const baseline = theirs.listeners.map((l) => l.replace(/:\d+$/, ''));
-  const added = mine.listeners.map((l) => l.replace(/:\d+$/, '')).filter((l) => {
-    const index = baseline.indexOf(l);
-    if (index < 0) return true;
-    baseline.splice(index, 1);
-    return false;
-  });
+  const added = mine.listeners
+    .map((l) => l.replace(/:\d+$/, ''))
+    .filter((l) => {
+      const index = baseline.indexOf(l);
+      if (index < 0) return true;
+      baseline.splice(index, 1);
+      return false;
+    });
   return { listeners: added, observers: mine.observers - theirs.observers, timers: mine.timers - theirs.timers };
 });
 const quietListeners = stats(quietLeft.map((q) => q.listeners.length));
@@ -796,7 +841,11 @@ row('long tasks, with widget (count)', longWith, 'longtask entries (> 50 ms), pa
 row('long tasks, without widget (count)', longWithout, 'same page without the script, same window', 0);
 row('longest task, with widget (ms)', longestWith, '0: none over 50 ms (HTML parsing included)');
 row('longest task, without widget (ms)', longestWithout, '');
-row('longest task, script start → usable', longestWindowWith, `ms, with the widget; the page without it, same window: median ${fmt(longestWindowWithout.median)}`);
+row(
+  'longest task, script start → usable',
+  longestWindowWith,
+  `ms, with the widget; the page without it, same window: median ${fmt(longestWindowWithout.median)}`,
+);
 row('layout shift, corner (added)', shiftCorner, `widget page − page without it; must be 0 (raw: ${fmt(shiftCornerRaw.median, 4)})`, 4);
 row('layout shift, inline into #slot (added)', shiftInline, 'informational: the survey pushes the content below it down', 4);
 row(`V8 heap, ${CYCLES} show/destroy (KB)`, heapFirst, `growth after forced GC, ${HEAP_RUNS} fresh pages; hosts left after destroy(): ${hostsLeft}`);
@@ -808,7 +857,12 @@ row('not shown: later callbacks (ms)', quietCallbacks, 'widget FunctionCalls aft
 row('  first Intl.NumberFormat in a page (ms)', firstIntl, 'for scale: a survey that shows builds its wording and makes one; its first use loads ICU data', 1);
 row('not shown: tag wall time (ms)', quietWall, 'marks, as above', 1);
 row('not shown: ScriptDuration added (ms)', quietScriptDelta, 'vs the page without the script, both traced, load + 300 ms');
-row('not shown: window/document listeners', quietListeners, `added and still attached${listenerNames.length ? `: ${listenerNames.join(', ')}` : ''}; host element: ${quietHosts === 0 ? 'none' : quietHosts}`, 0);
+row(
+  'not shown: window/document listeners',
+  quietListeners,
+  `added and still attached${listenerNames.length ? `: ${listenerNames.join(', ')}` : ''}; host element: ${quietHosts === 0 ? 'none' : quietHosts}`,
+  0,
+);
 row('not shown: pending timers', quietTimers, `Resize/IntersectionObservers left observing: median ${fmt(quietObservers.median, 0)}`, 0);
 
 // ---------------------------------------------------------------- Report
@@ -841,8 +895,26 @@ if (collectRequests) console.log(`\n/collect received ${collectRequests} POSTs (
 if (args.json) {
   const figures = {
     machine,
-    setup: { runs: RUNS, heapRuns: HEAP_RUNS, cycles: CYCLES, settleMs: SETTLE_MS, viewport: VIEWPORT, scriptBytes: widgetFiles.get('/nps-widget.js')?.length, surveyBytes: widgetFiles.get('/nps-widget-survey.js')?.length, pageBytes: html['corner']?.length, elapsedS, phases },
-    evaluate: { coldMs: evalCold, warmMs: evalWarm, bareWarmMs: evalBare, backgroundParseColdMs: parseCold, backgroundParseWarmMs: parseWarm, callbacksUntilUsableMs: callbacksWarm },
+    setup: {
+      runs: RUNS,
+      heapRuns: HEAP_RUNS,
+      cycles: CYCLES,
+      settleMs: SETTLE_MS,
+      viewport: VIEWPORT,
+      scriptBytes: widgetFiles.get('/nps-widget.js')?.length,
+      surveyBytes: widgetFiles.get('/nps-widget-survey.js')?.length,
+      pageBytes: html['corner']?.length,
+      elapsedS,
+      phases,
+    },
+    evaluate: {
+      coldMs: evalCold,
+      warmMs: evalWarm,
+      bareWarmMs: evalBare,
+      backgroundParseColdMs: parseCold,
+      backgroundParseWarmMs: parseWarm,
+      callbacksUntilUsableMs: callbacksWarm,
+    },
     tagWallTime: { coldMs: wallCold, warmMs: wallWarm, bareMs: wallBare, emptyMarksMs: wallNone, warmFromCache, warmLoads: warmLoads.length },
     cdp: { scriptMsWidget: scriptWarm, scriptMsNone: scriptNone, scriptMsAdded: scriptDelta, taskMsAdded: taskDelta },
     toUsable: { radioInDomMs: toDom, visibleMs: toVisible, readyMs: toReady, readyInlineMs: inlineReady },

@@ -68,7 +68,13 @@ function styleRanges(line) {
 /** Builds `mode` with a source map and tells what each part of its file costs. */
 async function parts(/** @type {string} */ mode, /** @type {string} */ file) {
   const outDir = mkdtempSync(join(tmpdir(), 'nps-size-'));
-  await build({ root: root.pathname, configFile: new URL('vite.config.ts', root).pathname, mode, logLevel: 'silent', build: { outDir, sourcemap: true, emptyOutDir: true } });
+  await build({
+    root: root.pathname,
+    configFile: new URL('vite.config.ts', root).pathname,
+    mode,
+    logLevel: 'silent',
+    build: { outDir, sourcemap: true, emptyOutDir: true },
+  });
   // Without the source-map comment this build adds, the file is byte for byte what ships.
   const code = readFileSync(join(outDir, file), 'utf8').replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '');
   const map = JSON.parse(readFileSync(join(outDir, `${file}.map`), 'utf8'));
@@ -109,7 +115,10 @@ const width = 44;
 const row = (/** @type {string} */ name, /** @type {number|string} */ raw, /** @type {number|string} */ gz, /** @type {number|string} */ br) =>
   `${name.padEnd(width)}  ${String(raw).padStart(7)}  ${String(gz).padStart(7)}  ${String(br).padStart(7)}`;
 
-for (const [mode, file] of /** @type {const} */ ([['script', FILES.loader], ['survey', FILES.survey]])) {
+for (const [mode, file] of /** @type {const} */ ([
+  ['script', FILES.loader],
+  ['survey', FILES.survey],
+])) {
   const { rows, total } = await parts(mode, file);
   console.log(`dist/${file}, by part (marginal cost: how much less the file would weigh without it)\n`);
   console.log(row('part', 'raw', 'gzip', 'brotli'));
@@ -139,7 +148,8 @@ console.log(row(`dist/locales/<tag>.js (${locales.length} files)`, range('raw'),
 console.log('\nwhat a page view downloads (English)\n');
 console.log(row('case', 'raw', 'gzip', 'brotli'));
 const views = pageViews(sizes);
-for (const [name, view] of Object.entries(views)) console.log(row(`${name} (${view.files.length} file${view.files.length > 1 ? 's' : ''})`, view.raw, view.gzip, view.brotli));
+for (const [name, view] of Object.entries(views))
+  console.log(row(`${name} (${view.files.length} file${view.files.length > 1 ? 's' : ''})`, view.raw, view.gzip, view.brotli));
 
 const loader = sizes.loader;
 const corner = views['a corner survey shows'];
@@ -150,7 +160,8 @@ console.log(
 );
 
 /** A size as the README states it. */
-const figures = (/** @type {{ gzip: number, brotli: number }} */ s) => `**${s.gzip.toLocaleString('en')} bytes gzip, ${s.brotli.toLocaleString('en')} bytes brotli**`;
+const figures = (/** @type {{ gzip: number, brotli: number }} */ s) =>
+  `**${s.gzip.toLocaleString('en')} bytes gzip, ${s.brotli.toLocaleString('en')} bytes brotli**`;
 
 // --write: put the built sizes into the README (a test checks them).
 if (process.argv.includes('--write')) {

@@ -39,7 +39,10 @@ async function open(options: BrowserContextOptions) {
 async function showAt(where: Where, extra: Record<string, unknown> = {}) {
   await page.evaluate(
     ([w, options]) => {
-      const win = window as unknown as { survey?: { destroy(): void }; NpsWidget: { createNpsWidget(o: unknown): { show(s: unknown): void; destroy(): void } } };
+      const win = window as unknown as {
+        survey?: { destroy(): void };
+        NpsWidget: { createNpsWidget(o: unknown): { show(s: unknown): void; destroy(): void } };
+      };
       win.survey?.destroy();
       const survey = win.NpsWidget.createNpsWidget({
         endpoint: '/collect',
@@ -106,32 +109,40 @@ const DEVICES = {
 
 describe('axe-core finds no violations', () => {
   describe.each(Object.entries(DEVICES))('%s', (_device, options) => {
-    it.each(['light', 'dark'] as const)('%s theme, every placement, in English, Finnish and Arabic', async (theme) => {
-      await open({ ...options, colorScheme: theme });
-      const found: string[] = [];
-      for (const locale of ['en', 'fi', 'ar']) {
-        for (const where of PLACEMENTS) {
-          await showAt(where, { locale, theme, ...EVERY_STEP });
-          expect(await page.locator('.survey').getAttribute('lang')).toBe(locale);
-          found.push(...(await auditEveryStep(`${locale} ${where}`)));
+    it.each(['light', 'dark'] as const)(
+      '%s theme, every placement, in English, Finnish and Arabic',
+      async (theme) => {
+        await open({ ...options, colorScheme: theme });
+        const found: string[] = [];
+        for (const locale of ['en', 'fi', 'ar']) {
+          for (const where of PLACEMENTS) {
+            await showAt(where, { locale, theme, ...EVERY_STEP });
+            expect(await page.locator('.survey').getAttribute('lang')).toBe(locale);
+            found.push(...(await auditEveryStep(`${locale} ${where}`)));
+          }
         }
-      }
-      expect(found).toEqual([]);
-      expect(pageErrors).toEqual([]);
-    }, 240_000);
+        expect(found).toEqual([]);
+        expect(pageErrors).toEqual([]);
+      },
+      240_000,
+    );
   });
 
-  it.each(Object.entries(DEVICES))('%s with forced colours and reduced motion, every placement', async (_device, options) => {
-    await open({ ...options, forcedColors: 'active', reducedMotion: 'reduce' });
-    const found: string[] = [];
-    for (const where of PLACEMENTS) {
-      await showAt(where, { theme: 'auto', ...EVERY_STEP });
-      const animation = await page.locator('.panel').evaluate((el) => getComputedStyle(el).animationName);
-      expect(animation).toBe('none');
-      found.push(...(await auditEveryStep(`forced-colors ${where}`)));
-    }
-    expect(found).toEqual([]);
-  }, 120_000);
+  it.each(Object.entries(DEVICES))(
+    '%s with forced colours and reduced motion, every placement',
+    async (_device, options) => {
+      await open({ ...options, forcedColors: 'active', reducedMotion: 'reduce' });
+      const found: string[] = [];
+      for (const where of PLACEMENTS) {
+        await showAt(where, { theme: 'auto', ...EVERY_STEP });
+        const animation = await page.locator('.panel').evaluate((el) => getComputedStyle(el).animationName);
+        expect(animation).toBe('none');
+        found.push(...(await auditEveryStep(`forced-colors ${where}`)));
+      }
+      expect(found).toEqual([]);
+    },
+    120_000,
+  );
 });
 
 /** What has focus, looking inside the survey's shadow root. */
@@ -162,10 +173,12 @@ describe('keyboard only', () => {
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('Submit');
     await page.keyboard.press('Enter');
-    await expect.poll(() => server.deliveries.map((d) => d.json as { complete: boolean; score: number; comment: string }).find((r) => r.complete)).toMatchObject({
-      score: 8,
-      comment: 'Works with keys',
-    });
+    await expect
+      .poll(() => server.deliveries.map((d) => d.json as { complete: boolean; score: number; comment: string }).find((r) => r.complete))
+      .toMatchObject({
+        score: 8,
+        comment: 'Works with keys',
+      });
     expect(await page.getByRole('status').textContent()).toContain('Thank you');
   });
 
@@ -182,9 +195,9 @@ describe('keyboard only', () => {
     await page.keyboard.type('tence');
     expect(await page.locator('#note').inputValue()).toBe('Half a sentence');
     expect(await focused()).toBe('page:note');
-    await expect.poll(() => page.locator('[data-nps-widget]').evaluate((h) => h.shadowRoot?.querySelector('[aria-live="polite"]')?.textContent)).toMatch(
-      /^A one-question survey has opened at the end of the page: /,
-    );
+    await expect
+      .poll(() => page.locator('[data-nps-widget]').evaluate((h) => h.shadowRoot?.querySelector('[aria-live="polite"]')?.textContent))
+      .toMatch(/^A one-question survey has opened at the end of the page: /);
   });
 
   it('the modal takes focus and gives it back where it was when closed', async () => {

@@ -13,19 +13,23 @@ describe.each(['nps-widget.js', 'nps-widget.full.js'])('delivery under chaos, %s
   it.each([
     ['one survey', 'one', 20261122],
     ['a survey per answer, the last page for yet another', 'many', 20261202],
-  ] as const)('lands the final state of all 200 responses (%s) despite failures, unloads, reloads and offline', async (_name, surveys, seed) => {
-    const result = await runChaos({ responses: 200, seed, surveys, script });
-    console.log(
-      `chaos (${script}, ${surveys}): ${result.given} given, ${result.stored} stored, ${result.lost.length} lost, ${result.stale.length} stale, ` +
-        `${result.duplicates} duplicate deliveries of ${result.deliveries}; drained ${result.drainMs} ms after the last answer; ` +
-        `receiver trouble ${JSON.stringify(result.behaviours)}`,
-    );
-    expect(result.pageErrors).toEqual([]);
-    expect(result.invalid).toBe(0);
-    expect({ lost: result.lost, stale: result.stale, split: result.split }).toEqual({ lost: [], stale: [], split: [] });
-    expect(result.stored).toBe(200);
-    expect(result.records).toBe(200);
-    // The chaos really happened: every kind of trouble was served.
-    for (const [behaviour, count] of Object.entries(result.behaviours)) expect(count, behaviour).toBeGreaterThan(0);
-  }, 300_000);
+  ] as const)(
+    'lands the final state of all 200 responses (%s) despite failures, unloads, reloads and offline',
+    async (_name, surveys, seed) => {
+      const result = await runChaos({ responses: 200, seed, surveys, script });
+      console.log(
+        `chaos (${script}, ${surveys}): ${result.given} given, ${result.stored} stored, ${result.lost.length} lost, ${result.stale.length} stale, ` +
+          `${result.duplicates} duplicate deliveries of ${result.deliveries}; drained ${result.drainMs} ms after the last answer; ` +
+          `receiver trouble ${JSON.stringify(result.behaviours)}`,
+      );
+      expect(result.pageErrors).toEqual([]);
+      expect(result.invalid).toBe(0);
+      expect({ lost: result.lost, stale: result.stale, split: result.split }).toEqual({ lost: [], stale: [], split: [] });
+      expect(result.stored).toBe(200);
+      expect(result.records).toBe(200);
+      // The chaos really happened: every kind of trouble was served.
+      for (const [behaviour, count] of Object.entries(result.behaviours)) expect(count, behaviour).toBeGreaterThan(0);
+    },
+    300_000,
+  );
 });

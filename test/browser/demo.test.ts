@@ -85,7 +85,11 @@ describe('demo', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Survey results' }).click();
     await page.waitForURL(/\/results\.html$/);
     // One promoter and nothing else: NPS +100.
-    await page.locator('#preview').getByText(/\+100\b/).first().waitFor();
+    await page
+      .locator('#preview')
+      .getByText(/\+100\b/)
+      .first()
+      .waitFor();
     await page.getByText('1 response stored').waitFor();
     await page.getByRole('table', { name: 'Latest comments' }).getByRole('cell', { name: comment }).waitFor();
 

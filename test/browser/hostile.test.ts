@@ -119,8 +119,7 @@ describe.each(['nps-widget.js', 'nps-widget.full.js'])('%s', (script) => {
       );
       server.page(
         '/patch-then-init.js',
-        'window.fetch = function () { throw new Error("fetch is broken on this page"); };\n' +
-          "window.nps('init', { endpoint: '/collect', brand: 'Acme' });",
+        `window.fetch = function () { throw new Error("fetch is broken on this page"); };\nwindow.nps('init', { endpoint: '/collect', brand: 'Acme' });`,
         { 'Content-Type': 'text/javascript' },
       );
       await page.goto(`${server.origin}/patched`);

@@ -50,15 +50,29 @@ const show = (options: Record<string, unknown> = {}) => page.evaluate((o) => (wi
 async function leaveOwedAnswer(surveyId = 'nps'): Promise<string> {
   const id = '6f1c1c1e-5d3a-4c55-9a51-2f8f6f0c7a10';
   const response = {
-    schemaVersion: 1, id, surveyId, kind: 'nps', scale: '0-10', score: 9, category: 'promoter', comment: null, complete: false,
-    surveyType: 'relationship', touchpoint: null, user: null, metadata: {}, locale: 'en', pageUrl: null, createdAt: new Date().toISOString(),
+    schemaVersion: 1,
+    id,
+    surveyId,
+    kind: 'nps',
+    scale: '0-10',
+    score: 9,
+    category: 'promoter',
+    comment: null,
+    complete: false,
+    surveyType: 'relationship',
+    touchpoint: null,
+    user: null,
+    metadata: {},
+    locale: 'en',
+    pageUrl: null,
+    createdAt: new Date().toISOString(),
   };
   server.page('/blank', '<!doctype html><title>Blank</title>');
   await page.goto(`${server.origin}/blank`);
-  await page.evaluate(
-    ([key, entry]) => localStorage.setItem(key, JSON.stringify([entry])),
-    [`nps-widget:outbox:${surveyId}`, { response, endpoint: '/collect', revision: 1, attempts: 0, notBefore: 0, lease: null }] as const,
-  );
+  await page.evaluate(([key, entry]) => localStorage.setItem(key, JSON.stringify([entry])), [
+    `nps-widget:outbox:${surveyId}`,
+    { response, endpoint: '/collect', revision: 1, attempts: 0, notBefore: 0, lease: null },
+  ] as const);
   return id;
 }
 
@@ -127,7 +141,7 @@ describe('what a page view downloads', () => {
     expect(scripts.sort()).toEqual(['/nps-widget-anchored.js', '/nps-widget-survey.js', '/nps-widget.js']);
   });
 
-  it('carries the script\'s query to the files beside it, so a ?v= versions them all', async () => {
+  it("carries the script's query to the files beside it, so a ?v= versions them all", async () => {
     server.page('/shop', sitePage(`{ endpoint: '/collect', brand: 'Acme', accentColor: '#0b57d0' }`, '/nps-widget.js?v=7'));
     await page.goto(`${server.origin}/shop`);
     await page.getByRole('dialog', { name: QUESTION }).waitFor();

@@ -275,9 +275,10 @@ describe('at 360 x 640 on a touch screen', () => {
   });
 });
 
-const autoPage = (options: string) => `<!doctype html><html lang="en"><head><title>Auto</title><meta name="viewport" content="width=device-width"></head><body><main><h1>Shop</h1></main>
+const autoPage = (
+  options: string,
+) => `<!doctype html><html lang="en"><head><title>Auto</title><meta name="viewport" content="width=device-width"></head><body><main><h1>Shop</h1></main>
 <script src="/nps-widget.js" data-endpoint="/collect" data-brand="Acme" ${options}></script></body></html>`;
-
 
 /** The visitor's draw as the widget stored it, once it has drawn. */
 async function draw(): Promise<number> {

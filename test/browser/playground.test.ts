@@ -60,7 +60,10 @@ const option = (name: string) => page.getByLabel(name, { exact: true });
  */
 async function chooseScore(score: number) {
   await page.locator('#preview').scrollIntoViewIfNeeded();
-  await frame.getByRole('dialog').getByRole('radio', { name: new RegExp(`^${score}\\b`) }).click();
+  await frame
+    .getByRole('dialog')
+    .getByRole('radio', { name: new RegExp(`^${score}\\b`) })
+    .click();
 }
 
 /** Where the survey's panel sits in the frame's viewport, and how wide that viewport is. */
@@ -80,11 +83,17 @@ async function questionShown(name: RegExp) {
 
 const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
 
-const snippet = (id: 'script-tag' | 'async' | 'esm') => page.locator(`#snippet-${id}`).textContent().then((text) => text ?? '');
+const snippet = (id: 'script-tag' | 'async' | 'esm') =>
+  page
+    .locator(`#snippet-${id}`)
+    .textContent()
+    .then((text) => text ?? '');
 
 /** Rows of the inspector's delivery table for one response id, as text per column. */
 async function deliveriesOf(id: string): Promise<string[][]> {
-  return page.locator(`#delivery-rows tr[data-id="${id}"]`).evaluateAll((rows) => rows.map((row) => Array.from(row.children, (cell) => cell.textContent ?? '')));
+  return page
+    .locator(`#delivery-rows tr[data-id="${id}"]`)
+    .evaluateAll((rows) => rows.map((row) => Array.from(row.children, (cell) => cell.textContent ?? '')));
 }
 
 /** Polls `read` until `done` accepts its value. */
@@ -125,7 +134,9 @@ describe('playground', () => {
     await frame.getByRole('dialog', { name: /Acme Goods/ }).waitFor();
 
     expect(await snippet('async')).toContain(
-      "nps('init', {\n    endpoint: '" + new URL('/api/nps', server.url).href + "',\n    brand: 'Acme Goods',\n    kind: 'enps',\n    locale: 'fi',\n    placement: 'modal',\n    theme: 'dark',\n  });",
+      "nps('init', {\n    endpoint: '" +
+        new URL('/api/nps', server.url).href +
+        "',\n    brand: 'Acme Goods',\n    kind: 'enps',\n    locale: 'fi',\n    placement: 'modal',\n    theme: 'dark',\n  });",
     );
   });
 
@@ -164,7 +175,11 @@ describe('playground', () => {
     await option('show').selectOption('manual');
     await option('touchpoint').fill('onboarding');
     await option('resurveyDays').fill('30');
-    await until(() => snippet('esm'), (code) => code.includes("touchpoint: 'onboarding'") && code.includes('resurveyDays: 30'), 'the ESM code did not follow the form');
+    await until(
+      () => snippet('esm'),
+      (code) => code.includes("touchpoint: 'onboarding'") && code.includes('resurveyDays: 30'),
+      'the ESM code did not follow the form',
+    );
 
     const blank: TestServer = await harness.testServer();
     // The npm form needs a bundler; the page's import map stands in for one, handing over the
@@ -221,14 +236,21 @@ describe('playground', () => {
       expect(await snippet('async')).not.toContain('Round Trip');
       await page.getByLabel('Any of the three forms; the form takes its options').fill(code);
       await page.getByRole('button', { name: 'Restore the form' }).click();
-      await page.locator('#paste-result').getByText(/^Restored from the /).waitFor();
+      await page
+        .locator('#paste-result')
+        .getByText(/^Restored from the /)
+        .waitFor();
 
       await expect(option('brand').inputValue(), id).resolves.toBe('Round Trip');
       await expect(option('placement').inputValue(), id).resolves.toBe('inline');
       await expect(option('exitIntent').isChecked(), id).resolves.toBe(true);
       await expect(option('sampleRate').inputValue(), id).resolves.toBe('0.5');
       await expect(option('touchpoint').inputValue(), id).resolves.toBe('cart');
-      await until(() => snippet(id as keyof typeof written), (again) => again === code, `the ${id} code did not come back the same`);
+      await until(
+        () => snippet(id as keyof typeof written),
+        (again) => again === code,
+        `the ${id} code did not come back the same`,
+      );
       await frame.locator('#nps-survey [data-nps-widget]').waitFor();
     }
 
@@ -244,7 +266,11 @@ describe('playground', () => {
     await option('resurveyDays').fill('14');
     await option('exitIntent').check();
     await option('accentColor').fill('#0f766e');
-    await until(() => Promise.resolve(page.url()), (url) => url.includes('accentColor'), 'the URL did not follow the form');
+    await until(
+      () => Promise.resolve(page.url()),
+      (url) => url.includes('accentColor'),
+      'the URL did not follow the form',
+    );
     await page.getByRole('button', { name: 'Copy a link to these options' }).click();
     const link = await until(clipboard, (text) => text.includes('accentColor'), 'the link did not reach the clipboard');
     expect(Object.fromEntries(new URL(link).searchParams)).toEqual({ brand: 'Linked & Co', resurveyDays: '14', exitIntent: 'true', accentColor: '#0f766e' });
@@ -256,7 +282,10 @@ describe('playground', () => {
     await expect(other.getByLabel('brand', { exact: true }).inputValue()).resolves.toBe('Linked & Co');
     await expect(other.getByLabel('exitIntent', { exact: true }).isChecked()).resolves.toBe(true);
     await expect(other.locator('#snippet-script-tag').textContent()).resolves.toBe(code);
-    await other.frameLocator('#preview').getByRole('dialog', { name: /Linked & Co/ }).waitFor();
+    await other
+      .frameLocator('#preview')
+      .getByRole('dialog', { name: /Linked & Co/ })
+      .waitFor();
   });
 
   it('warns about an accent colour that fails contrast, a sample rate of 0, a resurvey period of 0 days', async () => {
@@ -283,7 +312,11 @@ describe('playground', () => {
     await openPlayground();
     // A short request timeout, so the stall (2 s past it) is watched in seconds.
     await option('requestTimeoutSeconds').fill('1');
-    await until(() => Promise.resolve(page.url()), (url) => url.includes('requestTimeoutSeconds=1'), 'the form did not take the timeout');
+    await until(
+      () => Promise.resolve(page.url()),
+      (url) => url.includes('requestTimeoutSeconds=1'),
+      'the form did not take the timeout',
+    );
     await frame.getByRole('dialog').waitFor();
     const mode = page.locator('#collector-mode');
     await mode.getByText('Collector: delivering normally.').waitFor();
@@ -308,9 +341,16 @@ describe('playground', () => {
 
       // While it waits, the outbox holds it.
       if (status === '429') await page.locator(`#outbox-rows tr[data-id="${id}"]`).waitFor();
-      const rows = await until(() => deliveriesOf(id), (found) => found.some((row) => row[4] === 'delivered'), `"${button}" was not followed by a delivery`);
+      const rows = await until(
+        () => deliveriesOf(id),
+        (found) => found.some((row) => row[4] === 'delivered'),
+        `"${button}" was not followed by a delivery`,
+      );
       // Columns: time, response, state, attempt, outcome, status, reason, next try, payload.
-      expect(rows.map((row) => row.slice(3, 7)), button).toEqual([
+      expect(
+        rows.map((row) => row.slice(3, 7)),
+        button,
+      ).toEqual([
         ['1', 'retry', status, expect.stringMatching(reason)],
         ['2', 'delivered', '201', ''],
       ]);
@@ -321,7 +361,11 @@ describe('playground', () => {
       // A new showing, so the next failure is a new response.
       await page.getByRole('button', { name: 'Show the survey again' }).click();
       await frame.getByRole('dialog').getByRole('radio', { name: /^6\b/ }).waitFor();
-      await until(() => frame.getByRole('radio', { checked: true }).count(), (count) => count === 0, 'the survey did not start over');
+      await until(
+        () => frame.getByRole('radio', { checked: true }).count(),
+        (count) => count === 0,
+        'the survey did not start over',
+      );
     }
 
     const stored: NpsResponse[] = await storedRecords(server.url);
@@ -360,7 +404,11 @@ describe('playground', () => {
     await openPlayground('?askConsent=true');
     const accepted = (OPTION_NAMES as readonly string[]).includes('askConsent');
     await expect(page.locator('[data-option="askConsent"]').isVisible()).resolves.toBe(accepted);
-    await until(() => snippet('async'), (code) => code.includes('askConsent: true') === accepted, 'the code did not follow what the widget accepts');
+    await until(
+      () => snippet('async'),
+      (code) => code.includes('askConsent: true') === accepted,
+      'the code did not follow what the widget accepts',
+    );
     // No "unknown option" warning either way: an option the widget lacks is not passed to it.
     await expect(page.locator('#warnings').textContent()).resolves.not.toMatch(/unknown option/);
   });
@@ -369,7 +417,8 @@ describe('playground', () => {
     await openPlayground();
     await page.addScriptTag({ path: AXE });
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
+      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } })
+        .axe;
       const result = await axe.run(document, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
         // The survey in the frame has its own audit (a11y.test.ts).

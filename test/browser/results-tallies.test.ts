@@ -28,7 +28,14 @@ const BY_MONTH: ResultsTallies = {
     { key: '2026-05', counts: counts({ 10: 20, 8: 10, 3: 20 }) },
   ],
 };
-const BY_TOUCHPOINT: ResultsTallies = { ...BY_MONTH, by: 'touchpoint', groups: [{ key: 'checkout', counts: counts({ 10: 40 }) }, { key: 'support', counts: counts({ 3: 30 }) }] };
+const BY_TOUCHPOINT: ResultsTallies = {
+  ...BY_MONTH,
+  by: 'touchpoint',
+  groups: [
+    { key: 'checkout', counts: counts({ 10: 40 }) },
+    { key: 'support', counts: counts({ 3: 30 }) },
+  ],
+};
 
 const harness = useBrowser();
 let server: TestServer;
@@ -38,7 +45,10 @@ let consoleErrors: string[];
 
 beforeAll(async () => {
   server = await harness.testServer();
-  server.page('/results.html', '<!doctype html><html lang="en"><title>Results</title><main><h1>Survey results</h1><div id="results"></div></main><script src="/nps-preview.js"></script>');
+  server.page(
+    '/results.html',
+    '<!doctype html><html lang="en"><title>Results</title><main><h1>Survey results</h1><div id="results"></div></main><script src="/nps-preview.js"></script>',
+  );
 });
 beforeEach(async () => {
   ({ page, pageErrors, consoleErrors } = await harness.open({ viewport: { width: 1200, height: 900 } }));
@@ -66,7 +76,11 @@ describe('the results preview fed tallies', () => {
     // The headline as the eye sees it: (96 - 64) / 200 = +16.
     await expect(preview().locator('.score [aria-hidden="true"]').first().textContent()).resolves.toBe('+16');
     const { marginOfError, interval } = calculateNps(BY_MONTH.total);
-    await expect(preview().getByText(`±${marginOfError?.toFixed(1)} points`, { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(
+      preview()
+        .getByText(`±${marginOfError?.toFixed(1)} points`, { exact: true })
+        .isVisible(),
+    ).resolves.toBe(true);
     const [low, high] = (interval ?? [0, 0]).map(Math.round);
     await expect(preview().locator('.card .muted').first().isVisible()).resolves.toBe(true);
     await expect(spoken(preview().locator('.card .muted').first())).resolves.toBe(`95% interval +${low} to +${high} · 200 responses`);
@@ -85,7 +99,10 @@ describe('the results preview fed tallies', () => {
       ['May 2026', '0', 'No'],
     ]);
     // The chart is one Tab stop; the focused point describes itself.
-    await preview().getByRole('group', { name: /NPS by month, 5 points/ }).locator('[tabindex="0"]').focus();
+    await preview()
+      .getByRole('group', { name: /NPS by month, 5 points/ })
+      .locator('[tabindex="0"]')
+      .focus();
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowRight');
     await expect(preview().getByRole('tooltip').textContent()).resolves.toMatch(/^February 2026NPS \+40.*p = 0\.021, ▲ significant rise$/);
@@ -99,10 +116,17 @@ describe('the results preview fed tallies', () => {
 
     // Rolled up into quarters in the page, no new request.
     await preview().getByLabel('Period', { exact: true }).selectOption('quarter');
-    expect((await tableRows(/^NPS by quarter/)).map((row) => [row[0], row[1]])).toEqual([['Q1 2026', '100'], ['Q2 2026', '100']]);
+    expect((await tableRows(/^NPS by quarter/)).map((row) => [row[0], row[1]])).toEqual([
+      ['Q1 2026', '100'],
+      ['Q2 2026', '100'],
+    ]);
 
     const segments = await tableRows(/^NPS by Touchpoint/);
-    expect(segments.map((row) => row.slice(0, 3))).toEqual([['(in no group)', '130', '+17'], ['checkout', '40', '+100'], ['support', '30', '-100']]);
+    expect(segments.map((row) => row.slice(0, 3))).toEqual([
+      ['(in no group)', '130', '+17'],
+      ['checkout', '40', '+100'],
+      ['support', '30', '-100'],
+    ]);
     await expect(preview().getByRole('heading', { name: 'Reasons' }).count()).resolves.toBe(0);
     expect(pageErrors).toEqual([]);
     expect(consoleErrors).toEqual([]);
@@ -110,7 +134,9 @@ describe('the results preview fed tallies', () => {
 
   it('shows bad tallies as one error and leaves the page working', async () => {
     await mount({ ...BY_MONTH, groups: [{ key: '2026-01', counts: [1, 2, 3] }] });
-    await expect(preview().getByText('Cannot show this preview: tallies.groups[0] ("2026-01"): counts has 3 entries; expected 11 (index = score)').isVisible()).resolves.toBe(true);
+    await expect(
+      preview().getByText('Cannot show this preview: tallies.groups[0] ("2026-01"): counts has 3 entries; expected 11 (index = score)').isVisible(),
+    ).resolves.toBe(true);
     expect(consoleErrors).toHaveLength(1);
     // The next answer replaces the error.
     await mount(BY_MONTH);

@@ -84,7 +84,11 @@ function focusedInPreview() {
     const tip = focused?.getAttribute('aria-describedby') ? root?.getElementById(focused.getAttribute('aria-describedby') ?? '') : null;
     const copy = tip?.cloneNode(true) as Element | undefined;
     copy?.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
-    return { name: focused?.getAttribute('aria-label') ?? null, description: copy?.textContent ?? null, tipVisible: tip ? !(tip as HTMLElement).hidden : false };
+    return {
+      name: focused?.getAttribute('aria-label') ?? null,
+      description: copy?.textContent ?? null,
+      tipVisible: tip ? !(tip as HTMLElement).hidden : false,
+    };
   });
 }
 
@@ -230,7 +234,13 @@ describe('results page', () => {
     const header = table[0] ?? [];
     const get = (row: string[], name: string) => row[header.indexOf(name)];
     const february = table.find((row) => get(row, 'segment') === 'all' && get(row, 'period') === '2026-02') ?? [];
-    expect(['responses', 'nps', 'changeFromPrevious', 'pValue', 'significant'].map((name) => get(february, name))).toEqual(['50', '40', '40', '0.02131', 'true']);
+    expect(['responses', 'nps', 'changeFromPrevious', 'pValue', 'significant'].map((name) => get(february, name))).toEqual([
+      '50',
+      '40',
+      '40',
+      '0.02131',
+      'true',
+    ]);
     const checkout = table.find((row) => get(row, 'segment') === 'checkout' && get(row, 'period') === 'all') ?? [];
     expect(['segmentBy', 'responses', 'nps'].map((name) => get(checkout, name))).toEqual(['Touchpoint', '40', '100']);
     expectCleanRun();
@@ -255,7 +265,13 @@ describe('results page', () => {
     await preview().getByLabel('Segment', { exact: true }).selectOption('');
     const detractors = await tableRows(/^Detractors to follow up with/);
     expect(detractors).toHaveLength(20);
-    expect(detractors.find((row) => row[2] === 'Support never answered')?.slice(1)).toEqual(['3', 'Support never answered', 'Yes', 'email: ana@example.com', '(none)']);
+    expect(detractors.find((row) => row[2] === 'Support never answered')?.slice(1)).toEqual([
+      '3',
+      'Support never answered',
+      'Yes',
+      'email: ana@example.com',
+      '(none)',
+    ]);
     await expect(preview().getByText('64 detractors, 1 agreed to be contacted').isVisible()).resolves.toBe(true);
     expectCleanRun();
   });

@@ -130,9 +130,7 @@ describe('script tag with data attributes, answered with the mouse', () => {
     await page.goto(`${server.origin}/bad`);
     await expect.poll(() => consoleErrors.length).toBe(1);
     await page.waitForTimeout(200);
-    expect(consoleErrors).toEqual([
-      'nps-widget: invalid options, the survey will not show: option "kind" is "employee"; allowed: "nps" or "enps".',
-    ]);
+    expect(consoleErrors).toEqual(['nps-widget: invalid options, the survey will not show: option "kind" is "employee"; allowed: "nps" or "enps".']);
     expect(await page.locator('[data-nps-widget]').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
@@ -231,9 +229,7 @@ describe('delivery against a failing receiver', () => {
     await server.waitForDeliveries(3);
     await expect.poll(() => consoleErrors.length).toBe(1);
     expect(consoleErrors[0]).toMatch(/was not delivered to \/collect: the endpoint answered HTTP 400/);
-    const errors = await page.evaluate(() =>
-      (window as unknown as { events: { name: string; message?: string }[] }).events.filter((e) => e.name === 'error'),
-    );
+    const errors = await page.evaluate(() => (window as unknown as { events: { name: string; message?: string }[] }).events.filter((e) => e.name === 'error'));
     expect(errors).toHaveLength(1);
     expect(errors[0]?.message).toMatch(/HTTP 400/);
     // Every request as it ended, for an inspector: the 503 and when it goes again, the retry, the refusal.
@@ -259,10 +255,12 @@ const sitePage = (title: string, init: string) => `<!doctype html><html lang="en
 <script async src="/nps-widget.js"></script></body></html>`;
 
 describe('one outbox for the whole site', () => {
-
   it('sends an answer left waiting by one survey from a later page of another survey, by its own route', async () => {
     server.answer({ status: 503, headers: { 'Retry-After': '60' } }, { status: 503, headers: { 'Retry-After': '60' } });
-    server.page('/checkout', sitePage('Checkout', `{ endpoint: '/collect?from=checkout', surveyId: 'checkout', brand: 'Acme', show: 'manual', requestTimeoutSeconds: 3 }`));
+    server.page(
+      '/checkout',
+      sitePage('Checkout', `{ endpoint: '/collect?from=checkout', surveyId: 'checkout', brand: 'Acme', show: 'manual', requestTimeoutSeconds: 3 }`),
+    );
     server.page('/help', sitePage('Help', `{ endpoint: '/collect?from=help', surveyId: 'support', brand: 'Acme', show: 'manual' }`));
     await page.goto(`${server.origin}/checkout`);
     await page.waitForFunction(() => Boolean(window.nps?.loaded));
@@ -271,7 +269,9 @@ describe('one outbox for the whole site', () => {
     await page.getByRole('textbox').fill('Slow delivery.');
     await page.getByRole('button', { name: 'Submit' }).click();
     await server.waitForDeliveries(2);
-    const waiting = await page.evaluate(() => JSON.parse(localStorage.getItem('nps-widget:outbox') ?? '[]') as Array<{ response: NpsResponse; timeoutMs: number }>);
+    const waiting = await page.evaluate(
+      () => JSON.parse(localStorage.getItem('nps-widget:outbox') ?? '[]') as Array<{ response: NpsResponse; timeoutMs: number }>,
+    );
     expect(waiting.map((e) => [e.response.surveyId, e.response.complete, e.timeoutMs])).toEqual([['checkout', true, 3000]]);
 
     // Another tab opens a page of another survey, where no survey shows: the checkout's answer
@@ -289,20 +289,29 @@ describe('one outbox for the whole site', () => {
   });
 
   it("takes in what an earlier version left under a survey's own key, and two widgets on one page send it once", async () => {
-    const earlier = completeResponse(startResponse({ ...relationshipContext, surveyId: 'support' }, 2, crypto.randomUUID(), new Date()), 'Left by an older version.');
+    const earlier = completeResponse(
+      startResponse({ ...relationshipContext, surveyId: 'support' }, 2, crypto.randomUUID(), new Date()),
+      'Left by an older version.',
+    );
     const entry = { response: earlier, endpoint: '/collect?from=earlier', revision: 2, attempts: 3, notBefore: 0, lease: null };
-    await context.addInitScript((json) => {
-      if (!sessionStorage.getItem('seeded')) {
-        localStorage.setItem('nps-widget:outbox:support', json);
-        sessionStorage.setItem('seeded', '1');
-      }
-    }, JSON.stringify([entry]));
-    server.page('/two', `<!doctype html><html lang="en"><head><title>Two surveys</title></head><body><main><h1>Two surveys</h1></main>
+    await context.addInitScript(
+      (json) => {
+        if (!sessionStorage.getItem('seeded')) {
+          localStorage.setItem('nps-widget:outbox:support', json);
+          sessionStorage.setItem('seeded', '1');
+        }
+      },
+      JSON.stringify([entry]),
+    );
+    server.page(
+      '/two',
+      `<!doctype html><html lang="en"><head><title>Two surveys</title></head><body><main><h1>Two surveys</h1></main>
 <script src="/nps-widget.js"></script>
 <script>
   NpsWidget.createNpsWidget({ endpoint: '/collect', surveyId: 'checkout', show: 'manual' });
   NpsWidget.createNpsWidget({ endpoint: '/collect', surveyId: 'nps', show: 'manual' });
-</script></body></html>`);
+</script></body></html>`,
+    );
     await page.goto(`${server.origin}/two`);
     const [delivery] = await server.waitForDeliveries(1);
     expect(delivery?.url).toBe('/collect?from=earlier');
@@ -326,7 +335,9 @@ const extrasRequests = () => {
 };
 /** The accent custom properties the host element sets. */
 const accentOnHost = () =>
-  page.locator('[data-nps-widget]').evaluate((host) => [(host as HTMLElement).style.getPropertyValue('--nps-accent'), (host as HTMLElement).style.getPropertyValue('--nps-accent-text')]);
+  page
+    .locator('[data-nps-widget]')
+    .evaluate((host) => [(host as HTMLElement).style.getPropertyValue('--nps-accent'), (host as HTMLElement).style.getPropertyValue('--nps-accent-text')]);
 
 describe('extras: what only some configurations load', () => {
   it('are not fetched by a survey that uses none of them', async () => {
@@ -387,7 +398,10 @@ describe('extras: what only some configurations load', () => {
   it('are not needed to ask for consent and link promoters: both are part of the survey', async () => {
     const seen = extrasRequests();
     await page.route(/\/nps-widget-extras\.js/, (route) => route.abort());
-    server.page('/order', scriptTagPage('data-endpoint="/collect" data-brand="Acme" data-ask-consent data-promoter-link="/review" data-auto-close-seconds="0"'));
+    server.page(
+      '/order',
+      scriptTagPage('data-endpoint="/collect" data-brand="Acme" data-ask-consent data-promoter-link="/review" data-auto-close-seconds="0"'),
+    );
     await page.goto(`${server.origin}/order`);
     await radio(10).click();
     await page.getByRole('button', { name: 'Submit' }).click();
@@ -434,7 +448,10 @@ describe('<nps-survey>, registered by the script tag', () => {
 
 describe('closing the loop, answered with the keyboard', () => {
   it('asks for consent after the reason, delivers the answer with the same id, and links promoters on', async () => {
-    server.page('/order', scriptTagPage('data-endpoint="/collect" data-brand="Acme" data-ask-consent data-promoter-link="/review?rating={score}" data-auto-close-seconds="1"'));
+    server.page(
+      '/order',
+      scriptTagPage('data-endpoint="/collect" data-brand="Acme" data-ask-consent data-promoter-link="/review?rating={score}" data-auto-close-seconds="1"'),
+    );
     server.page('/review', '<!doctype html><title>Review Acme</title><h1>Review</h1>');
     await page.goto(`${server.origin}/order`);
     await page.getByRole('dialog', { name: QUESTION }).waitFor();

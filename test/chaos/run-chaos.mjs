@@ -79,12 +79,15 @@ export async function runChaos({ responses = 200, seed = 1, surveys = 'one', scr
     /** Opens the survey for response `seq` (of a survey of its own when `many`), tagged so the receiver's record can be matched. */
     const ask = async (/** @type {number} */ seq) => {
       await page.waitForFunction(() => Boolean(window.nps && window.nps.loaded));
-      await page.evaluate(({ s, config }) => {
-        const nps = /** @type {NonNullable<Window['nps']>} */ (window.nps);
-        nps('hide');
-        if (config) nps('init', /** @type {import('../../src/core/options.js').NpsOptions} */ (config));
-        nps('show', { metadata: { seq: s }, force: true }); // 200 asks in a row: past every eligibility rule
-      }, { s: seq, config: many ? { ...CONFIG, surveyId: surveyOf(seq) } : null });
+      await page.evaluate(
+        ({ s, config }) => {
+          const nps = /** @type {NonNullable<Window['nps']>} */ (window.nps);
+          nps('hide');
+          if (config) nps('init', /** @type {import('../../src/core/options.js').NpsOptions} */ (config));
+          nps('show', { metadata: { seq: s }, force: true }); // 200 asks in a row: past every eligibility rule
+        },
+        { s: seq, config: many ? { ...CONFIG, surveyId: surveyOf(seq) } : null },
+      );
       await radio(0).waitFor();
     };
     const submit = async (/** @type {number} */ score, /** @type {string} */ comment) => {
@@ -182,7 +185,14 @@ function findRecord(records, seq) {
  */
 function matches(found, state) {
   const [record] = found;
-  return found.length === 1 && record !== undefined && record.surveyId === state.surveyId && record.score === state.score && record.complete === state.complete && record.comment === state.comment;
+  return (
+    found.length === 1 &&
+    record !== undefined &&
+    record.surveyId === state.surveyId &&
+    record.score === state.score &&
+    record.complete === state.complete &&
+    record.comment === state.comment
+  );
 }
 
 /**

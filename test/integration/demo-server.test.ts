@@ -57,8 +57,7 @@ describe('demo server', () => {
   const listStored = () => storedRecords(server.url) as Promise<NpsResponse[]>;
 
   const failureUrl = () => new URL('/api/demo/failure', server.url);
-  const setFailure = (body: unknown) =>
-    fetch(failureUrl(), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const setFailure = (body: unknown) => fetch(failureUrl(), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   const failureState = async () => (await (await fetch(failureUrl())).json()) as { mode: string; remaining: number | null; seconds: number };
 
   /** One POST on a connection of its own, as a browser that cannot reuse one sees it. */
@@ -90,7 +89,11 @@ describe('demo server', () => {
   it('stores a payload posted as text/plain JSON (the widget’s CORS-simple request) through the receiver', async () => {
     const payload = submitted(9, 'Great service', 2);
 
-    const response = await fetch(endpoint(), { method: 'POST', headers: { 'Content-Type': 'text/plain;charset=UTF-8', Origin: 'http://127.0.0.1:4000' }, body: JSON.stringify(payload) });
+    const response = await fetch(endpoint(), {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain;charset=UTF-8', Origin: 'http://127.0.0.1:4000' },
+      body: JSON.stringify(payload),
+    });
 
     expect(response.status).toBe(201);
     // The demo's receiver takes answers from any origin, so a snippet pasted into another local page works.

@@ -64,7 +64,12 @@ const folder = mkdtempSync(join(tmpdir(), 'nps-docs-types-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe('the TypeScript snippets of the README and docs/', () => {
-  const files = ['README.md', ...readdirSync(join(ROOT, 'docs'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  const files = [
+    'README.md',
+    ...readdirSync(join(ROOT, 'docs'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
+  ];
   const snippets = files.flatMap(snippetsOf);
 
   it('are found: the README teaches the package in TypeScript', () => {

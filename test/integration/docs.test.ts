@@ -30,7 +30,9 @@ describe('docs/options.md', () => {
   });
 
   it('gives each option its data attribute, or says it has none', () => {
-    for (const line of section(options, '## Every option').split('\n').filter((l) => l.startsWith('| `'))) {
+    for (const line of section(options, '## Every option')
+      .split('\n')
+      .filter((l) => l.startsWith('| `'))) {
       const [name, attribute] = line.split(' | ').map((cell) => cell.replace(/^\| /, ''));
       const kebab = `\`data-${name!.slice(1, -1).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}\``;
       expect([kebab, 'none (an object)'], line).toContain(attribute);
@@ -68,7 +70,10 @@ describe('README', () => {
     const shipped = [...files, 'package.json', 'README.md', 'LICENSE'];
     const named = [...readme.matchAll(/`([^`\s]+)`|\]\(([^)#\s]+)/g)].map((m) => (m[1] ?? m[2])!.replace(/^\.\//, ''));
     const unshipped = named.filter(
-      (name) => !/^[a-z]+:|^\//.test(name) && existsSync(new URL(`../../${name}`, import.meta.url)) && !shipped.some((entry) => name === entry || name.startsWith(`${entry}/`)),
+      (name) =>
+        !/^[a-z]+:|^\//.test(name) &&
+        existsSync(new URL(`../../${name}`, import.meta.url)) &&
+        !shipped.some((entry) => name === entry || name.startsWith(`${entry}/`)),
     );
     expect(unshipped).toEqual([]);
   });
@@ -109,7 +114,8 @@ describe('docs/receiver.md', () => {
   });
 
   it('documents every route, and the README links to it from its section on receiving', () => {
-    for (const route of ['POST /responses', 'GET /results', 'GET /responses', 'DELETE /responses/{id}', 'DELETE /responses?userId=', '/nps-widget.js']) expect(reference).toContain(route);
+    for (const route of ['POST /responses', 'GET /results', 'GET /responses', 'DELETE /responses/{id}', 'DELETE /responses?userId=', '/nps-widget.js'])
+      expect(reference).toContain(route);
     const receiving = section(readme, '## Receive responses');
     // Both ways to run it in the section's first screen (about 25 lines).
     const firstScreen = receiving.split('\n').slice(0, 25).join('\n');
@@ -159,7 +165,12 @@ function anchorsOf(text: string): Set<string> {
   const seen = new Map<string, number>();
   const anchors = new Set<string>();
   for (const [, heading] of prose(text).matchAll(/^#{1,6} (.+)$/gm)) {
-    const slug = heading!.replace(/`/g, '').trim().toLowerCase().replace(/[^\p{L}\p{N}_\- ]/gu, '').replace(/ /g, '-');
+    const slug = heading!
+      .replace(/`/g, '')
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}_\- ]/gu, '')
+      .replace(/ /g, '-');
     const count = seen.get(slug) ?? 0;
     seen.set(slug, count + 1);
     anchors.add(count === 0 ? slug : `${slug}-${count}`);
@@ -168,7 +179,14 @@ function anchorsOf(text: string): Set<string> {
 }
 
 describe('the links of the README and docs/', () => {
-  const pages = ['README.md', 'CHANGELOG.md', 'BENCHMARKS.md', ...readdirSync(new URL('../../docs/', import.meta.url)).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  const pages = [
+    'README.md',
+    'CHANGELOG.md',
+    'BENCHMARKS.md',
+    ...readdirSync(new URL('../../docs/', import.meta.url))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
+  ];
 
   it('lead to files that exist and, after a #, to one of their headings', () => {
     const broken: string[] = [];
@@ -178,7 +196,8 @@ describe('the links of the README and docs/', () => {
         const [file, anchor] = target!.split('#');
         const linked = file ? normalize(join(dirname(page), file)) : page;
         if (!existsSync(new URL(`../../${linked}`, import.meta.url))) broken.push(`${page}: ${target} (no file ${linked})`);
-        else if (anchor !== undefined && linked.endsWith('.md') && !anchorsOf(read(linked)).has(anchor)) broken.push(`${page}: ${target} (no heading #${anchor} in ${linked})`);
+        else if (anchor !== undefined && linked.endsWith('.md') && !anchorsOf(read(linked)).has(anchor))
+          broken.push(`${page}: ${target} (no heading #${anchor} in ${linked})`);
       }
     }
     expect(broken).toEqual([]);

@@ -68,7 +68,9 @@ interface Import {
 
 /** Every import, export-from and import() of a module (comments are not code, so they are left out first). */
 function importsOf(file: string): Import[] {
-  const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+  const code = readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:])\/\/.*$/gm, '$1');
   const found: Import[] = [];
   const add = (specifier: string, typeOnly: boolean, dynamic: boolean) => {
     const library = !specifier.startsWith('.');
@@ -82,7 +84,13 @@ function importsOf(file: string): Import[] {
   };
   for (const [, keyword, clause = '', specifier = ''] of code.matchAll(/\b(import|export)\s+([^;'"`]*?)\s*from\s*['"]([^'"]+)['"]/g)) {
     const names = /\{([^}]*)\}/.exec(clause)?.[1];
-    const everyNameAType = names !== undefined && !/^\s*type\b/.test(clause) && names.split(',').filter((n) => n.trim()).every((n) => /^\s*type\s/.test(n));
+    const everyNameAType =
+      names !== undefined &&
+      !/^\s*type\b/.test(clause) &&
+      names
+        .split(',')
+        .filter((n) => n.trim())
+        .every((n) => /^\s*type\s/.test(n));
     add(specifier, /^\s*type\b/.test(clause) || (everyNameAType && !/^\s*\w+\s*,/.test(clause)), false);
     void keyword;
   }
@@ -110,7 +118,9 @@ describe('the layers of src/', () => {
       const layer = layerOf(i.from);
       if (i.library) return MAY_USE[layer]?.test(i.to) ? [] : [`${name(i.from)} uses ${i.to} (${layer} uses ${MAY_USE[layer] ?? 'no library'})`];
       const target = layerOf(i.to);
-      return target === layer || MAY_IMPORT[layer].includes(target) ? [] : [`${name(i.from)} → ${name(i.to)} (${layer} may import ${[layer, ...MAY_IMPORT[layer]].join(', ')})`];
+      return target === layer || MAY_IMPORT[layer].includes(target)
+        ? []
+        : [`${name(i.from)} → ${name(i.to)} (${layer} may import ${[layer, ...MAY_IMPORT[layer]].join(', ')})`];
     });
     expect(wrong).toEqual([]);
   });

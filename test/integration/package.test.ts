@@ -55,7 +55,9 @@ describe('build outputs', () => {
       }
     }
     const shipped = [
-      ...readdirSync(new URL('dist/', root)).filter((f) => f.endsWith('.js')).map((f) => `dist/${f}`),
+      ...readdirSync(new URL('dist/', root))
+        .filter((f) => f.endsWith('.js'))
+        .map((f) => `dist/${f}`),
       ...readdirSync(new URL('dist/locales/', root)).map((f) => `dist/locales/${f}`),
       'dist/server/index.js',
     ];
@@ -103,7 +105,7 @@ describe('build outputs', () => {
     expect(read('dist/nps-widget.full.js')).toMatch(/var NpsWidget\s*=/);
   });
 
-  it('has exactly one Preact among the files a page may load with the loader: the survey\'s', () => {
+  it("has exactly one Preact among the files a page may load with the loader: the survey's", () => {
     const withPreact = SCRIPTS.filter((file) => file !== 'dist/nps-widget.full.js' && PREACT.test(read(file)));
     expect(withPreact).toEqual(['dist/nps-widget-survey.js']);
     // Standalone modules: each is one request, with no static import (the survey imports locale files by URL).
@@ -123,7 +125,10 @@ describe('build outputs', () => {
 
   it('ships ASCII-only scripts, so pages without a UTF-8 charset show the text right', () => {
     for (const file of [...SCRIPTS, 'dist/nps-preview.js']) {
-      expect([...read(file)].some((c) => c.charCodeAt(0) > 0x7f), `${file} has non-ASCII characters`).toBe(false);
+      expect(
+        [...read(file)].some((c) => c.charCodeAt(0) > 0x7f),
+        `${file} has non-ASCII characters`,
+      ).toBe(false);
     }
   });
 
@@ -143,7 +148,11 @@ describe('build outputs', () => {
   });
 
   it('ships the files beside the script as standalone modules of one build, and in the package as chunks', async () => {
-    const extras = (await import(new URL('dist/nps-widget-extras.js', root).href)) as { accentFor(c: string, t: string): unknown; whenTriggered: unknown; VERSION: string };
+    const extras = (await import(new URL('dist/nps-widget-extras.js', root).href)) as {
+      accentFor(c: string, t: string): unknown;
+      whenTriggered: unknown;
+      VERSION: string;
+    };
     expect(extras.accentFor('#ffd600', 'light')).toMatchObject({ accentText: '#111318' });
     expect(typeof extras.whenTriggered).toBe('function');
     expect(extras.VERSION).toBe((JSON.parse(read('package.json')) as { version: string }).version);
@@ -159,7 +168,9 @@ describe('build outputs', () => {
     expect(types).toContain("export * from './results.js';");
     const results = read('dist/results.d.ts');
     for (const name of ['calculateNps', 'compareNps', 'mountNpsPreview', 'aggregateResults', 'NpsResponse']) expect(results).toContain(name);
-    const [main, subpath] = await Promise.all(['dist/index.js', 'dist/results.js'].map((f) => import(new URL(f, root).href) as Promise<Record<string, unknown>>));
+    const [main, subpath] = await Promise.all(
+      ['dist/index.js', 'dist/results.js'].map((f) => import(new URL(f, root).href) as Promise<Record<string, unknown>>),
+    );
     for (const [name, value] of Object.entries(subpath!)) expect(main![name], name).toBe(value);
   });
 });

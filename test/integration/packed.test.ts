@@ -62,13 +62,23 @@ describe('the packed package', () => {
     // The package is ESM only (README): require() of it is Node's require(esm), which the
     // esm-only profile leaves out, with node10, which cannot read `exports`.
     const locales = readdirSync(join(installed, 'dist/locales')).map((file) => `./locales/${file.replace(/\.js$/, '')}`);
-    const { code, text } = await output(bin('attw'), [packed.tarball, '--profile', 'esm-only', '--no-emoji', '--no-color', '--include-entrypoints', ...locales], ROOT);
+    const { code, text } = await output(
+      bin('attw'),
+      [packed.tarball, '--profile', 'esm-only', '--no-emoji', '--no-color', '--include-entrypoints', ...locales],
+      ROOT,
+    );
     expect(code, text).toBe(0);
     expect(text).toContain('"nps-widget/locales/fi"');
   }, 120_000);
 
   it('ships every file its README and docs link to, so the links work from node_modules too', () => {
-    const pages = ['README.md', 'CHANGELOG.md', ...readdirSync(join(installed, 'docs'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+    const pages = [
+      'README.md',
+      'CHANGELOG.md',
+      ...readdirSync(join(installed, 'docs'), { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `docs/${f}`),
+    ];
     expect(pages).toContain('docs/receiver.md');
     expect(existsSync(join(installed, 'LICENSE'))).toBe(true);
     for (const page of pages) {
@@ -83,7 +93,9 @@ describe('the packed package', () => {
 
   it('imports every subpath in plain Node, without a DOM, printing nothing', async () => {
     const paths = subpaths();
-    expect(paths).toEqual(expect.arrayContaining(['nps-widget', 'nps-widget/results', 'nps-widget/server', 'nps-widget/nps-widget.js', 'nps-widget/locales/fi']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['nps-widget', 'nps-widget/results', 'nps-widget/server', 'nps-widget/nps-widget.js', 'nps-widget/locales/fi']),
+    );
     const script = `
       const results = {};
       for (const path of ${JSON.stringify(paths)}) {
@@ -105,7 +117,15 @@ describe('the packed package', () => {
     }
     mkdirSync(join(packed.app, 'src'), { recursive: true });
     copyFileSync(join(ROOT, 'test/consumer/app.ts'), join(packed.app, 'src/app.ts'));
-    const base = { strict: true, skipLibCheck: false, noEmit: true, target: 'ES2022', lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], isolatedModules: true };
+    const base = {
+      strict: true,
+      skipLibCheck: false,
+      noEmit: true,
+      target: 'ES2022',
+      lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+      types: [],
+      isolatedModules: true,
+    };
     const configs = {
       bundler: { ...base, module: 'esnext', moduleResolution: 'bundler' },
       node16: { ...base, module: 'node16', moduleResolution: 'node16' },

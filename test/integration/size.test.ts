@@ -113,7 +113,10 @@ describe('the ESM package in an app', () => {
   it('gives a bundle that imports only calculateNps no Preact and no floating-ui', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'nps-treeshake-'));
     const entry = join(folder, 'consumer.js');
-    writeFileSync(entry, `import { calculateNps } from ${JSON.stringify(new URL('dist/index.js', root).pathname)};\nconsole.log(calculateNps([9, 10, 3]).rounded);\n`);
+    writeFileSync(
+      entry,
+      `import { calculateNps } from ${JSON.stringify(new URL('dist/index.js', root).pathname)};\nconsole.log(calculateNps([9, 10, 3]).rounded);\n`,
+    );
     try {
       const output = await build({
         configFile: false,
@@ -122,7 +125,9 @@ describe('the ESM package in an app', () => {
         resolve: { alias: { preact: new URL('node_modules/preact', root).pathname } },
         build: { write: false, minify: true, lib: { entry, formats: ['es'], fileName: 'consumer' }, rolldownOptions: { treeshake: true } },
       });
-      const code = chunksOf(output).map((c) => c.code).join('\n');
+      const code = chunksOf(output)
+        .map((c) => c.code)
+        .join('\n');
       const { gzip } = await measure(code);
       console.log(`a bundle using only calculateNps: ${code.length} B, ${gzip} B gzip`);
       expect(code).toContain('calculateNps');

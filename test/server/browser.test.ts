@@ -70,7 +70,16 @@ describe.each(STORES)('an answer through the real widget, stored on $name', (kin
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ score: 9, comment: 'Fast delivery', complete: true, pageUrl: `${shop.origin}/order-complete` });
     // Nothing stayed behind in the page's outbox: every delivery was acknowledged.
-    await until(() => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('nps-widget:outbox')).map((key) => localStorage.getItem(key))), (left) => left.every((v) => v === null || v === '[]'), 'an empty outbox');
+    await until(
+      () =>
+        page.evaluate(() =>
+          Object.keys(localStorage)
+            .filter((key) => key.startsWith('nps-widget:outbox'))
+            .map((key) => localStorage.getItem(key)),
+        ),
+      (left) => left.every((v) => v === null || v === '[]'),
+      'an empty outbox',
+    );
   });
 
   it('stores nothing from a page on an origin it does not allow, and the widget says why once', async () => {
@@ -80,8 +89,11 @@ describe.each(STORES)('an answer through the real widget, stored on $name', (kin
     // Another port of 127.0.0.1 is another origin, and not listed.
     await page.goto(`${stranger.origin}/survey`);
     await page.getByRole('radio', { name: /^4\b/ }).click();
-    await until(async () => errors, (seen) => seen.some((text) => text.includes('403')), 'the widget reporting the 403');
+    await until(
+      async () => errors,
+      (seen) => seen.some((text) => text.includes('403')),
+      'the widget reporting the 403',
+    );
     expect(await (await r.read('/responses?surveyId=stranger')).json()).toEqual([]);
   });
 });
-

@@ -63,7 +63,14 @@ describe('nps-widget serve', () => {
 
   it('takes every setting from its environment twin too', async () => {
     const running = await startCommand([], {
-      env: { PORT: '0', HOST: '127.0.0.1', NPS_DATA_DIR: join(folder, 'env'), NPS_TOKEN: TOKEN, NPS_ALLOWED_ORIGINS: 'https://a.example, https://b.example', NPS_RATE_LIMIT: '2' },
+      env: {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        NPS_DATA_DIR: join(folder, 'env'),
+        NPS_TOKEN: TOKEN,
+        NPS_ALLOWED_ORIGINS: 'https://a.example, https://b.example',
+        NPS_RATE_LIMIT: '2',
+      },
     });
     try {
       expect(running.output()).toContain('read token:      the one given (--token / NPS_TOKEN)');
@@ -118,7 +125,9 @@ describe('nps-widget serve', () => {
     const target = await reserveTarget();
     await target.start();
     const secret = 'cli-webhook-secret-0123456789';
-    const running = await startCommand(['--port', '0', '--data-dir', join(folder, 'webhooks')], { env: { NPS_WEBHOOKS: target.url, NPS_WEBHOOK_SECRET: secret } });
+    const running = await startCommand(['--port', '0', '--data-dir', join(folder, 'webhooks')], {
+      env: { NPS_WEBHOOKS: target.url, NPS_WEBHOOK_SECRET: secret },
+    });
     try {
       expect(running.output()).toContain(`webhooks:        ${target.url} (signed`);
       const detractor = submitted(2, 'Too slow');
@@ -160,7 +169,11 @@ describe('nps-widget serve', () => {
     [['serve', '--token', 'short'], 1, 'token: the token has 5 characters; use at least 16'],
     [['serve', '--allowed-origin', 'shop.example'], 1, 'allowed origin "shop.example" is not an origin'],
     [['serve', '--database', 'postgres://nps@127.0.0.1:1/none', '--port', '0'], 1, 'cannot connect to 127.0.0.1:1/none'],
-    [['serve', '--webhook', 'https://crm.example/hooks'], 1, 'the webhook secret has 0 characters; give one of at least 16 (--webhook-secret or NPS_WEBHOOK_SECRET)'],
+    [
+      ['serve', '--webhook', 'https://crm.example/hooks'],
+      1,
+      'the webhook secret has 0 characters; give one of at least 16 (--webhook-secret or NPS_WEBHOOK_SECRET)',
+    ],
     [['serve', '--webhook', 'crm.example/hooks', '--webhook-secret', TOKEN], 1, 'webhook "crm.example/hooks" is not a URL'],
   ])('refuses %j, saying why (exit %i)', async (args, code, message) => {
     const result = await runToEnd(args, { NPS_DATA_DIR: join(folder, 'refused') });
@@ -171,7 +184,19 @@ describe('nps-widget serve', () => {
   it('answers --help and --version', async () => {
     const help = await runToEnd(['--help']);
     expect(help.code).toBe(0);
-    for (const flag of ['--port', '--host', '--data-dir', '--database', '--token', '--allowed-origin', '--rate-limit', '--trust-proxy', '--webhook', '--webhook-secret']) expect(help.output).toContain(flag);
+    for (const flag of [
+      '--port',
+      '--host',
+      '--data-dir',
+      '--database',
+      '--token',
+      '--allowed-origin',
+      '--rate-limit',
+      '--trust-proxy',
+      '--webhook',
+      '--webhook-secret',
+    ])
+      expect(help.output).toContain(flag);
     const version = await runToEnd(['--version']);
     expect(version.output.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });

@@ -34,17 +34,15 @@ const delivery = (responses: number) =>
   });
 
 /** Responses, their deliveries (copies included) in arrival order, and how many travel at once. */
-const scenario = fc
-  .integer({ min: 1, max: 6 })
-  .chain((responses) =>
-    fc.record({
-      responses: fc.constant(responses),
-      deliveries: fc.uniqueArray(delivery(responses), { minLength: 1, maxLength: 40, selector: (d) => d.sentAfterMs }),
-      // Each delivery may be sent again (the outbox retrying, two tabs): a copy travels in another batch.
-      duplicates: fc.array(fc.nat(), { maxLength: 10 }),
-      batch: fc.integer({ min: 1, max: 12 }),
-    }),
-  );
+const scenario = fc.integer({ min: 1, max: 6 }).chain((responses) =>
+  fc.record({
+    responses: fc.constant(responses),
+    deliveries: fc.uniqueArray(delivery(responses), { minLength: 1, maxLength: 40, selector: (d) => d.sentAfterMs }),
+    // Each delivery may be sent again (the outbox retrying, two tabs): a copy travels in another batch.
+    duplicates: fc.array(fc.nat(), { maxLength: 10 }),
+    batch: fc.integer({ min: 1, max: 12 }),
+  }),
+);
 
 function payloadOf(d: Delivery, id: string, surveyId: string): NpsResponse {
   const base = scoreOnly(d.score, { id, surveyId });
@@ -67,7 +65,10 @@ describe('two receivers on one PostgreSQL', () => {
   beforeAll(async () => {
     const connectionString = await newDatabase();
     // Two instances, each with its own connection pool, as two processes behind a load balancer have.
-    receivers = [await startReceiver({ storage: postgres({ connectionString }), rateLimit: 0 }), await startReceiver({ storage: postgres({ connectionString }), rateLimit: 0 })];
+    receivers = [
+      await startReceiver({ storage: postgres({ connectionString }), rateLimit: 0 }),
+      await startReceiver({ storage: postgres({ connectionString }), rateLimit: 0 }),
+    ];
   });
   afterAll(async () => {
     await Promise.all(receivers?.map((r) => r.close()) ?? []);
@@ -104,7 +105,9 @@ describe('two receivers on one PostgreSQL', () => {
   it('answer 201 exactly once per id when its first deliveries race on both', async () => {
     const surveyId = `first-${randomUUID().slice(0, 8)}`;
     const ids = Array.from({ length: 30 }, () => randomUUID());
-    const statuses = await Promise.all(ids.flatMap((id) => [0, 1, 0, 1].map((n) => receivers[n as 0 | 1].post(scoreOnly(8, { id, surveyId })).then((a) => [id, a.status] as const))));
+    const statuses = await Promise.all(
+      ids.flatMap((id) => [0, 1, 0, 1].map((n) => receivers[n as 0 | 1].post(scoreOnly(8, { id, surveyId })).then((a) => [id, a.status] as const))),
+    );
     for (const id of ids) expect(statuses.filter(([of, status]) => of === id && status === 201)).toHaveLength(1);
   });
 });

@@ -126,4 +126,3 @@ describe('killed with SIGKILL mid-load, restarted on the same data', () => {
     }
   });
 });
-

@@ -26,7 +26,14 @@ interface Seed {
 
 /** Answers over two October and three November days; comments, consent and users where the lists need them. */
 const SEEDS: Seed[] = [
-  { at: '2026-10-12T09:00:00Z', score: 3, comment: 'Parcel arrived late and damaged', consent: true, user: { id: 'u-3', email: 'cleo@example.com' }, touchpoint: 'delivery' },
+  {
+    at: '2026-10-12T09:00:00Z',
+    score: 3,
+    comment: 'Parcel arrived late and damaged',
+    consent: true,
+    user: { id: 'u-3', email: 'cleo@example.com' },
+    touchpoint: 'delivery',
+  },
   { at: '2026-10-12T10:00:00Z', score: 9, touchpoint: 'delivery' },
   { at: '2026-10-12T11:00:00Z', score: 10, comment: 'Great prices', touchpoint: 'checkout' },
   { at: '2026-10-13T09:00:00Z', score: 6, consent: false, comment: 'Too slow', touchpoint: 'checkout' },
@@ -36,7 +43,14 @@ const SEEDS: Seed[] = [
   { at: '2026-11-02T11:00:00Z', score: 10, touchpoint: 'checkout', locale: 'fi' },
   { at: '2026-11-03T15:00:00Z', score: 7, comment: 'Fine, but the refund was late', consent: true, user: { id: 'u-2' }, touchpoint: 'checkout' },
   { at: '2026-11-03T16:00:00Z', score: 10, touchpoint: 'checkout' },
-  { at: '2026-11-05T09:00:00Z', score: 2, comment: 'Checkout kept failing', consent: true, user: { id: 'u-1', email: 'ana@example.com' }, touchpoint: 'checkout' },
+  {
+    at: '2026-11-05T09:00:00Z',
+    score: 2,
+    comment: 'Checkout kept failing',
+    consent: true,
+    user: { id: 'u-1', email: 'ana@example.com' },
+    touchpoint: 'checkout',
+  },
   { at: '2026-11-05T12:00:00Z', score: 1, comment: 'Never again', consent: false, touchpoint: 'checkout' },
   { at: '2026-11-05T13:00:00Z', score: 9, comment: 'Quick and friendly', consent: true, user: { id: 'u-4' }, touchpoint: 'store' },
   { at: '2026-11-05T14:00:00Z', score: 10, touchpoint: 'store', locale: 'fi' },
@@ -108,9 +122,15 @@ function segmentRows(keyOf: (seed: Seed) => string): string[][] {
 async function expectHeadline(page: Page, scores: number[]) {
   const { rounded, marginOfError, interval, total } = calculateNps(scores);
   await expect(preview(page).locator('.score [aria-hidden="true"]').first().textContent()).resolves.toBe(sign(rounded ?? NaN).replace('-', '−'));
-  await expect(preview(page).getByText(`±${marginOfError?.toFixed(1)} points`, { exact: true }).isVisible()).resolves.toBe(true);
+  await expect(
+    preview(page)
+      .getByText(`±${marginOfError?.toFixed(1)} points`, { exact: true })
+      .isVisible(),
+  ).resolves.toBe(true);
   const [low, high] = (interval ?? [0, 0]).map((end) => Math.sign(end) * Math.round(Math.abs(end)));
-  await expect(spoken(preview(page).locator('.card .muted').first())).resolves.toBe(`95% interval ${sign(low ?? 0)} to ${sign(high ?? 0)} · ${total} responses`);
+  await expect(spoken(preview(page).locator('.card .muted').first())).resolves.toBe(
+    `95% interval ${sign(low ?? 0)} to ${sign(high ?? 0)} · ${total} responses`,
+  );
 }
 
 async function expectTrendDays(page: Page) {
@@ -157,7 +177,12 @@ describe('the dashboard on PGlite', () => {
     await page.keyboard.type(TOKEN);
     await page.keyboard.press('Enter');
     await page.getByLabel('Survey', { exact: true }).waitFor();
-    await expect(page.getByLabel('Survey', { exact: true }).locator('option').allTextContents()).resolves.toEqual(['many (23 responses)', 'shop (14 responses)', 'team (6 responses, eNPS)', 'tiny (3 responses, eNPS)']);
+    await expect(page.getByLabel('Survey', { exact: true }).locator('option').allTextContents()).resolves.toEqual([
+      'many (23 responses)',
+      'shop (14 responses)',
+      'team (6 responses, eNPS)',
+      'tiny (3 responses, eNPS)',
+    ]);
 
     await page.reload();
     await page.getByLabel('Survey', { exact: true }).waitFor();
@@ -175,7 +200,10 @@ describe('the dashboard on PGlite', () => {
 
   it('shows the score and interval calculateNps gives, and the trend over the seeded days', async () => {
     await page.getByLabel('Survey', { exact: true }).selectOption({ label: 'shop (14 responses)' });
-    await expectHeadline(page, SEEDS.map((seed) => seed.score));
+    await expectHeadline(
+      page,
+      SEEDS.map((seed) => seed.score),
+    );
     await expectTrendDays(page);
     await expect(page.getByLabel('From', { exact: true }).first().inputValue()).resolves.toBe('2026-10-12');
   });
@@ -209,16 +237,18 @@ describe('the dashboard on PGlite', () => {
   it('lists the reasons newest first, by category, and finds comments by a search the receiver runs', async () => {
     const reasons = page.getByRole('region', { name: 'Reasons' });
     const comments = () => reasons.locator('.reasons q').allTextContents();
-    await expect.poll(comments).toEqual([
-      'Quick and friendly',
-      'Never again',
-      'Checkout kept failing',
-      'Fine, but the refund was late',
-      'Lovely staff',
-      'Too slow',
-      'Great prices',
-      'Parcel arrived late and damaged',
-    ]);
+    await expect
+      .poll(comments)
+      .toEqual([
+        'Quick and friendly',
+        'Never again',
+        'Checkout kept failing',
+        'Fine, but the refund was late',
+        'Lovely staff',
+        'Too slow',
+        'Great prices',
+        'Parcel arrived late and damaged',
+      ]);
     // An NPS survey's comment says where it was given.
     await expect(reasons.locator('.reasons li').first().textContent()).resolves.toContain('· store');
     await reasons.getByLabel('Search the comments').fill('LATE');
@@ -266,16 +296,23 @@ describe('the dashboard on PGlite', () => {
     await page.getByText(/^Employee NPS: the receiver shows no group of fewer than 5 answers/).waitFor();
     // Its six answers fall on three days, none with five: the trend holds them back, the total does not.
     await page.getByText('By day: 6 answers withheld for anonymity.').waitFor();
-    await expectHeadline(page, SEEDS.slice(0, 6).map((seed) => seed.score));
+    await expectHeadline(
+      page,
+      SEEDS.slice(0, 6).map((seed) => seed.score),
+    );
     // Every touchpoint has fewer than five: all merged into one group.
     expect((await tableRows(preview(page), /^NPS by Touchpoint/)).map((row) => row.slice(0, 2))).toEqual([['(other)', '6']]);
     const reasons = page.getByRole('region', { name: 'Reasons' });
-    await expect.poll(() => reasons.locator('.reasons q').allTextContents()).toEqual(['Lovely staff', 'Too slow', 'Great prices', 'Parcel arrived late and damaged']);
+    await expect
+      .poll(() => reasons.locator('.reasons q').allTextContents())
+      .toEqual(['Lovely staff', 'Too slow', 'Great prices', 'Parcel arrived late and damaged']);
     for (const item of await reasons.locator('.reasons li').allTextContents()) expect(item).not.toMatch(/· (store|checkout|delivery)/);
     await expect(axeViolations(page)).resolves.toEqual([]);
 
     await page.getByLabel('Survey', { exact: true }).selectOption({ label: 'tiny (3 responses, eNPS)' });
-    await expect.poll(() => page.getByText(/^No score shown:/).textContent()).toBe('No score shown: 3 answers withheld for anonymity, fewer than the minimum group size.');
+    await expect
+      .poll(() => page.getByText(/^No score shown:/).textContent())
+      .toBe('No score shown: 3 answers withheld for anonymity, fewer than the minimum group size.');
   });
 });
 
@@ -286,7 +323,10 @@ describe('the dashboard on PostgreSQL', () => {
     try {
       const { page, errors } = await openTab(context, `${served.url}/`);
       await signIn(page, TOKEN);
-      await expectHeadline(page, SEEDS.map((seed) => seed.score));
+      await expectHeadline(
+        page,
+        SEEDS.map((seed) => seed.score),
+      );
       await expectTrendDays(page);
       expect(errors).toEqual([]);
     } finally {

@@ -260,7 +260,22 @@ describe.each(STORES)('export pages on $name after a bulk load', (kind) => {
       await seedResponses((text, params) => db.query(text, params), { rows: 3000, surveyId: 'a' });
       await seedResponses((text, params) => db.query(text, params), { rows: 3000, surveyId: 'b' });
       const filter = { ...ANY_RESPONSE, span: { timeZone: 'UTC', from: null, before: null }, surveyId: 'a' };
-      const params = [filter.surveyId, null, null, null, null, 'UTC', null, null, false, false, null, '2025-12-01T00:10:00.000000Z', '00000000-0000-0000-0000-000000000000', 1001];
+      const params = [
+        filter.surveyId,
+        null,
+        null,
+        null,
+        null,
+        'UTC',
+        null,
+        null,
+        false,
+        false,
+        null,
+        '2025-12-01T00:10:00.000000Z',
+        '00000000-0000-0000-0000-000000000000',
+        1001,
+      ];
       const plan = async () => (await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${PAGE.oldest}`, params)).map((row) => row['QUERY PLAN']).join('\n');
       // PostgreSQL reports changed rows to its statistics within a second or so; PGlite at once.
       await expect.poll(async () => (await refreshStatistics(db)) || !/Sort/.test(await plan()), { timeout: 15_000 }).toBe(true);

@@ -33,7 +33,10 @@ describe.each(STORES)('the receiver on $name', (kind) => {
   });
 
   const preflight = (origin: string) =>
-    r.call('/responses', { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
+    r.call('/responses', {
+      method: 'OPTIONS',
+      headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+    });
   const storedIn = async (surveyId: string): Promise<NpsResponse[]> => (await r.read(`/responses?surveyId=${surveyId}`)).json();
 
   describe('POST /responses', () => {
@@ -79,7 +82,12 @@ describe.each(STORES)('the receiver on $name', (kind) => {
       ['deep nesting', '['.repeat(30_000) + ']'.repeat(30_000), 400, /JSON object/],
       ['a number past double range as the score', JSON.stringify(scoreOnly(9)).replace('"score":9', '"score":1e400'), 400, /"score" is Infinity/],
       ['a huge integer as the score', JSON.stringify(scoreOnly(9)).replace('"score":9', '"score":123456789012345678901234567890'), 400, /"score"/],
-      ['a comment over 10,000 characters', JSON.stringify({ ...submitted(9, 'x'), comment: 'x'.repeat(10_001) }), 400, /"comment" has 10001 characters; at most 10000/],
+      [
+        'a comment over 10,000 characters',
+        JSON.stringify({ ...submitted(9, 'x'), comment: 'x'.repeat(10_001) }),
+        400,
+        /"comment" has 10001 characters; at most 10000/,
+      ],
       ['nested metadata', JSON.stringify({ ...scoreOnly(9), metadata: { a: { b: 1 } } }), 400, /"metadata"/],
       ['an id that is SQL', JSON.stringify({ ...scoreOnly(9), id: "1'; DROP TABLE nps_responses; --" }), 400, /"id" is .*expected a UUID/],
       ['a timestamp PostgreSQL cannot hold', JSON.stringify({ ...scoreOnly(9), createdAt: '0000-06-01T00:00:00Z' }), 400, /"createdAt"/],
@@ -151,7 +159,9 @@ describe.each(STORES)('the receiver on $name', (kind) => {
 
       const refused = await r.post(scoreOnly(9, { surveyId }), { headers: { 'Content-Type': 'text/plain', Origin: 'https://evil.example' } });
       expect(refused.status).toBe(403);
-      expect((await refused.json()).error).toBe('origin https://evil.example is not allowed to use this receiver; start it with --allowed-origin https://evil.example');
+      expect((await refused.json()).error).toBe(
+        'origin https://evil.example is not allowed to use this receiver; start it with --allowed-origin https://evil.example',
+      );
       expect(await storedIn(surveyId)).toHaveLength(3);
     });
   });
@@ -159,7 +169,12 @@ describe.each(STORES)('the receiver on $name', (kind) => {
   describe('reading needs the token', () => {
     it.each(['/results?surveyId=nps', '/responses', `/responses/${randomUUID()}`])('answers 401 to %s without it or with a wrong one', async (path) => {
       const method = path.startsWith('/responses/') ? 'DELETE' : 'GET';
-      const attempts: Array<Record<string, string>> = [{}, { Authorization: 'Bearer wrong-token-wrong-token' }, { Authorization: `Basic ${TOKEN}` }, { Authorization: `Bearer ${TOKEN}x` }];
+      const attempts: Array<Record<string, string>> = [
+        {},
+        { Authorization: 'Bearer wrong-token-wrong-token' },
+        { Authorization: `Basic ${TOKEN}` },
+        { Authorization: `Bearer ${TOKEN}x` },
+      ];
       for (const headers of attempts) {
         const answer = await r.call(path, { method, headers });
         expect(answer.status).toBe(401);
@@ -206,7 +221,13 @@ describe.each(STORES)('the receiver on $name', (kind) => {
     });
 
     it('answers an unknown survey with zero counts on 0-10', async () => {
-      expect(await (await r.read('/results?surveyId=nobody-answered')).json()).toEqual({ surveyId: 'nobody-answered', scale: '0-10', timeZone: 'UTC', total: { counts: Array(11).fill(0) }, groups: [] });
+      expect(await (await r.read('/results?surveyId=nobody-answered')).json()).toEqual({
+        surveyId: 'nobody-answered',
+        scale: '0-10',
+        timeZone: 'UTC',
+        total: { counts: Array(11).fill(0) },
+        groups: [],
+      });
     });
 
     it('keeps scales apart: asks which one when a survey has several', async () => {
@@ -239,7 +260,11 @@ describe.each(STORES)('the receiver on $name', (kind) => {
     const surveyId = `export-${kind.name}`;
     let records: NpsResponse[];
     beforeAll(async () => {
-      records = [submitted(2, '=HYPERLINK("http://evil.example","click")', { surveyId }), submitted(10, 'Great, "really", great', { surveyId }), scoreOnly(7, { surveyId })];
+      records = [
+        submitted(2, '=HYPERLINK("http://evil.example","click")', { surveyId }),
+        submitted(10, 'Great, "really", great', { surveyId }),
+        scoreOnly(7, { surveyId }),
+      ];
       for (const record of records) await r.post(record);
     });
 
@@ -323,7 +348,15 @@ describe('routes and files', () => {
     const locale = await r.call('/locales/fi.js');
     expect(locale.status).toBe(200);
     expect(locale.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    for (const path of ['/server/cli.js', '/index.d.ts', '/../package.json', '/%2e%2e/package.json', '/locales/..%2f..%2fpackage.json', '/.hidden.js', '/nope.js']) {
+    for (const path of [
+      '/server/cli.js',
+      '/index.d.ts',
+      '/../package.json',
+      '/%2e%2e/package.json',
+      '/locales/..%2f..%2fpackage.json',
+      '/.hidden.js',
+      '/nope.js',
+    ]) {
       const answer = await r.call(path);
       expect(answer.status, path).toBe(404);
     }

@@ -33,7 +33,8 @@ afterAll(async () => {
   packed?.remove();
 });
 
-const serve = (args: string[]) => startCommand(['--port', '0', '--token', TOKEN, '--allowed-origin', shop.origin, ...args], { command: ['npx', 'nps-widget'], cwd: app });
+const serve = (args: string[]) =>
+  startCommand(['--port', '0', '--token', TOKEN, '--allowed-origin', shop.origin, ...args], { command: ['npx', 'nps-widget'], cwd: app });
 
 /** npx passes no signal on: the group gets it, and the receiver must say it stopped cleanly. */
 async function stop(running: RunningCommand): Promise<void> {
@@ -85,7 +86,11 @@ async function expectCountedAfterRestart(args: string[], surveyId: string, score
 
 describe('the packed package, installed in an empty folder', () => {
   it('imports nps-widget/server in Node without opening anything, with its types', async () => {
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', "const m = await import('nps-widget/server'); console.log(Object.keys(m).sort().join(','))"], { cwd: app });
+    const { stdout } = await run(
+      process.execPath,
+      ['--input-type=module', '-e', "const m = await import('nps-widget/server'); console.log(Object.keys(m).sort().join(','))"],
+      { cwd: app },
+    );
     expect(stdout).toContain('createReceiver');
     expect(stdout).toContain('pglite');
     expect(stdout).toContain('postgres');

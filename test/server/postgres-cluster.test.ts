@@ -16,7 +16,9 @@ describe('the storage tests without PostgreSQL', () => {
     const empty = mkdtempSync(join(tmpdir(), 'nps-no-pg-'));
     try {
       process.env['NPS_TEST_PG_BIN'] = empty;
-      await expect(findPostgresBin()).rejects.toThrow(/holds no initdb\. Install PostgreSQL \(Debian: `sudo apt-get install -y postgresql`, or run `npm run setup` as root\)/);
+      await expect(findPostgresBin()).rejects.toThrow(
+        /holds no initdb\. Install PostgreSQL \(Debian: `sudo apt-get install -y postgresql`, or run `npm run setup` as root\)/,
+      );
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }

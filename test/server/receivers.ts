@@ -50,7 +50,12 @@ export async function startReceiver(options: ReceiverOptions): Promise<TestRecei
     receiver,
     call,
     post: (body, init = {}) =>
-      call('/responses', { method: 'POST', headers: { 'Content-Type': 'text/plain;charset=UTF-8' }, body: typeof body === 'string' ? body : JSON.stringify(body), ...init }),
+      call('/responses', {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+        ...init,
+      }),
     read: (path) => call(path, { headers: { Authorization: `Bearer ${TOKEN}` } }),
     close: () => receiver.close(),
   };
@@ -91,7 +96,10 @@ export interface RunningCommand {
  * Starts `nps-widget serve ARGS` (the built command) and waits for its "listening on" line.
  * Rejects with what it printed if it exits first.
  */
-export function startCommand(args: readonly string[], { env = {}, command = [process.execPath, BIN], cwd }: { env?: Record<string, string>; command?: string[]; cwd?: string } = {}): Promise<RunningCommand> {
+export function startCommand(
+  args: readonly string[],
+  { env = {}, command = [process.execPath, BIN], cwd }: { env?: Record<string, string>; command?: string[]; cwd?: string } = {},
+): Promise<RunningCommand> {
   const [program, ...prefix] = command as [string, ...string[]];
   // A group of its own: a launcher such as npx does not pass signals on, so stop() signals the group.
   const child = spawn(program, [...prefix, 'serve', ...args], { env: { ...process.env, ...env }, cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -106,7 +114,14 @@ export function startCommand(args: readonly string[], { env = {}, command = [pro
       const match = /^listening on (http:\/\/\S+)$/m.exec(printed);
       if (match) {
         clearTimeout(timer);
-        done({ child, url: match[1] as string, output: () => printed, exited, closed, stop: (signal = 'SIGTERM') => process.kill(-(child.pid as number), signal) });
+        done({
+          child,
+          url: match[1] as string,
+          output: () => printed,
+          exited,
+          closed,
+          stop: (signal = 'SIGTERM') => process.kill(-(child.pid as number), signal),
+        });
       }
     };
     child.stdout?.on('data', read);

@@ -32,7 +32,15 @@ interface Answer {
 }
 
 function payload(surveyId: string, answer: Answer): NpsResponse {
-  const context = { ...relationshipContext, surveyId, touchpoint: answer.touchpoint ?? null, locale: answer.locale ?? 'en', kind: answer.kind ?? 'nps', metadata: answer.metadata ?? {}, user: answer.user ?? null };
+  const context = {
+    ...relationshipContext,
+    surveyId,
+    touchpoint: answer.touchpoint ?? null,
+    locale: answer.locale ?? 'en',
+    kind: answer.kind ?? 'nps',
+    metadata: answer.metadata ?? {},
+    user: answer.user ?? null,
+  };
   return toPayload(startResponse(context, answer.score, randomUUID(), new Date(answer.at)), new Date(answer.at + 1000));
 }
 
@@ -69,7 +77,12 @@ const answers = (counts: readonly number[]) => counts.reduce((sum, count) => sum
 const shown = (body: { groups: Array<{ key: string; counts: number[] }> }) => body.groups.map((group) => [group.key, answers(group.counts)]);
 /** `count` eNPS answers from one team, a minute apart, on the day `day` days after START. */
 const team = (name: string, count: number, day: number) =>
-  Array.from({ length: count }, (_, index): Answer => ({ score: (index * 3) % 11, at: START + day * 24 * HOUR + index * 60_000, kind: 'enps', touchpoint: name }));
+  Array.from({ length: count }, (_, index): Answer => ({
+    score: (index * 3) % 11,
+    at: START + day * 24 * HOUR + index * 60_000,
+    kind: 'enps',
+    touchpoint: name,
+  }));
 
 describe.each(STORES)('GET /results on $name', (kind) => {
   let r: TestReceiver;
@@ -121,10 +134,15 @@ describe.each(STORES)('GET /results on $name', (kind) => {
     );
     for (const { by, zone, from, to } of cases) {
       if (from !== null && to !== null && from > to) continue;
-      const query = [`timeZone=${zone}`, from === null ? '' : `from=${encodeURIComponent(from)}`, to === null ? '' : `to=${encodeURIComponent(to)}`].filter(Boolean).join('&');
+      const query = [`timeZone=${zone}`, from === null ? '' : `from=${encodeURIComponent(from)}`, to === null ? '' : `to=${encodeURIComponent(to)}`]
+        .filter(Boolean)
+        .join('&');
       const body = await tallies(by, query);
       const expected = sorted(await recount(db, surveyId, by, query));
-      const got = by === 'none' ? [{ key: null, scale: '0-10', counts: body.total.counts }] : body.groups.map((group: { key: string; counts: number[] }) => ({ key: group.key, scale: '0-10', counts: group.counts }));
+      const got =
+        by === 'none'
+          ? [{ key: null, scale: '0-10', counts: body.total.counts }]
+          : body.groups.map((group: { key: string; counts: number[] }) => ({ key: group.key, scale: '0-10', counts: group.counts }));
       expect({ by, query, groups: by === 'none' ? got.filter((row: TallyRow) => answers(row.counts) > 0) : got }).toEqual({ by, query, groups: expected });
     }
   });
@@ -191,7 +209,11 @@ describe.each(STORES)('GET /results on $name', (kind) => {
     });
 
     it('follows --min-group-size', async () => {
-      const strict = await startReceiver({ storage: { description: kind.name, open: async () => ({ ...db, close: async () => {} }) }, rateLimit: 0, minGroupSize: 7 });
+      const strict = await startReceiver({
+        storage: { description: kind.name, open: async () => ({ ...db, close: async () => {} }) },
+        rateLimit: 0,
+        minGroupSize: 7,
+      });
       const body = await (await strict.read(`/results?surveyId=${enps}&by=touchpoint`)).json();
       await strict.close();
       expect(body.minGroupSize).toBe(7);
@@ -205,7 +227,10 @@ describe.each(STORES)('GET /results on $name', (kind) => {
       // A site that set anonymous: false on its eNPS survey still gets no user out of the receiver.
       const named = `${enps}-named`;
       for (const answer of team('sales', 5, 1)) expect((await r.post(payload(named, { ...answer, user: { id: 'employee-7' } }))).status).toBe(201);
-      const rows = (await (await r.read(`/responses?surveyId=${named}&format=ndjson`)).text()).trim().split('\n').map((line) => JSON.parse(line));
+      const rows = (await (await r.read(`/responses?surveyId=${named}&format=ndjson`)).text())
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
       expect(rows).toHaveLength(5);
       expect(rows.every((row) => row.user === null)).toBe(true);
       expect(await (await r.read(`/responses?surveyId=${named}&format=csv`)).text()).not.toContain('employee-7');

@@ -23,7 +23,12 @@ const NOW = Date.parse('2026-12-02T12:00:00.000Z');
 /** A submitted answer with a comment and a user, created `daysAgo` days before `now`. */
 function answer(daysAgo: number, now = NOW): NpsResponse {
   const createdAt = new Date(now - daysAgo * DAY).toISOString();
-  return { ...submitted(daysAgo % 11, `reason ${daysAgo}`, { surveyId: 'retention' }), createdAt, sentAt: createdAt, user: { id: randomUUID(), email: 'a@example.com' } };
+  return {
+    ...submitted(daysAgo % 11, `reason ${daysAgo}`, { surveyId: 'retention' }),
+    createdAt,
+    sentAt: createdAt,
+    user: { id: randomUUID(), email: 'a@example.com' },
+  };
 }
 
 async function seed(db: Database, records: readonly NpsResponse[]): Promise<void> {
@@ -76,7 +81,10 @@ describe.each(STORES)('retention on $name', (kind) => {
     for (const scope of ['personal', 'all'] as const) {
       // A second pool on the same PostgreSQL database; PGlite has one connection, which both share.
       const second = kind.name === 'PGlite' ? db : await storage.open();
-      const runs = await Promise.all([applyRetention(db, { days: 30, scope }, NOW, { batch: 2 }), applyRetention(second, { days: 30, scope }, NOW, { batch: 2 })]);
+      const runs = await Promise.all([
+        applyRetention(db, { days: 30, scope }, NOW, { batch: 2 }),
+        applyRetention(second, { days: 30, scope }, NOW, { batch: 2 }),
+      ]);
       expect(runs.reduce((sum, run) => sum + (run.changed ?? 0), 0)).toBe(old.length);
       if (second !== db) await second.close();
     }
@@ -99,18 +107,31 @@ describe('retention with two receivers on one PostgreSQL', () => {
       await migrate(setup);
       await setup.query('DELETE FROM nps_responses');
       // 2,500 answers in 25 concurrent lanes.
-      await Promise.all(Array.from({ length: 25 }, (_unused, lane) => seed(setup, [...old, ...recent].filter((_, index) => index % 25 === lane))));
+      await Promise.all(
+        Array.from({ length: 25 }, (_unused, lane) =>
+          seed(
+            setup,
+            [...old, ...recent].filter((_, index) => index % 25 === lane),
+          ),
+        ),
+      );
 
       const logs: string[] = [];
       const retention = { days: 30, scope };
-      const receivers = await Promise.all([0, 1].map(() => startReceiver({ storage: postgres({ connectionString: url }), retention, onLog: (line) => logs.push(line) })));
+      const receivers = await Promise.all(
+        [0, 1].map(() => startReceiver({ storage: postgres({ connectionString: url }), retention, onLog: (line) => logs.push(line) })),
+      );
       // Closing waits for a run in progress; both have started theirs by now.
       await expect.poll(async () => (await setup.query<{ left: number }>(LEFT[scope], [new Date(now - 30 * DAY)]))[0]?.left, { timeout: 30_000 }).toBe(0);
       await Promise.all(receivers.map((r) => r.close()));
 
       const counts = logs.map((line) => Number(/ (\d+) responses/.exec(line)?.[1]));
       expect(counts.reduce((sum, count) => sum + count, 0)).toBe(old.length);
-      expect(logs[0]).toMatch(scope === 'all' ? /^retention: erased \d+ responses created before \S+ \(older than 30 days\)$/ : /^retention: removed comment and user from \d+ responses/);
+      expect(logs[0]).toMatch(
+        scope === 'all'
+          ? /^retention: erased \d+ responses created before \S+ \(older than 30 days\)$/
+          : /^retention: removed comment and user from \d+ responses/,
+      );
       const left = await storedRecords(setup);
       expect(left).toHaveLength(scope === 'all' ? recent.length : old.length + recent.length);
       expect(left.filter((record) => record.comment !== null)).toEqual(byCreation(recent));

@@ -33,9 +33,16 @@ async function rollupAndRecount(db: Database, surveyId: string) {
   const timeRecount = await lines(`
     SELECT concat_ws(' ', scale, extract(epoch FROM date_bin('15 minutes', created_at, TIMESTAMPTZ 'epoch'))::bigint, array_to_string(ARRAY[${ROW_COUNTS}], ',')) AS line
     FROM nps_responses WHERE survey_id = $1 GROUP BY scale, date_bin('15 minutes', created_at, TIMESTAMPTZ 'epoch')`);
-  const segmentRollup = await lines(segmentLines(['bucket', 'kind', 'survey_type', 'touchpoint', 'locale'], SCORE_SUMS, 'nps_tally_segments', `HAVING ${nonEmpty(SCORE_SUMS)}`));
+  const segmentRollup = await lines(
+    segmentLines(['bucket', 'kind', 'survey_type', 'touchpoint', 'locale'], SCORE_SUMS, 'nps_tally_segments', `HAVING ${nonEmpty(SCORE_SUMS)}`),
+  );
   const segmentRecount = await lines(
-    segmentLines([`date_bin('1 day', created_at, TIMESTAMPTZ 'epoch')`, segment('kind'), segment('surveyType'), segment('touchpoint'), segment('locale')], ROW_COUNTS, 'nps_responses', ''),
+    segmentLines(
+      [`date_bin('1 day', created_at, TIMESTAMPTZ 'epoch')`, segment('kind'), segment('surveyType'), segment('touchpoint'), segment('locale')],
+      ROW_COUNTS,
+      'nps_responses',
+      '',
+    ),
   );
   return { rollup: { times: timeRollup, segments: segmentRollup }, recount: { times: timeRecount, segments: segmentRecount } };
 }
@@ -44,9 +51,16 @@ const DAY = 86_400_000;
 const START = Date.parse('2026-03-28T00:00:00Z');
 
 /** One state of a response, as the widget sends it. */
-function state(id: string, surveyId: string, fields: { score: number; minute: number; sent: number; complete: boolean; touchpoint: string | null; locale: string }): NpsResponse {
+function state(
+  id: string,
+  surveyId: string,
+  fields: { score: number; minute: number; sent: number; complete: boolean; touchpoint: string | null; locale: string },
+): NpsResponse {
   const createdAt = new Date(START + fields.minute * 60_000);
-  const base = toPayload(startResponse({ ...relationshipContext, surveyId, touchpoint: fields.touchpoint, locale: fields.locale }, fields.score, id, createdAt), new Date(createdAt.getTime() + fields.sent * 1000));
+  const base = toPayload(
+    startResponse({ ...relationshipContext, surveyId, touchpoint: fields.touchpoint, locale: fields.locale }, fields.score, id, createdAt),
+    new Date(createdAt.getTime() + fields.sent * 1000),
+  );
   const checked = validateResponse({ ...base, complete: fields.complete, comment: fields.complete ? 'why' : null });
   if (!checked.ok) throw new Error(checked.reason);
   return checked.response;
@@ -58,17 +72,20 @@ type Step =
 
 const steps = fc.array(
   fc.oneof(
-    { weight: 5, arbitrary: fc.record({
-      op: fc.constant('save' as const),
-      response: fc.integer({ min: 0, max: 7 }),
-      score: fc.integer({ min: 0, max: 10 }),
-      // Two days, either side of a quarter hour and of midnight, and sent times that arrive out of order.
-      minute: fc.integer({ min: 0, max: (2 * DAY) / 60_000 }),
-      sent: fc.integer({ min: 0, max: 5 }),
-      complete: fc.boolean(),
-      touchpoint: fc.constantFrom(null, 'checkout', 'support'),
-      locale: fc.constantFrom('en', 'fi'),
-    }) },
+    {
+      weight: 5,
+      arbitrary: fc.record({
+        op: fc.constant('save' as const),
+        response: fc.integer({ min: 0, max: 7 }),
+        score: fc.integer({ min: 0, max: 10 }),
+        // Two days, either side of a quarter hour and of midnight, and sent times that arrive out of order.
+        minute: fc.integer({ min: 0, max: (2 * DAY) / 60_000 }),
+        sent: fc.integer({ min: 0, max: 5 }),
+        complete: fc.boolean(),
+        touchpoint: fc.constantFrom(null, 'checkout', 'support'),
+        locale: fc.constantFrom('en', 'fi'),
+      }),
+    },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('erase' as const), response: fc.integer({ min: 0, max: 7 }) }) },
   ),
   { minLength: 1, maxLength: 30 },
@@ -87,7 +104,12 @@ describe.each(STORES)('rollups on $name', (kind) => {
   it('count the answers stored before migration 3, once', async () => {
     await migrate(db, { to: 2 });
     const surveyId = 'before-rollups';
-    for (const [minute, score] of [[0, 9], [14, 3], [15, 10], [60 * 24, 7]] as const) {
+    for (const [minute, score] of [
+      [0, 9],
+      [14, 3],
+      [15, 10],
+      [60 * 24, 7],
+    ] as const) {
       const id = randomUUID();
       await saveResponse(db, state(id, surveyId, { score, minute, sent: 1, complete: true, touchpoint: 'checkout', locale: 'en' }));
     }

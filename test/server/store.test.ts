@@ -222,7 +222,13 @@ const categoryFor = (score: number) => (score >= 9 ? 'promoter' : score >= 7 ? '
 function writeInstant(ms: number, zone: string, digits: number): string {
   const shift = zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000;
   const local = new Date(ms + shift).toISOString().slice(0, 19);
-  const fraction = digits === 0 ? '' : `.${String(ms % 1000).padStart(3, '0').padEnd(digits, '7').slice(0, digits)}`;
+  const fraction =
+    digits === 0
+      ? ''
+      : `.${String(ms % 1000)
+          .padStart(3, '0')
+          .padEnd(digits, '7')
+          .slice(0, digits)}`;
   return `${local}${fraction}${zone}`;
 }
 

@@ -43,7 +43,15 @@ describe.each(STORES)('GET /surveys on $name', (kind) => {
         // The third answer's, chosen on the 22nd (receivers.ts).
         lastAt: '2026-11-22T10:00:00.000Z',
       },
-      { surveyId: 'team', responses: 1, scales: ['1-5'], surveyTypes: ['relationship'], kinds: ['enps'], firstAt: '2026-11-22T10:00:00.000Z', lastAt: '2026-11-22T10:00:00.000Z' },
+      {
+        surveyId: 'team',
+        responses: 1,
+        scales: ['1-5'],
+        surveyTypes: ['relationship'],
+        kinds: ['enps'],
+        firstAt: '2026-11-22T10:00:00.000Z',
+        lastAt: '2026-11-22T10:00:00.000Z',
+      },
     ]);
   });
 

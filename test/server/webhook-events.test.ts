@@ -27,7 +27,10 @@ interface EventRow {
 
 /** UUID v3 (RFC 4122, MD5, name-based), as a target could recompute an event id. */
 function uuidV3(namespace: string, name: string): string {
-  const hash = createHash('md5').update(Buffer.from(namespace.replaceAll('-', ''), 'hex')).update(name, 'utf8').digest();
+  const hash = createHash('md5')
+    .update(Buffer.from(namespace.replaceAll('-', ''), 'hex'))
+    .update(name, 'utf8')
+    .digest();
   hash[6] = (hash[6]! & 0x0f) | 0x30;
   hash[8] = (hash[8]! & 0x3f) | 0x80;
   const hex = hash.toString('hex');

@@ -64,7 +64,14 @@ export async function reserveTarget(answer: Target['answer'] = () => ({ status: 
     const body = await readBody(request);
     const event = JSON.parse(body) as { id: string; type: string; response: { id: string } };
     const attempt = target.received.filter((seen) => seen.eventId === event.id).length + 1;
-    const received: Received = { eventId: event.id, type: event.type, responseId: event.response.id, body, signature: String(request.headers['x-nps-signature']), attempt };
+    const received: Received = {
+      eventId: event.id,
+      type: event.type,
+      responseId: event.response.id,
+      body,
+      signature: String(request.headers['x-nps-signature']),
+      attempt,
+    };
     target.received.push(received);
     const now = (inFlight.get(event.id) ?? 0) + 1;
     inFlight.set(event.id, now);

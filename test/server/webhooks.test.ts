@@ -41,7 +41,8 @@ async function docsVerifier(): Promise<(secret: string, header: string, rawBody:
   folders.push(folder);
   const file = join(folder, 'verify.mjs');
   writeFileSync(file, snippet);
-  return ((await import(pathToFileURL(file).href)) as { verifyNpsSignature: ReturnType<typeof docsVerifier> extends Promise<infer F> ? F : never }).verifyNpsSignature;
+  return ((await import(pathToFileURL(file).href)) as { verifyNpsSignature: ReturnType<typeof docsVerifier> extends Promise<infer F> ? F : never })
+    .verifyNpsSignature;
 }
 
 /** The store of this kind, one that a second receiver can open after the first closed (PGlite in a folder). */
@@ -114,7 +115,8 @@ describe.each(STORES)('webhooks on $name', (kind) => {
       }
       // Three requests per event (500, timeout, 204), all with one id; none after the 2xx.
       await new Promise((done) => setTimeout(done, 300));
-      for (const eventId of delivered(target).keys()) expect(target.received.filter((seen) => seen.eventId === eventId).map((seen) => seen.attempt)).toEqual([1, 2, 3]);
+      for (const eventId of delivered(target).keys())
+        expect(target.received.filter((seen) => seen.eventId === eventId).map((seen) => seen.attempt)).toEqual([1, 2, 3]);
       const rows = await eventually('five delivered', async () => {
         const done = await deliveries(receiver, 'delivered');
         return done.length === 5 && done;
@@ -182,7 +184,9 @@ describe.each(STORES)('webhooks on $name', (kind) => {
       expect(notices).toHaveLength(2);
       for (const row of givenUp) {
         expect(row.lastError).toBe('answered 500');
-        expect(notices.filter((line) => line.includes(row.eventId) && line.includes(`/webhooks/deliveries/${row.id}/retry`) && line.includes('last: answered 500'))).toHaveLength(1);
+        expect(
+          notices.filter((line) => line.includes(row.eventId) && line.includes(`/webhooks/deliveries/${row.id}/retry`) && line.includes('last: answered 500')),
+        ).toHaveLength(1);
       }
 
       // The target is mended; the operator retries one of the two.
@@ -191,7 +195,9 @@ describe.each(STORES)('webhooks on $name', (kind) => {
       const retry = (id: number | string, headers: Record<string, string> = { Authorization: `Bearer ${TOKEN}` }) =>
         receiver.call(`/webhooks/deliveries/${id}/retry`, { method: 'POST', headers });
       expect((await retry(retried.id, {})).status).toBe(401);
-      expect(await (await retry('first')).json()).toEqual({ error: '"first" is not a delivery id; ids are whole numbers (GET /webhooks/deliveries lists them)' });
+      expect(await (await retry('first')).json()).toEqual({
+        error: '"first" is not a delivery id; ids are whole numbers (GET /webhooks/deliveries lists them)',
+      });
       expect((await retry(987_654)).status).toBe(404);
       const answer = await retry(retried.id);
       expect(answer.status).toBe(202);
@@ -216,7 +222,9 @@ describe('several receivers on one PostgreSQL', () => {
     const target = await reserveTarget(({ attempt }) => ({ status: attempt === 1 ? 500 : 200, delayMs: 60 }));
     await target.start();
     const storage = await STORES[1]!.fresh();
-    const receivers = await Promise.all(Array.from({ length: 3 }, () => withWebhooks(storage, target, { firstRetryMs: 5, maxRetryMs: 10, pollMs: 5, timeoutMs: 60_000 })));
+    const receivers = await Promise.all(
+      Array.from({ length: 3 }, () => withWebhooks(storage, target, { firstRetryMs: 5, maxRetryMs: 10, pollMs: 5, timeoutMs: 60_000 })),
+    );
     try {
       const answers = Array.from({ length: 40 }, (_, index) => submitted(index % 11, `answer ${index}`));
       await Promise.all(answers.map((answer, index) => receivers[index % 3]!.post(answer)));

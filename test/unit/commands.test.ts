@@ -18,7 +18,10 @@ beforeAll(() => import('../../src/survey/index.js'));
 
 beforeEach(() => {
   localStorage.clear();
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(null, { status: 204 })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(null, { status: 204 })),
+  );
 });
 
 afterEach(() => {
@@ -96,7 +99,11 @@ describe('script-tag entries', () => {
     vi.resetModules();
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
     const errors: Error[] = [];
-    window.nps = snippetQueue(['on', 'error', (error: Error) => errors.push(error)], ['init', { endpoint: '/api/nps', show: 'manual' }], ['show']) as typeof window.nps;
+    window.nps = snippetQueue(
+      ['on', 'error', (error: Error) => errors.push(error)],
+      ['init', { endpoint: '/api/nps', show: 'manual' }],
+      ['show'],
+    ) as typeof window.nps;
     await import('../../src/embed.js');
     await vi.waitFor(() => expect(consoleError).toHaveBeenCalledTimes(1));
     // happy-dom has no document.currentScript: as for a copy of the script inlined into a page.

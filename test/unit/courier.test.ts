@@ -54,7 +54,10 @@ const POSTING: Posting = { endpoint: ENDPOINT, credentials: 'omit', timeoutMs: 5
 const ROUTE: Route = { endpoint: ENDPOINT, credentials: 'omit', timeoutMs: 5000, expiresAt: Date.parse('2026-11-29T12:00:00Z') };
 
 /** A page's courier with one widget of survey "nps" listening, as createNpsWidget wires it. */
-function courier(store: OutboxStore, overrides: { posting?: Partial<Posting>; onDelivery?: (d: DeliveryEvent) => void; options?: Partial<CourierOptions> } = {}) {
+function courier(
+  store: OutboxStore,
+  overrides: { posting?: Partial<Posting>; onDelivery?: (d: DeliveryEvent) => void; options?: Partial<CourierOptions> } = {},
+) {
   const c = createCourier({ store, fetch: fetchMock as unknown as typeof fetch, random: () => 0.5, ...overrides.options });
   c.listen('nps', { onError: (error) => errors.push(error.message), onDelivery: overrides.onDelivery ?? (() => {}), onStorageFallback: () => {} });
   const posting = { ...POSTING, ...overrides.posting };
@@ -185,7 +188,11 @@ describe('one courier for the site', () => {
     const store = sharedStore(left);
     courier(store); // a page whose widget is survey "nps"
     await vi.advanceTimersByTimeAsync(0);
-    const sent = fetchMock.mock.calls.map(([url, init]) => [url, (init as RequestInit).credentials, (JSON.parse(String((init as RequestInit).body)) as NpsResponse).surveyId]);
+    const sent = fetchMock.mock.calls.map(([url, init]) => [
+      url,
+      (init as RequestInit).credentials,
+      (JSON.parse(String((init as RequestInit).body)) as NpsResponse).surveyId,
+    ]);
     expect(sent).toEqual([
       ['https://a.example/nps', 'include', 'checkout'],
       ['https://b.example/collect', 'same-origin', 'support'],
@@ -194,7 +201,10 @@ describe('one courier for the site', () => {
   });
 
   it("waits for an answer as long as the answer's own survey allows", async () => {
-    fetchMock.mockImplementation((_url: string, init: RequestInit) => new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))));
+    fetchMock.mockImplementation(
+      (_url: string, init: RequestInit) =>
+        new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+    );
     const deliveries: DeliveryEvent[] = [];
     courier(sharedStore(put(emptyOutbox, of('checkout', 4), { ...ROUTE, timeoutMs: 2000 }, 0)), { onDelivery: (d) => deliveries.push(d) });
     await vi.advanceTimersByTimeAsync(1999);
@@ -227,7 +237,11 @@ describe('one courier for the site', () => {
     answers.push(404, 404);
     const heard: string[] = [];
     const page = createCourier({ store: sharedStore(), fetch: fetchMock as unknown as typeof fetch });
-    const ear = (name: string) => ({ onError: () => heard.push(`${name} error`), onDelivery: () => heard.push(`${name} delivery`), onStorageFallback: () => {} });
+    const ear = (name: string) => ({
+      onError: () => heard.push(`${name} error`),
+      onDelivery: () => heard.push(`${name} delivery`),
+      onStorageFallback: () => {},
+    });
     page.listen('checkout', ear('checkout'));
     const stop = page.listen('support', ear('support'));
     queueResponse(page, of('checkout', 1), POSTING);

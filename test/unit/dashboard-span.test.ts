@@ -29,7 +29,9 @@ describe('dashboard dates', () => {
 describe('nextLink', () => {
   it('finds rel="next" among the links and resolves it against the answer', () => {
     const base = 'http://127.0.0.1:5179/responses?surveyId=nps&limit=20';
-    expect(nextLink('</responses?surveyId=nps&limit=20&cursor=abc>; rel="next"', base)).toBe('http://127.0.0.1:5179/responses?surveyId=nps&limit=20&cursor=abc');
+    expect(nextLink('</responses?surveyId=nps&limit=20&cursor=abc>; rel="next"', base)).toBe(
+      'http://127.0.0.1:5179/responses?surveyId=nps&limit=20&cursor=abc',
+    );
     expect(nextLink('<https://a.example/p?x=1>; rel="prev", <?cursor=2>; rel=next', base)).toBe('http://127.0.0.1:5179/responses?cursor=2');
     expect(nextLink('<https://a.example/p?x=1>; rel="prev"', base)).toBeNull();
     expect(nextLink(null, base)).toBeNull();

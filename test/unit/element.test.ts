@@ -52,7 +52,7 @@ describe('<nps-survey> (import "nps-widget/element")', () => {
     expect(document.querySelector('[data-nps-widget]')).toBeNull();
   });
 
-  it('refuses a bad attribute with the widget\'s own error, naming the option', async () => {
+  it("refuses a bad attribute with the widget's own error, naming the option", async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     document.body.innerHTML = '<nps-survey endpoint="https://collector.example/nps" sample-rate="often"></nps-survey>';
     await flush();

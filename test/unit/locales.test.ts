@@ -20,8 +20,50 @@ describe('built-in locales', () => {
   it('has one file per listed locale, at least 38 of them', () => {
     expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual([...LOCALES].sort());
     expect(LOCALES.length).toBeGreaterThanOrEqual(38);
-    for (const required of ['en', 'fi', 'hu', 'bg', 'hr', 'cs', 'da', 'nl', 'et', 'fr', 'de', 'el', 'ga', 'it', 'lv', 'lt', 'mt', 'pl', 'pt', 'ro', 'sk', 'sl', 'es', 'sv',
-      'nb', 'is', 'tr', 'ru', 'uk', 'ar', 'he', 'fa', 'hi', 'ja', 'ko', 'zh-Hans', 'zh-Hant', 'id', 'vi', 'th', 'pt-BR', 'es-419']) {
+    for (const required of [
+      'en',
+      'fi',
+      'hu',
+      'bg',
+      'hr',
+      'cs',
+      'da',
+      'nl',
+      'et',
+      'fr',
+      'de',
+      'el',
+      'ga',
+      'it',
+      'lv',
+      'lt',
+      'mt',
+      'pl',
+      'pt',
+      'ro',
+      'sk',
+      'sl',
+      'es',
+      'sv',
+      'nb',
+      'is',
+      'tr',
+      'ru',
+      'uk',
+      'ar',
+      'he',
+      'fa',
+      'hi',
+      'ja',
+      'ko',
+      'zh-Hans',
+      'zh-Hant',
+      'id',
+      'vi',
+      'th',
+      'pt-BR',
+      'es-419',
+    ]) {
       expect(LOCALES).toContain(required);
     }
   });

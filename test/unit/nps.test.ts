@@ -170,9 +170,7 @@ describe('calculateNps', () => {
   });
 
   it('names the value and position of a bad score', () => {
-    expect(() => calculateNps([1, 2, 3, 11])).toThrow(
-      new RangeError('calculateNps: score at position 3 is 11; scores are integers from 0 to 10'),
-    );
+    expect(() => calculateNps([1, 2, 3, 11])).toThrow(new RangeError('calculateNps: score at position 3 is 11; scores are integers from 0 to 10'));
     const cases: Array<[unknown[], string]> = [
       [[5, -1], 'position 1 is -1'],
       [[5, 5, 7.5], 'position 2 is 7.5'],
@@ -195,8 +193,12 @@ describe('calculateNps', () => {
     expect(() => calculateNps({ counts: [0, 0, 1.5, 0, 0, 0, 0, 0, 0, 0, 0] })).toThrow('counts[2] is 1.5');
     expect(() => calculateNps({ counts: [Infinity, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] })).toThrow(RangeError);
     expect(() => calculateNps({ counts: 'many' as never })).toThrow(TypeError);
-    expect(() => calculateNps({ promoters: 1, passives: 2, detractors: -3 })).toThrow(new RangeError('calculateNps: detractors is -3; counts are non-negative integers'));
-    expect(() => calculateNps({ promoters: 1, passives: 2 } as CategoryCounts)).toThrow(new TypeError('calculateNps: detractors is undefined; counts are non-negative integers'));
+    expect(() => calculateNps({ promoters: 1, passives: 2, detractors: -3 })).toThrow(
+      new RangeError('calculateNps: detractors is -3; counts are non-negative integers'),
+    );
+    expect(() => calculateNps({ promoters: 1, passives: 2 } as CategoryCounts)).toThrow(
+      new TypeError('calculateNps: detractors is undefined; counts are non-negative integers'),
+    );
   });
 
   it('says which forms it accepts when the input has the wrong shape', () => {
@@ -216,7 +218,11 @@ describe('calculateNps on a legacy scale', () => {
 
   it("takes the site's thresholds", () => {
     expect(calculateNps([7, 6, 5, 4], { scale: '1-7', promoterMin: 7, passiveMin: 6 })).toMatchObject({ promoters: 1, passives: 1, detractors: 2, nps: -25 });
-    expect(calculateNps({ counts: [0, 0, 0, 0, 3, 1, 0, 0, 0, 0, 0] }, { scale: '1-5', promoterMin: 4, passiveMin: 4 })).toMatchObject({ promoters: 4, passives: 0, nps: 100 });
+    expect(calculateNps({ counts: [0, 0, 0, 0, 3, 1, 0, 0, 0, 0, 0] }, { scale: '1-5', promoterMin: 4, passiveMin: 4 })).toMatchObject({
+      promoters: 4,
+      passives: 0,
+      nps: 100,
+    });
   });
 
   it('says 0-10 on every standard result', () => {
@@ -227,7 +233,9 @@ describe('calculateNps on a legacy scale', () => {
   it('refuses scores and counts off the scale, and thresholds that do not fit it', () => {
     expect(() => calculateNps([5, 6], { scale: '1-5' })).toThrow(new RangeError('calculateNps: score at position 1 is 6; scores are integers from 1 to 5'));
     expect(() => calculateNps([10, 0], { scale: '1-10' })).toThrow(/position 1 is 0; scores are integers from 1 to 10/);
-    expect(() => calculateNps({ counts: [2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }, { scale: '1-7' })).toThrow(new RangeError('calculateNps: counts[0] is 2; the 1-7 scale has no 0'));
+    expect(() => calculateNps({ counts: [2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }, { scale: '1-7' })).toThrow(
+      new RangeError('calculateNps: counts[0] is 2; the 1-7 scale has no 0'),
+    );
     expect(() => calculateNps([1], { scale: '1-5', passiveMin: 1 })).toThrow(/passiveMin 1 and promoterMin 5 do not fit the 1-5 scale/);
     expect(() => calculateNps([9], { promoterMin: 10 })).toThrow(/do not fit the 0-10 scale; allowed: 7 and 9 \(NPS\)/);
     expect(() => calculateNps([1], { scale: '0-7' as never })).toThrow(new RangeError('calculateNps: scale is "0-7"; allowed: 0-10, 1-10, 1-7, 1-5'));
@@ -240,7 +248,9 @@ describe('calculateNps on a legacy scale', () => {
 
   it('compares only answers on one scale', () => {
     expect(compareNps([5, 5, 1], [5, 1, 1], { scale: '1-5' }).difference).toBeCloseTo(100 / 3 - -100 / 3, 9);
-    expect(() => compareNps(calculateNps([5], { scale: '1-5' }), [10])).toThrow(new RangeError('compareNps: a is on the 1-5 scale, b on 0-10; scales are never compared'));
+    expect(() => compareNps(calculateNps([5], { scale: '1-5' }), [10])).toThrow(
+      new RangeError('compareNps: a is on the 1-5 scale, b on 0-10; scales are never compared'),
+    );
   });
 });
 

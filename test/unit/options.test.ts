@@ -26,10 +26,7 @@ describe('parseOptions', () => {
   it('names the option, the value and what is allowed', () => {
     const { value, errors } = parseOptions({ endpoint: '/x', kind: 'employee', autoCloseSeconds: -1 }, BASE);
     expect(value).toBeNull();
-    expect(errors).toEqual([
-      'option "kind" is "employee"; allowed: "nps" or "enps"',
-      'option "autoCloseSeconds" is -1; allowed: a number from 0 to 600',
-    ]);
+    expect(errors).toEqual(['option "kind" is "employee"; allowed: "nps" or "enps"', 'option "autoCloseSeconds" is -1; allowed: a number from 0 to 600']);
   });
 
   it('reports a missing endpoint', () => {
@@ -85,7 +82,13 @@ describe('parseOptions', () => {
 
 describe('scales, consent and the promoter link', () => {
   it('defaults to the 0-10 scale, no consent step and no link', () => {
-    expect(parseOptions({ endpoint: '/x' }, BASE).value).toMatchObject({ scale: '0-10', promoterMin: null, passiveMin: null, askConsent: false, promoterLink: null });
+    expect(parseOptions({ endpoint: '/x' }, BASE).value).toMatchObject({
+      scale: '0-10',
+      promoterMin: null,
+      passiveMin: null,
+      askConsent: false,
+      promoterLink: null,
+    });
   });
 
   it('takes a legacy scale with its own thresholds', () => {
@@ -106,14 +109,20 @@ describe('scales, consent and the promoter link', () => {
     expect(parseOptions({ endpoint: '/x', promoterMin: 8 }, BASE).errors).toEqual([
       'options "passiveMin" and "promoterMin": passiveMin 7 and promoterMin 8 do not fit the 0-10 scale; allowed: 7 and 9 (NPS)',
     ]);
-    expect(parseOptions({ endpoint: '/x', scale: '1-7', passiveMin: 2.5 }, BASE).errors).toEqual(['option "passiveMin" is 2.5; allowed: an integer from 1 to 10']);
+    expect(parseOptions({ endpoint: '/x', scale: '1-7', passiveMin: 2.5 }, BASE).errors).toEqual([
+      'option "passiveMin" is 2.5; allowed: an integer from 1 to 10',
+    ]);
   });
 
   it('takes a promoter link over https or to the same site, never a script URL', () => {
-    expect(parseOptions({ endpoint: '/x', promoterLink: ' https://reviews.example/acme?stars={score} ' }, BASE).value?.promoterLink).toBe('https://reviews.example/acme?stars={score}');
+    expect(parseOptions({ endpoint: '/x', promoterLink: ' https://reviews.example/acme?stars={score} ' }, BASE).value?.promoterLink).toBe(
+      'https://reviews.example/acme?stars={score}',
+    );
     expect(parseOptions({ endpoint: '/x', promoterLink: '/review' }, BASE).value?.promoterLink).toBe('/review');
     for (const link of ['javascript:alert(1)', 'http://reviews.example/', 'data:text/html,hi']) {
-      expect(parseOptions({ endpoint: '/x', promoterLink: link }, BASE).errors[0]).toMatch(/^option "promoterLink" is .*; allowed: an https: URL, a same-origin path, or http: on localhost$/);
+      expect(parseOptions({ endpoint: '/x', promoterLink: link }, BASE).errors[0]).toMatch(
+        /^option "promoterLink" is .*; allowed: an https: URL, a same-origin path, or http: on localhost$/,
+      );
     }
   });
 
@@ -124,7 +133,7 @@ describe('scales, consent and the promoter link', () => {
 });
 
 describe('optionsFromDataset', () => {
-  it('turns data attributes into typed options by the option tables: the loader\'s at once, the survey\'s when checked', () => {
+  it("turns data attributes into typed options by the option tables: the loader's at once, the survey's when checked", () => {
     const options = optionsFromDataset({ endpoint: '/x', brand: 'Acme', autoCloseSeconds: '0', debug: '', show: 'manual' });
     expect(Object.fromEntries(Object.entries(options))).toEqual({ endpoint: '/x', brand: 'Acme', autoCloseSeconds: '0', debug: true, show: 'manual' });
     const { value, errors } = parseOptions(options, BASE);
@@ -139,9 +148,7 @@ describe('optionsFromDataset', () => {
 
   it('passes unconvertible values through so validation names them', () => {
     const options = optionsFromDataset({ endpoint: '/x', autoCloseSeconds: 'soon' });
-    expect(parseOptions(options, BASE).errors).toEqual([
-      'option "autoCloseSeconds" is "soon"; allowed: a number from 0 to 600',
-    ]);
+    expect(parseOptions(options, BASE).errors).toEqual(['option "autoCloseSeconds" is "soon"; allowed: a number from 0 to 600']);
   });
 });
 

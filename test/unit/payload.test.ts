@@ -48,7 +48,10 @@ describe('validateResponse (for receivers)', () => {
     [{ ...valid, id: 'abc' }, 'field "id" is "abc"; expected a UUID'],
     [{ ...valid, score: 11 }, 'field "score" is 11; expected an integer from 0 to 10'],
     [{ ...valid, score: 9 }, 'category "detractor" does not match score 9'],
-    [{ ...valid, metadata: { nested: {} } }, 'field "metadata" is {"nested":{}}; expected a flat object of strings, numbers and booleans (at most 50 keys, values up to 1000 characters)'],
+    [
+      { ...valid, metadata: { nested: {} } },
+      'field "metadata" is {"nested":{}}; expected a flat object of strings, numbers and booleans (at most 50 keys, values up to 1000 characters)',
+    ],
     [{ ...valid, sentAt: 'yesterday' }, 'field "sentAt" is "yesterday"; expected an ISO 8601 timestamp from year 0001 to 9999'],
   ])('rejects %j: %s', (body, reason) => {
     expect(validateResponse(body)).toEqual({ ok: false, reason });
@@ -94,7 +97,13 @@ describe('validateResponse returns a clean record, the one a receiver stores', (
 
   it('keeps text with NUL or a cut emoji, with U+FFFD in their place', () => {
     const halfEmoji = '\u{1F600}'.slice(0, 1);
-    const response = cleaned({ ...valid, comment: `fine${halfEmoji}`, touchpoint: 'a\u0000b', metadata: { [`k${halfEmoji}`]: `\uDE00v` }, user: { id: 'ok \u{1F600}' } });
+    const response = cleaned({
+      ...valid,
+      comment: `fine${halfEmoji}`,
+      touchpoint: 'a\u0000b',
+      metadata: { [`k${halfEmoji}`]: `\uDE00v` },
+      user: { id: 'ok \u{1F600}' },
+    });
     expect(response).toMatchObject({ comment: 'fine\uFFFD', touchpoint: 'a\uFFFDb', metadata: { 'k\uFFFD': '\uFFFDv' }, user: { id: 'ok \u{1F600}' } });
   });
 
@@ -112,7 +121,10 @@ describe('validateResponse returns a clean record, the one a receiver stores', (
   it('bounds the other strings', () => {
     for (const [field, limit] of Object.entries(TEXT_LIMITS)) {
       expect(validateResponse({ ...valid, [field]: 'x'.repeat(limit) }), field).toMatchObject({ ok: true });
-      expect(validateResponse({ ...valid, [field]: 'x'.repeat(limit + 1) })).toEqual({ ok: false, reason: `field "${field}" has ${limit + 1} characters; at most ${limit}` });
+      expect(validateResponse({ ...valid, [field]: 'x'.repeat(limit + 1) })).toEqual({
+        ok: false,
+        reason: `field "${field}" has ${limit + 1} characters; at most ${limit}`,
+      });
     }
   });
 
@@ -129,7 +141,10 @@ describe('validateResponse returns a clean record, the one a receiver stores', (
 });
 
 describe('scales and consent in the payload', () => {
-  const onFive = startResponse({ ...relationshipContext, scale: '1-5' }, 4, '6f1c1c1e-5d3a-4c55-9a51-2f8f6f0c7a11', chosenAt, { promoterMin: 4, passiveMin: 3 });
+  const onFive = startResponse({ ...relationshipContext, scale: '1-5' }, 4, '6f1c1c1e-5d3a-4c55-9a51-2f8f6f0c7a11', chosenAt, {
+    promoterMin: 4,
+    passiveMin: 3,
+  });
 
   it("records the scale and the category the site's thresholds give", () => {
     expect(onFive).toMatchObject({ scale: '1-5', score: 4, category: 'promoter' });

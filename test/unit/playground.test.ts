@@ -64,7 +64,7 @@ describe('snippetsFor', () => {
 
     expect(page.querySelectorAll('script')).toHaveLength(2);
     expect(asyncSnippet).toContain(`brand: 'Acme\\'s "Goods" <\\/script> & co',`);
-    expect(esm).toContain("const widget = createNpsWidget({\n  endpoint:");
+    expect(esm).toContain('const widget = createNpsWidget({\n  endpoint:');
     expect(esm).toContain("widget.show({ touchpoint: 'checkout' });");
   });
 });
@@ -111,11 +111,7 @@ describe('readSnippet', () => {
     );
 
     expect(result).toMatchObject({ ok: true, values: { endpoint: '/api/nps', touchpoint: 'cart' } });
-    expect(result.ok && result.leftOut).toEqual([
-      'metadata (an object; set it in code)',
-      'colour (not an option of this widget)',
-      'show option anchor',
-    ]);
+    expect(result.ok && result.leftOut).toEqual(['metadata (an object; set it in code)', 'colour (not an option of this widget)', 'show option anchor']);
   });
 
   it('refuses what it cannot read, saying why, and runs nothing', () => {
@@ -128,7 +124,10 @@ describe('readSnippet', () => {
       ok: false,
       reason: 'Not understood: "ranSnippet" is code, not a value at character 25.',
     });
-    expect(readSnippet('createNpsWidget({ endpoint: `/api/${ranSnippet()}` })')).toMatchObject({ ok: false, reason: expect.stringMatching(/code, not a value/) });
+    expect(readSnippet('createNpsWidget({ endpoint: `/api/${ranSnippet()}` })')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/code, not a value/),
+    });
     expect(readSnippet("nps('init', { endpoint: '/api/nps' ")).toMatchObject({ ok: false, reason: expect.stringMatching(/expected "," or "}"/) });
     expect(readSnippet("nps('init', { brand: 'Acme' })")).toMatchObject({ ok: false, reason: 'Not understood: the async snippet has no endpoint.' });
     expect(ran.value).toBe(false);

@@ -20,8 +20,7 @@ function shadowOf(element: Element): ShadowRoot {
 }
 
 /** A received payload v1 response, reduced to the fields the preview reads. */
-const response = (id: string, score: number, complete: boolean, sentAt: string) =>
-  ({ id, score, complete, sentAt }) as NpsResponse;
+const response = (id: string, score: number, complete: boolean, sentAt: string) => ({ id, score, complete, sentAt }) as NpsResponse;
 
 const textOf = (root: ParentNode, selector: string) => root.querySelector(selector)?.textContent ?? null;
 /** What a sighted reader sees of a signed number (the screen-reader copy is hidden from the eye). */
@@ -56,9 +55,7 @@ describe('mountNpsPreview', () => {
     expect(seenScore(root)).toBe('\u221212');
     expect(textOf(root, '.score .sr')).toBe('-12');
     expect(root.querySelector('.histogram')?.getAttribute('aria-hidden')).toBe('true');
-    const rows = [...root.querySelectorAll('table tbody tr')].map((row) =>
-      [...row.children].map((cell) => cell.textContent),
-    );
+    const rows = [...root.querySelectorAll('table tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent));
     expect(rows).toHaveLength(11);
     expect(rows[1]).toEqual(['1', '42', 'Detractors']);
     expect(rows[8]).toEqual(['8', '38', 'Passives']);

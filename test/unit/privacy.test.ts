@@ -8,10 +8,14 @@ import { OTHER_GROUP, protectSmallGroups, withoutIdentity } from '../../src/serv
 import type { NpsResponse } from '../../src/core/payload.js';
 
 const answers = (counts: readonly number[]) => counts.reduce((sum, count) => sum + count, 0);
-const sum = (groups: ReadonlyArray<{ counts: number[] }>) => groups.reduce((all, group) => all.map((count, score) => count + (group.counts[score] ?? 0)), Array<number>(11).fill(0));
+const sum = (groups: ReadonlyArray<{ counts: number[] }>) =>
+  groups.reduce((all, group) => all.map((count, score) => count + (group.counts[score] ?? 0)), Array<number>(11).fill(0));
 
 const groupsOf = fc
-  .uniqueArray(fc.record({ key: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', OTHER_GROUP), counts: fc.array(fc.nat(4), { minLength: 11, maxLength: 11 }) }), { selector: (group) => group.key, maxLength: 7 })
+  .uniqueArray(fc.record({ key: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', OTHER_GROUP), counts: fc.array(fc.nat(4), { minLength: 11, maxLength: 11 }) }), {
+    selector: (group) => group.key,
+    maxLength: 7,
+  })
   .map((groups) => [...groups].sort((a, b) => (a.key < b.key ? -1 : 1)));
 
 const counts = (n: number) => [n, ...Array<number>(10).fill(0)];

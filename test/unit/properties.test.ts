@@ -18,7 +18,24 @@ const anything = fc.oneof(fc.anything(), fc.func(fc.anything()), fc.constant(und
 /** Options objects near the real ones: real names with arbitrary values, and strays. */
 const optionsLike = fc.dictionary(
   fc.oneof(
-    fc.constantFrom('endpoint', 'brand', 'kind', 'show', 'placement', 'container', 'sampleRate', 'metadata', 'user', 'locale', 'strings', 'theme', 'accentColor', 'pageUrl', 'zIndex', 'question'),
+    fc.constantFrom(
+      'endpoint',
+      'brand',
+      'kind',
+      'show',
+      'placement',
+      'container',
+      'sampleRate',
+      'metadata',
+      'user',
+      'locale',
+      'strings',
+      'theme',
+      'accentColor',
+      'pageUrl',
+      'zIndex',
+      'question',
+    ),
     fc.string(),
   ),
   anything,
@@ -26,7 +43,10 @@ const optionsLike = fc.dictionary(
 
 beforeEach(() => {
   localStorage.clear();
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(null, { status: 201 })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(null, { status: 201 })),
+  );
   vi.spyOn(console, 'error').mockImplementation(() => {});
   vi.spyOn(console, 'warn').mockImplementation(() => {});
 });

@@ -27,9 +27,12 @@ function asked(query: string) {
 const request = (authorization: string) => new Request('http://x/', { headers: { Authorization: authorization } });
 const record = (id: string, comment: string | null) => ({ id, comment, score: 9, metadata: {}, user: null }) as unknown as NpsResponse;
 async function exported(format: 'json' | 'ndjson' | 'csv', pages: NpsResponse[][]): Promise<string> {
-  const stream = exportStream(format, (async function* () {
-    yield* pages;
-  })());
+  const stream = exportStream(
+    format,
+    (async function* () {
+      yield* pages;
+    })(),
+  );
   return new Response(stream).text();
 }
 
@@ -37,33 +40,76 @@ describe('nps-widget serve: flags and their environment twins', () => {
   it('has defaults for everything', () => {
     expect(parseCommand(['serve'], {})).toEqual({
       kind: 'serve',
-      config: { port: DEFAULT_PORT, host: '127.0.0.1', database: null, dataDir: DEFAULT_DATA_DIR, token: undefined, allowedOrigins: [], rateLimit: 600, trustProxy: false, webhooks: [], webhookSecret: undefined, retention: null, minGroupSize: 5 },
+      config: {
+        port: DEFAULT_PORT,
+        host: '127.0.0.1',
+        database: null,
+        dataDir: DEFAULT_DATA_DIR,
+        token: undefined,
+        allowedOrigins: [],
+        rateLimit: 600,
+        trustProxy: false,
+        webhooks: [],
+        webhookSecret: undefined,
+        retention: null,
+        minGroupSize: 5,
+      },
     });
   });
 
   it('reads the environment, and a flag wins over its twin', () => {
-    const env = { PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: 'postgres://db/nps', NPS_TOKEN: 'from-env', NPS_ALLOWED_ORIGINS: 'https://a.example, https://b.example', NPS_RATE_LIMIT: '60', NPS_TRUST_PROXY: 'true', NPS_MIN_GROUP_SIZE: '10' };
+    const env = {
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://db/nps',
+      NPS_TOKEN: 'from-env',
+      NPS_ALLOWED_ORIGINS: 'https://a.example, https://b.example',
+      NPS_RATE_LIMIT: '60',
+      NPS_TRUST_PROXY: 'true',
+      NPS_MIN_GROUP_SIZE: '10',
+    };
     expect(parseCommand(['serve'], env)).toMatchObject({
-      config: { port: 8080, host: '0.0.0.0', database: 'postgres://db/nps', token: 'from-env', allowedOrigins: ['https://a.example', 'https://b.example'], rateLimit: 60, trustProxy: true, minGroupSize: 10 },
+      config: {
+        port: 8080,
+        host: '0.0.0.0',
+        database: 'postgres://db/nps',
+        token: 'from-env',
+        allowedOrigins: ['https://a.example', 'https://b.example'],
+        rateLimit: 60,
+        trustProxy: true,
+        minGroupSize: 10,
+      },
     });
     expect(parseCommand(['serve', '--min-group-size', '3'], env)).toMatchObject({ config: { minGroupSize: 3 } });
-    expect(parseCommand(['serve', '--port', '9', '--allowed-origin', 'https://c.example', '--allowed-origin', 'https://d.example', '--rate-limit', '0'], env)).toMatchObject({
+    expect(
+      parseCommand(['serve', '--port', '9', '--allowed-origin', 'https://c.example', '--allowed-origin', 'https://d.example', '--rate-limit', '0'], env),
+    ).toMatchObject({
       config: { port: 9, allowedOrigins: ['https://c.example', 'https://d.example'], rateLimit: 0 },
     });
   });
 
   it('reads retention: days, and the scope (all unless personal)', () => {
     expect(parseCommand(['serve', '--retention-days', '30'], {})).toMatchObject({ config: { retention: { days: 30, scope: 'all' } } });
-    expect(parseCommand(['serve'], { NPS_RETENTION_DAYS: '365', NPS_RETENTION_SCOPE: 'personal' })).toMatchObject({ config: { retention: { days: 365, scope: 'personal' } } });
-    expect(parseCommand(['serve', '--retention-scope', 'all'], { NPS_RETENTION_DAYS: '7', NPS_RETENTION_SCOPE: 'personal' })).toMatchObject({ config: { retention: { days: 7, scope: 'all' } } });
+    expect(parseCommand(['serve'], { NPS_RETENTION_DAYS: '365', NPS_RETENTION_SCOPE: 'personal' })).toMatchObject({
+      config: { retention: { days: 365, scope: 'personal' } },
+    });
+    expect(parseCommand(['serve', '--retention-scope', 'all'], { NPS_RETENTION_DAYS: '7', NPS_RETENTION_SCOPE: 'personal' })).toMatchObject({
+      config: { retention: { days: 7, scope: 'all' } },
+    });
     expect(parseCommand(['serve'], { NPS_RETENTION_DAYS: '' })).toMatchObject({ config: { retention: null } });
     expect(parseCommand(['serve', '--retention-days', '0'], {})).toMatchObject({ kind: 'error', message: expect.stringContaining('expected at least 1') });
-    expect(parseCommand(['serve', '--retention-days', 'a month'], {})).toMatchObject({ kind: 'error', message: 'retention days is "a month"; expected a whole number from 0 to 36500' });
+    expect(parseCommand(['serve', '--retention-days', 'a month'], {})).toMatchObject({
+      kind: 'error',
+      message: 'retention days is "a month"; expected a whole number from 0 to 36500',
+    });
     expect(parseCommand(['serve', '--retention-days', '30', '--retention-scope', 'comments'], {})).toMatchObject({
       kind: 'error',
       message: 'retention scope is "comments"; expected all or personal',
     });
-    expect(parseCommand(['serve', '--retention-scope', 'personal'], {})).toMatchObject({ kind: 'error', message: expect.stringContaining('needs --retention-days N') });
+    expect(parseCommand(['serve', '--retention-scope', 'personal'], {})).toMatchObject({
+      kind: 'error',
+      message: expect.stringContaining('needs --retention-days N'),
+    });
   });
 
   it('says what is wrong', () => {
@@ -71,7 +117,9 @@ describe('nps-widget serve: flags and their environment twins', () => {
     expect(parseCommand(['serve', '--port', '70000'], {})).toMatchObject({ message: 'port is "70000"; expected a whole number from 0 to 65535' });
     expect(parseCommand(['serve'], { NPS_RATE_LIMIT: 'lots' })).toMatchObject({ message: 'rate limit is "lots"; expected a whole number from 0 to 1000000' });
     expect(parseCommand(['serve', '--min-group-size', '0'], {})).toMatchObject({ message: 'min group size is 0; expected at least 1 answer' });
-    expect(parseCommand(['serve'], { NPS_MIN_GROUP_SIZE: 'five' })).toMatchObject({ message: 'min group size is "five"; expected a whole number from 0 to 1000000' });
+    expect(parseCommand(['serve'], { NPS_MIN_GROUP_SIZE: 'five' })).toMatchObject({
+      message: 'min group size is "five"; expected a whole number from 0 to 1000000',
+    });
     expect(parseCommand(['--help'], {})).toEqual({ kind: 'help' });
   });
 });
@@ -94,12 +142,18 @@ describe('GET /results query', () => {
 
   it('takes instants and local date-times as bounds, `to` inclusive to the millisecond', () => {
     const parsed = parseResultsQuery(params('surveyId=nps&from=2026-11-22T09:30&to=2026-11-22T10:00:00.250%2B02:00'));
-    expect(parsed).toMatchObject({ ok: true, value: { span: { timeZone: 'UTC', from: { local: '2026-11-22T09:30:00.000' }, before: { instant: '2026-11-22T08:00:00.251Z' } } } });
+    expect(parsed).toMatchObject({
+      ok: true,
+      value: { span: { timeZone: 'UTC', from: { local: '2026-11-22T09:30:00.000' }, before: { instant: '2026-11-22T08:00:00.251Z' } } },
+    });
   });
 
   it.each([
     ['', 'parameter "surveyId" is required'],
-    ['surveyId=nps&by=year', 'by is "year"; allowed: "day", "week", "month", "touchpoint", "surveyType", "locale", "kind", "category", "metadata.KEY", "user.KEY", or none'],
+    [
+      'surveyId=nps&by=year',
+      'by is "year"; allowed: "day", "week", "month", "touchpoint", "surveyType", "locale", "kind", "category", "metadata.KEY", "user.KEY", or none',
+    ],
     ['surveyId=nps&by=metadata.', 'by is "metadata."; a metadata key is 1 to 100 characters'],
     [`surveyId=nps&by=user.${'k'.repeat(101)}`, 'a user key is 1 to 100 characters'],
     ['surveyId=nps&timeZone=Europe/Atlantis', 'timeZone is "Europe/Atlantis"; expected an IANA time zone'],
@@ -145,7 +199,9 @@ describe('GET /responses query', () => {
         cursor: { createdAt: '2026-11-22T10:00:00.123456Z', id: '0b7c6a8e-5a4f-4c1e-9a53-2d0f4f8a9b10' },
       },
     });
-    expect(parseExportQuery(params('complete=false&category=promoter,promoter'))).toMatchObject({ value: { filter: { complete: false, categories: ['promoter'] } } });
+    expect(parseExportQuery(params('complete=false&category=promoter,promoter'))).toMatchObject({
+      value: { filter: { complete: false, categories: ['promoter'] } },
+    });
   });
 
   it.each([
@@ -220,7 +276,10 @@ describe('the shape of /results', () => {
     expect(chooseScale(rows, null)).toEqual({ ok: true, value: '0-10' });
     expect(chooseScale(mixed, '1-5')).toEqual({ ok: true, value: '1-5' });
     expect(chooseScale(mixed, null)).toMatchObject({ ok: false, reason: expect.stringContaining('scales 0-10 and 1-5') });
-    expect(shapeResults(asked('surveyId=nps&scale=1-5'), mixed)).toMatchObject({ ok: true, value: { timeZone: 'UTC', total: { counts: [0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0] }, groups: [] } });
+    expect(shapeResults(asked('surveyId=nps&scale=1-5'), mixed)).toMatchObject({
+      ok: true,
+      value: { timeZone: 'UTC', total: { counts: [0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0] }, groups: [] },
+    });
   });
 });
 
@@ -286,7 +345,8 @@ describe('the read token', () => {
 
 describe('content types of a delivery', () => {
   it('are JSON sent as text/plain (the widget), application/json, none, or +json, in UTF-8', () => {
-    for (const type of [null, 'text/plain;charset=UTF-8', 'application/json', 'application/json; charset="utf-8"', 'application/merge-patch+json']) expect(contentTypeProblem(type), String(type)).toBeNull();
+    for (const type of [null, 'text/plain;charset=UTF-8', 'application/json', 'application/json; charset="utf-8"', 'application/merge-patch+json'])
+      expect(contentTypeProblem(type), String(type)).toBeNull();
     expect(contentTypeProblem('application/x-www-form-urlencoded')).toContain('not supported; send the JSON as text/plain or application/json');
     expect(contentTypeProblem('text/plain; charset=windows-1252')).toBe('charset "windows-1252" is not supported; send UTF-8');
   });
@@ -298,7 +358,18 @@ describe('widget files', () => {
     expect(resolveWidgetFile(dist, '/nps-widget.js')).toBe(`${dist}/nps-widget.js`);
     expect(resolveWidgetFile(dist, '/locales/pt-BR.js')).toBe(`${dist}/locales/pt-BR.js`);
     expect(resolveWidgetFile(dist, '/chunks/survey-3f9a1c.js')).toBe(`${dist}/chunks/survey-3f9a1c.js`);
-    for (const path of ['/server/cli.js', '/index.d.ts', '/.env.js', '/../package.json', '/a/../../x.js', '/%2e%2e/x.js', '/x%00.js', '/README', '/locales//fi.js', '/%E0%A4%A.js']) {
+    for (const path of [
+      '/server/cli.js',
+      '/index.d.ts',
+      '/.env.js',
+      '/../package.json',
+      '/a/../../x.js',
+      '/%2e%2e/x.js',
+      '/x%00.js',
+      '/README',
+      '/locales//fi.js',
+      '/%E0%A4%A.js',
+    ]) {
       expect(resolveWidgetFile(dist, path), path).toBeNull();
     }
   });
@@ -307,11 +378,17 @@ describe('widget files', () => {
 describe('export formats', () => {
   it('writes a JSON array over any number of pages, empty ones too', async () => {
     expect(JSON.parse(await exported('json', [[]]))).toEqual([]);
-    expect(JSON.parse(await exported('json', [[record('a', null)], [], [record('b', 'x'), record('c', null)]])).map((r: NpsResponse) => r.id)).toEqual(['a', 'b', 'c']);
+    expect(JSON.parse(await exported('json', [[record('a', null)], [], [record('b', 'x'), record('c', null)]])).map((r: NpsResponse) => r.id)).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
   });
 
   it('writes NDJSON one record a line, and CSV with formula cells guarded', async () => {
-    expect(await exported('ndjson', [[record('a', null)], [record('b', null)]])).toBe('{"id":"a","score":9,"comment":null,"user":null,"metadata":{}}\n{"id":"b","score":9,"comment":null,"user":null,"metadata":{}}\n');
+    expect(await exported('ndjson', [[record('a', null)], [record('b', null)]])).toBe(
+      '{"id":"a","score":9,"comment":null,"user":null,"metadata":{}}\n{"id":"b","score":9,"comment":null,"user":null,"metadata":{}}\n',
+    );
     const csv = await exported('csv', [[record('a', '=SUM(A1:A9)')], [record('b', '@import')]]);
     expect(csv.split('\r\n')[0]).toMatch(/^id,createdAt,scale,score,category,comment,/);
     expect(csv).toContain(",'=SUM(A1:A9),");

@@ -169,7 +169,10 @@ describe('trends and significance', () => {
     const records = [record(10, '2026-01-31T22:30:00Z'), record(0, '2026-01-31T21:30:00Z')];
     const keys = (timeZone: string) => trendOf(aggregateResults(records, { timeZone }).tallies('0-10'), 'month', '0-10').map((p) => [p.key, p.result.total]);
     expect(keys('UTC')).toEqual([['2026-01', 2]]);
-    expect(keys('Europe/Helsinki')).toEqual([['2026-01', 1], ['2026-02', 1]]);
+    expect(keys('Europe/Helsinki')).toEqual([
+      ['2026-01', 1],
+      ['2026-02', 1],
+    ]);
   });
 });
 

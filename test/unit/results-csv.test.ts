@@ -55,12 +55,25 @@ describe('raw records as CSV', () => {
   it('round-trips records: every field, formula-looking comments, other scales, consent absent', () => {
     const records: ResultRecord[] = [
       base,
-      { ...base, id: 'b', score: 10, category: 'promoter', comment: '=1+1 is what I paid', user: null, metadata: {}, touchpoint: null, surveyType: 'relationship', consentToContact: false },
+      {
+        ...base,
+        id: 'b',
+        score: 10,
+        category: 'promoter',
+        comment: '=1+1 is what I paid',
+        user: null,
+        metadata: {},
+        touchpoint: null,
+        surveyType: 'relationship',
+        consentToContact: false,
+      },
       { ...base, id: 'c', score: 6, category: 'promoter', scale: '1-7', comment: null, consentToContact: undefined } as ResultRecord,
     ];
     delete (records[2] as Partial<ResultRecord>).consentToContact;
     const csv = recordsToCsv(records);
-    expect(csv.split('\r\n')[0]).toBe('id,createdAt,scale,score,category,comment,consentToContact,touchpoint,surveyType,kind,locale,surveyId,complete,pageUrl,user,metadata,sentAt,schemaVersion');
+    expect(csv.split('\r\n')[0]).toBe(
+      'id,createdAt,scale,score,category,comment,consentToContact,touchpoint,surveyType,kind,locale,surveyId,complete,pageUrl,user,metadata,sentAt,schemaVersion',
+    );
     expect(csv).toContain(",'=1+1 is what I paid,");
     // A record from before scales comes back with its scale said: 0-10.
     expect(recordsFromCsv(parseCsv(csv))).toEqual(records.map((record) => ({ scale: '0-10', ...record })));
@@ -83,8 +96,20 @@ describe('raw records as CSV', () => {
 describe('the aggregated table as CSV', () => {
   it('has one row per period (empty ones too), a total row, and the significance of each change', () => {
     const records = [
-      ...Array.from({ length: 30 }, (_, i) => ({ ...base, id: `j${i}`, score: i < 20 ? 10 : 0, category: (i < 20 ? 'promoter' : 'detractor') as ResultRecord['category'], createdAt: '2026-01-10T10:00:00Z' })),
-      ...Array.from({ length: 30 }, (_, i) => ({ ...base, id: `m${i}`, score: i < 5 ? 10 : 0, category: (i < 5 ? 'promoter' : 'detractor') as ResultRecord['category'], createdAt: '2026-03-10T10:00:00Z' })),
+      ...Array.from({ length: 30 }, (_, i) => ({
+        ...base,
+        id: `j${i}`,
+        score: i < 20 ? 10 : 0,
+        category: (i < 20 ? 'promoter' : 'detractor') as ResultRecord['category'],
+        createdAt: '2026-01-10T10:00:00Z',
+      })),
+      ...Array.from({ length: 30 }, (_, i) => ({
+        ...base,
+        id: `m${i}`,
+        score: i < 5 ? 10 : 0,
+        category: (i < 5 ? 'promoter' : 'detractor') as ResultRecord['category'],
+        createdAt: '2026-03-10T10:00:00Z',
+      })),
     ];
     const rows = parseCsv(aggregateToCsv(aggregateResults(records, { timeZone: 'UTC' }), 'month', null)).rows;
     const column = (name: string) => rows[0]?.indexOf(name) ?? -1;

@@ -17,9 +17,13 @@ describe('readPastedResults', () => {
     expect(readPastedResults('5 4 1 5', '1-5')).toMatchObject({ ok: true, form: 'scores', input: [5, 4, 1, 5] });
     expect(readPastedResults('5 4 0', '1-5')).toEqual({
       ok: false,
-      error: '“0” (the 3rd value) is not a score; scores are whole numbers from 1 to 5. Paste scores, a frequency table (score and count on each line) or a CSV export with a score column.',
+      error:
+        '“0” (the 3rd value) is not a score; scores are whole numbers from 1 to 5. Paste scores, a frequency table (score and count on each line) or a CSV export with a score column.',
     });
-    expect(readPastedResults('score,count\n7,3\n8,1', '1-7')).toEqual({ ok: false, error: 'Frequency table, line 3: “8” is not a score; scores are whole numbers from 1 to 7.' });
+    expect(readPastedResults('score,count\n7,3\n8,1', '1-7')).toEqual({
+      ok: false,
+      error: 'Frequency table, line 3: “8” is not a score; scores are whole numbers from 1 to 7.',
+    });
     expect(readPastedResults('[1, 7]', '1-7')).toMatchObject({ ok: true, input: [1, 7] });
     expect(readPastedResults('10 9', '1-7')).toMatchObject({ ok: false });
   });
@@ -34,16 +38,46 @@ describe('readPastedResults', () => {
   });
 
   it('reads 11 numbers with one over 10 as counts for 0-10', () => {
-    expect(readPastedResults('0, 42, 54, 22, 31, 13, 19, 22, 38, 62, 75')).toMatchObject({ ok: true, form: 'frequency table', input: { counts: [0, 42, 54, 22, 31, 13, 19, 22, 38, 62, 75] } });
+    expect(readPastedResults('0, 42, 54, 22, 31, 13, 19, 22, 38, 62, 75')).toMatchObject({
+      ok: true,
+      form: 'frequency table',
+      input: { counts: [0, 42, 54, 22, 31, 13, 19, 22, 38, 62, 75] },
+    });
   });
 
   it('reads a CSV export back into the records it came from', () => {
-    const record = { schemaVersion: 1, id: 'x', surveyId: 'nps', kind: 'enps', score: 2, category: 'detractor', comment: '-bad', complete: true, surveyType: 'relationship', touchpoint: null, user: null, metadata: { team: 'ops' }, locale: 'en', pageUrl: null, createdAt: '2026-02-01T08:00:00.000Z', sentAt: '2026-02-01T08:00:00.000Z' } satisfies ResultRecord;
-    expect(readPastedResults(recordsToCsv([record]))).toEqual({ ok: true, form: 'CSV export', input: [{ ...record, scale: '0-10' }], summary: 'Read as a CSV export: 1 response.' });
+    const record = {
+      schemaVersion: 1,
+      id: 'x',
+      surveyId: 'nps',
+      kind: 'enps',
+      score: 2,
+      category: 'detractor',
+      comment: '-bad',
+      complete: true,
+      surveyType: 'relationship',
+      touchpoint: null,
+      user: null,
+      metadata: { team: 'ops' },
+      locale: 'en',
+      pageUrl: null,
+      createdAt: '2026-02-01T08:00:00.000Z',
+      sentAt: '2026-02-01T08:00:00.000Z',
+    } satisfies ResultRecord;
+    expect(readPastedResults(recordsToCsv([record]))).toEqual({
+      ok: true,
+      form: 'CSV export',
+      input: [{ ...record, scale: '0-10' }],
+      summary: 'Read as a CSV export: 1 response.',
+    });
   });
 
   it('reads JSON as a collector returns it', () => {
-    expect(readPastedResults('[{"id":"a","score":9,"createdAt":"2026-01-01T00:00:00Z"}]')).toMatchObject({ ok: true, form: 'JSON', summary: 'Read as JSON: 1 response.' });
+    expect(readPastedResults('[{"id":"a","score":9,"createdAt":"2026-01-01T00:00:00Z"}]')).toMatchObject({
+      ok: true,
+      form: 'JSON',
+      summary: 'Read as JSON: 1 response.',
+    });
     expect(readPastedResults('{"counts":[0,0,0,0,0,0,0,0,0,0,4]}')).toMatchObject({ ok: true, input: { counts: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4] } });
   });
 

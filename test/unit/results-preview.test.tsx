@@ -17,7 +17,8 @@ function answer(score: number, createdAt: string, extra: Partial<ResultRecord> =
   const at = new Date(createdAt);
   return { ...toPayload(completeResponse(startResponse({ ...relationshipContext, pageUrl: null }, score, `id-${serial}`, at), ''), at), ...extra };
 }
-const many = (count: number, score: number, createdAt: string, extra: Partial<ResultRecord> = {}) => Array.from({ length: count }, () => answer(score, createdAt, extra));
+const many = (count: number, score: number, createdAt: string, extra: Partial<ResultRecord> = {}) =>
+  Array.from({ length: count }, () => answer(score, createdAt, extra));
 
 /** Mounts records or tallies, periods in UTC unless told otherwise. */
 function mount(input: unknown, options: Parameters<typeof mountNpsPreview>[2] = {}) {
@@ -60,8 +61,12 @@ afterEach(() => {
 describe('the results view', () => {
   it('shows the trend by month in the stated zone, a significant rise in words, and the breakdown', () => {
     const records = [
-      ...many(20, 10, '2026-01-10T12:00:00Z'), ...many(10, 8, '2026-01-10T12:00:00Z'), ...many(20, 2, '2026-01-10T12:00:00Z'),
-      ...many(30, 10, '2026-02-10T12:00:00Z', { touchpoint: 'checkout' }), ...many(10, 8, '2026-02-10T12:00:00Z'), ...many(10, 2, '2026-02-10T12:00:00Z'),
+      ...many(20, 10, '2026-01-10T12:00:00Z'),
+      ...many(10, 8, '2026-01-10T12:00:00Z'),
+      ...many(20, 2, '2026-01-10T12:00:00Z'),
+      ...many(30, 10, '2026-02-10T12:00:00Z', { touchpoint: 'checkout' }),
+      ...many(10, 8, '2026-02-10T12:00:00Z'),
+      ...many(10, 2, '2026-02-10T12:00:00Z'),
     ];
     const { root } = mount(records, { timeZone: 'Asia/Kolkata' });
     expect(root().textContent).toContain('Periods are local to Asia/Kolkata');
@@ -91,7 +96,11 @@ describe('the results view', () => {
     expect(root().querySelector('.label')?.textContent).toBe('Non-standard NPS');
     expect(root().querySelector('.muted')?.textContent).toContain('4 responses');
     expect(root().textContent).toContain('Non-standard NPS: these answers were given on a 1-7 scale');
-    expect([...root().querySelectorAll('.legend li')].map((item) => item.textContent)).toEqual(['Detractors: 50% (2)', 'Passives: 0% (0)', 'Promoters: 50% (2)']);
+    expect([...root().querySelectorAll('.legend li')].map((item) => item.textContent)).toEqual([
+      'Detractors: 50% (2)',
+      'Passives: 0% (0)',
+      'Promoters: 50% (2)',
+    ]);
     expect(root().querySelector('.histogram')).toBeNull();
   });
 
@@ -126,7 +135,9 @@ describe('the results view', () => {
   it('names a bad option instead of guessing', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const { root } = mount([answer(9, '2026-01-10T12:00:00Z')], { period: 'fortnight' as never });
-    expect(root().querySelector('.error')?.textContent).toBe('Cannot show this preview: option period is "fortnight"; expected "day", "week", "month", "quarter"');
+    expect(root().querySelector('.error')?.textContent).toBe(
+      'Cannot show this preview: option period is "fortnight"; expected "day", "week", "month", "quarter"',
+    );
     expect(error).toHaveBeenCalledOnce();
     mount([answer(9, '2026-01-10T12:00:00Z')], { timeZone: 'Europe/Atlantis' });
     expect(String(error.mock.calls[1]?.[0])).toContain('timeZone is "Europe/Atlantis"');
@@ -197,17 +208,29 @@ const seen = (root: ParentNode, selector: string) => root.querySelector(`${selec
 describe('the results view of a receiver’s tallies', () => {
   /** The five months of the trend tests: January 0, February +40 (p = 0.021), March empty, April +24, May 0 (p = 0.180). */
   const MONTHS = { '2026-01': [20, 10, 20], '2026-02': [30, 10, 10], '2026-04': [26, 10, 14], '2026-05': [20, 10, 20] } as const;
-  const groups = Object.entries(MONTHS).map(([key, [promoters, passives, detractors]]) => ({ key, counts: counts({ 10: promoters, 8: passives, 3: detractors }) }));
+  const groups = Object.entries(MONTHS).map(([key, [promoters, passives, detractors]]) => ({
+    key,
+    counts: counts({ 10: promoters, 8: passives, 3: detractors }),
+  }));
   const total = { counts: counts({ 10: 96, 8: 40, 3: 64 }) };
   const byMonth: ResultsTallies = { surveyId: 'nps', scale: '0-10', by: 'month', timeZone: 'UTC', from: '2026-01-01', to: '2026-05-31', total, groups };
-  const byTouchpoint: ResultsTallies = { ...byMonth, by: 'touchpoint', groups: [{ key: 'checkout', counts: counts({ 10: 40 }) }, { key: 'support', counts: counts({ 3: 30 }) }] };
+  const byTouchpoint: ResultsTallies = {
+    ...byMonth,
+    by: 'touchpoint',
+    groups: [
+      { key: 'checkout', counts: counts({ 10: 40 }) },
+      { key: 'support', counts: counts({ 3: 30 }) },
+    ],
+  };
 
   it('draws the score, interval, distribution, trend, comparison and segments from tallies alone', async () => {
     const { root } = mount([byMonth, byTouchpoint], { title: 'Last five months' });
     const result = calculateNps(total);
     expect(seen(root(), '.score')).toBe(`+${result.rounded}`);
     expect(root().querySelector('.margin')?.textContent).toBe(`±${result.marginOfError?.toFixed(1)} points`);
-    expect(spoken(root().querySelector('.card .muted'))).toBe(`95% interval +${Math.round(result.interval?.[0] ?? 0)} to +${Math.round(result.interval?.[1] ?? 0)} · 200 responses`);
+    expect(spoken(root().querySelector('.card .muted'))).toBe(
+      `95% interval +${Math.round(result.interval?.[0] ?? 0)} to +${Math.round(result.interval?.[1] ?? 0)} · 200 responses`,
+    );
     expect(rows(root(), 'Responses by score').map((row) => row[1])).toEqual(total.counts.map(String));
     expect(root().textContent).toContain('Tallies counted by the receiver from 2026-01-01 to 2026-05-31, by month. Periods are local to UTC');
     // The period they were grouped by, with every change tested.
@@ -220,7 +243,10 @@ describe('the results view of a receiver’s tallies', () => {
       ['May 2026', '50', '0', '0.180', 'No'],
     ]);
     // Two periods compared: by default the latest against the one before (with responses): not significant.
-    expect(rows(root(), 'Two periods compared').map((row) => row.slice(0, 3))).toEqual([['May 2026', '50', '0'], ['April 2026', '50', '+24']]);
+    expect(rows(root(), 'Two periods compared').map((row) => row.slice(0, 3))).toEqual([
+      ['May 2026', '50', '0'],
+      ['April 2026', '50', '+24'],
+    ]);
     expect(spoken(root().querySelector('#compare-caption')?.closest('.panel')?.querySelector('.answer'))).toBe(
       'Difference -24 points (50 responses against 50), p = 0.180: not significant: a difference this size can be chance (p ≥ 0.05).',
     );
@@ -246,10 +272,21 @@ describe('the results view of a receiver’s tallies', () => {
     const { preview, root } = mount(byDay);
     expect(root().querySelector<HTMLSelectElement>('#field-period')?.value).toBe('day');
     await choose(root(), 'field-period', 'quarter');
-    expect(rows(root(), 'NPS by quarter').map((row) => [row[0], row[1]])).toEqual([['Q1 2026', '100'], ['Q2 2026', '100']]);
-    preview.update({ ...byDay, groups: [...byDay.groups, { key: '2026-07-01', counts: counts({ 9: 5 }) }], total: { counts: counts({ 10: 96, 9: 5, 8: 40, 3: 64 }) } });
+    expect(rows(root(), 'NPS by quarter').map((row) => [row[0], row[1]])).toEqual([
+      ['Q1 2026', '100'],
+      ['Q2 2026', '100'],
+    ]);
+    preview.update({
+      ...byDay,
+      groups: [...byDay.groups, { key: '2026-07-01', counts: counts({ 9: 5 }) }],
+      total: { counts: counts({ 10: 96, 9: 5, 8: 40, 3: 64 }) },
+    });
     await settle();
-    expect(rows(root(), 'NPS by quarter').map((row) => [row[0], row[1]])).toEqual([['Q1 2026', '100'], ['Q2 2026', '100'], ['Q3 2026', '5']]);
+    expect(rows(root(), 'NPS by quarter').map((row) => [row[0], row[1]])).toEqual([
+      ['Q1 2026', '100'],
+      ['Q2 2026', '100'],
+      ['Q3 2026', '5'],
+    ]);
   });
 
   it('shows another scale as non-standard NPS, without 0-10 ranges or histogram', () => {
@@ -257,7 +294,11 @@ describe('the results view of a receiver’s tallies', () => {
     const { root } = mount(fivePoint);
     expect(root().querySelector('.label')?.textContent).toBe('Non-standard NPS');
     expect(seen(root(), '.score')).toBe('+40');
-    expect([...root().querySelectorAll('.legend li')].map((item) => item.textContent)).toEqual(['Detractors: 20% (2)', 'Passives: 20% (2)', 'Promoters: 60% (6)']);
+    expect([...root().querySelectorAll('.legend li')].map((item) => item.textContent)).toEqual([
+      'Detractors: 20% (2)',
+      'Passives: 20% (2)',
+      'Promoters: 60% (6)',
+    ]);
     expect(root().querySelector('.histogram')).toBeNull();
     expect(root().textContent).toContain('Non-standard NPS: these answers were given on a 1-5 scale');
     expect(root().textContent).toContain('No trend: these tallies are not grouped by day, week or month.');
@@ -275,9 +316,15 @@ describe('the results view of a receiver’s tallies', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const bad: Array<[unknown, string, Parameters<typeof mountNpsPreview>[2]?]> = [
       [{ ...byMonth, total: { counts: [1, 2, 3] } }, 'tallies.total: counts has 3 entries; expected 11 (index = score)'],
-      [{ ...byMonth, groups: [{ key: '2026-01', counts: counts({ 4: -2 }) }] }, 'tallies.groups[0] ("2026-01"): counts[4] is -2; counts are non-negative integers'],
-      [byMonth, "tallies are on the 0-10 scale, but option scale is \"1-5\"; give the answers' scale, or leave the option out", { scale: '1-5' }],
-      [[byMonth, { ...byTouchpoint, scale: '1-7', total: { counts: counts({ 7: 1 }) }, groups: [] }], 'tallies[1].scale is "1-7" but tallies[0].scale is "0-10"; answers shown together must agree on it'],
+      [
+        { ...byMonth, groups: [{ key: '2026-01', counts: counts({ 4: -2 }) }] },
+        'tallies.groups[0] ("2026-01"): counts[4] is -2; counts are non-negative integers',
+      ],
+      [byMonth, 'tallies are on the 0-10 scale, but option scale is "1-5"; give the answers\' scale, or leave the option out', { scale: '1-5' }],
+      [
+        [byMonth, { ...byTouchpoint, scale: '1-7', total: { counts: counts({ 7: 1 }) }, groups: [] }],
+        'tallies[1].scale is "1-7" but tallies[0].scale is "0-10"; answers shown together must agree on it',
+      ],
     ];
     for (const [input, message, options] of bad) {
       const { root } = mount(input, options);

@@ -42,18 +42,29 @@ const byMonth: ResultsTallies = {
   ],
 };
 /** Ten promoters a month came through checkout; the rest have no touchpoint, which the receiver leaves out of the groups. */
-const byTouchpoint: ResultsTallies = { surveyId: 'nps', scale: '0-10', by: 'touchpoint', timeZone: 'UTC', total: { counts: TOTAL }, groups: [{ key: 'checkout', counts: counts({ 10: 40 }) }] };
+const byTouchpoint: ResultsTallies = {
+  surveyId: 'nps',
+  scale: '0-10',
+  by: 'touchpoint',
+  timeZone: 'UTC',
+  total: { counts: TOTAL },
+  groups: [{ key: 'checkout', counts: counts({ 10: 40 }) }],
+};
 
 let serial = 0;
 function records(createdAt: string, byScore: number[], extra: (i: number) => Partial<ResultRecord> = () => ({})): ResultRecord[] {
   const at = new Date(createdAt);
   return byScore.flatMap((count, score) =>
-    Array.from({ length: count }, (_, i) => ({ ...toPayload(completeResponse(startResponse({ ...relationshipContext, pageUrl: null }, score, `id-${++serial}`, at), ''), at), ...extra(i) })),
+    Array.from({ length: count }, (_, i) => ({
+      ...toPayload(completeResponse(startResponse({ ...relationshipContext, pageUrl: null }, score, `id-${++serial}`, at), ''), at),
+      ...extra(i),
+    })),
   );
 }
 
 const read = (input: unknown, choice = {}) => talliesSource(input, choice);
-const figures = (points: ReturnType<typeof trendOf>) => points.map((p) => [p.key, p.result.total, p.result.rounded, p.change && [p.change.difference, Number(p.change.pValue.toFixed(6)), p.change.significant]]);
+const figures = (points: ReturnType<typeof trendOf>) =>
+  points.map((p) => [p.key, p.result.total, p.result.rounded, p.change && [p.change.difference, Number(p.change.pValue.toFixed(6)), p.change.significant]]);
 
 describe('tallies and records say the same', () => {
   const raw = aggregateResults(
@@ -95,11 +106,29 @@ describe('tallies and records say the same', () => {
   });
 
   it('rolls days and ISO weeks (keyed by their Monday) into the same figures as the records', () => {
-    const days: ResultsTallies = { ...byMonth, by: 'day', groups: [{ key: '2026-01-15', counts: JANUARY }, { key: '2026-02-15', counts: FEBRUARY }, { key: '2026-04-15', counts: APRIL }, { key: '2026-05-15', counts: MAY }] };
+    const days: ResultsTallies = {
+      ...byMonth,
+      by: 'day',
+      groups: [
+        { key: '2026-01-15', counts: JANUARY },
+        { key: '2026-02-15', counts: FEBRUARY },
+        { key: '2026-04-15', counts: APRIL },
+        { key: '2026-05-15', counts: MAY },
+      ],
+    };
     expect(figures(trendOf(read(days).tallies('0-10'), 'month', '0-10'))).toEqual(figures(trendOf(raw.tallies('0-10'), 'month', '0-10')));
     expect(figures(trendOf(read(days).tallies('0-10'), 'week', '0-10'))).toEqual(figures(trendOf(raw.tallies('0-10'), 'week', '0-10')));
     // 2026-01-15 is a Thursday of the week from Monday 2026-01-12.
-    const weeks: ResultsTallies = { ...byMonth, by: 'week', groups: [{ key: '2026-01-12', counts: JANUARY }, { key: '2026-02-09', counts: FEBRUARY }, { key: '2026-04-13', counts: APRIL }, { key: '2026-05-11', counts: MAY }] };
+    const weeks: ResultsTallies = {
+      ...byMonth,
+      by: 'week',
+      groups: [
+        { key: '2026-01-12', counts: JANUARY },
+        { key: '2026-02-09', counts: FEBRUARY },
+        { key: '2026-04-13', counts: APRIL },
+        { key: '2026-05-11', counts: MAY },
+      ],
+    };
     expect(figures(trendOf(read(weeks).tallies('0-10'), 'week', '0-10'))).toEqual(figures(trendOf(raw.tallies('0-10'), 'week', '0-10')));
   });
 
@@ -124,7 +153,13 @@ describe('tallies and records say the same', () => {
 });
 
 describe('other scales', () => {
-  const fivePoint: ResultsTallies = { surveyId: 'csat', scale: '1-5', by: 'month', total: { counts: counts({ 5: 6, 4: 2, 2: 2 }) }, groups: [{ key: '2026-03', counts: counts({ 5: 6, 4: 2, 2: 2 }) }] };
+  const fivePoint: ResultsTallies = {
+    surveyId: 'csat',
+    scale: '1-5',
+    by: 'month',
+    total: { counts: counts({ 5: 6, 4: 2, 2: 2 }) },
+    groups: [{ key: '2026-03', counts: counts({ 5: 6, 4: 2, 2: 2 }) }],
+  };
 
   it('categorises by the scale’s thresholds, or the page’s, never pooled with 0-10', () => {
     const source = read(fivePoint);
@@ -138,7 +173,9 @@ describe('other scales', () => {
   });
 
   it('refuses a count on a score the scale does not have, and a scale the page did not expect', () => {
-    expect(() => read({ ...fivePoint, groups: [{ key: '2026-03', counts: counts({ 7: 1 }) }] })).toThrow('tallies.groups[0] ("2026-03"): counts[7] is 1; the 1-5 scale has no 7');
+    expect(() => read({ ...fivePoint, groups: [{ key: '2026-03', counts: counts({ 7: 1 }) }] })).toThrow(
+      'tallies.groups[0] ("2026-03"): counts[7] is 1; the 1-5 scale has no 7',
+    );
     expect(() => read(fivePoint, { scale: '0-10' })).toThrow('tallies are on the 1-5 scale, but option scale is "0-10"');
   });
 });
@@ -149,7 +186,16 @@ describe('empty tallies', () => {
     expect(tallyResult(pooledTally(empty.tallies('0-10')), '0-10')).toMatchObject({ total: 0, nps: null });
     expect(trendOf(empty.tallies('0-10'), 'day', '0-10')).toEqual([]);
     // Groups listed with nothing in them are skipped like days without answers.
-    const zeros = read({ surveyId: 'nps', scale: '0-10', by: 'day', total: { counts: counts({ 9: 1 }) }, groups: [{ key: '2026-01-01', counts: counts({}) }, { key: '2026-01-03', counts: counts({ 9: 1 }) }] });
+    const zeros = read({
+      surveyId: 'nps',
+      scale: '0-10',
+      by: 'day',
+      total: { counts: counts({ 9: 1 }) },
+      groups: [
+        { key: '2026-01-01', counts: counts({}) },
+        { key: '2026-01-03', counts: counts({ 9: 1 }) },
+      ],
+    });
     expect(zeros.tallies('0-10').days.map(([day]) => day)).toEqual(['2026-01-03']);
   });
 });
@@ -157,22 +203,38 @@ describe('empty tallies', () => {
 describe('bad tallies are refused, naming where and why', () => {
   const cases: Array<[string, unknown, string]> = [
     ['a counts list too short', { ...byMonth, total: { counts: [1, 2, 3] } }, 'tallies.total: counts has 3 entries; expected 11 (index = score)'],
-    ['a negative count', { ...byMonth, groups: [{ key: '2026-01', counts: counts({ 4: -1 }) }] }, 'tallies.groups[0] ("2026-01"): counts[4] is -1; counts are non-negative integers'],
+    [
+      'a negative count',
+      { ...byMonth, groups: [{ key: '2026-01', counts: counts({ 4: -1 }) }] },
+      'tallies.groups[0] ("2026-01"): counts[4] is -1; counts are non-negative integers',
+    ],
     ['a fractional count', { ...byMonth, groups: [{ key: '2026-01', counts: counts({ 4: 1.5 }) }] }, 'counts[4] is 1.5; counts are non-negative integers'],
     ['no total', { scale: '0-10', groups: [] }, 'tallies.total: counts is undefined; expected 11 counts'],
     ['an unknown scale', { ...byMonth, scale: '0-5' }, 'tallies.scale is "0-5"; expected one of "0-10", "1-10", "1-7", "1-5"'],
     ['an unknown grouping', { ...byMonth, by: 'fortnight' }, 'tallies.by is "fortnight"; expected "day", "week", "month", "touchpoint"'],
     ['a month key by day', { ...byMonth, by: 'day' }, 'tallies.groups[0] has key "2026-01"; grouped by day, a key is a day, "YYYY-MM-DD"'],
-    ['a week key that is no Monday', { ...byMonth, by: 'week', groups: [{ key: '2026-01-15', counts: TOTAL }] }, 'grouped by week, a key is the Monday of an ISO week'],
+    [
+      'a week key that is no Monday',
+      { ...byMonth, by: 'week', groups: [{ key: '2026-01-15', counts: TOTAL }] },
+      'grouped by week, a key is the Monday of an ISO week',
+    ],
     ['a day that does not exist', { ...byMonth, by: 'day', groups: [{ key: '2026-02-30', counts: TOTAL }] }, 'has key "2026-02-30"'],
     ['a key given twice', { ...byTouchpoint, groups: [...byTouchpoint.groups, ...byTouchpoint.groups] }, 'tallies.groups has the key "checkout" twice'],
     ['a group without a key', { ...byTouchpoint, groups: [{ counts: TOTAL }] }, 'tallies.groups[0] has key undefined; expected { key: string, counts }'],
-    ['groups holding more than the total', { ...byMonth, total: { counts: JANUARY } }, 'tallies.groups add up to more answers with score 3 than .total has (20)'],
+    [
+      'groups holding more than the total',
+      { ...byMonth, total: { counts: JANUARY } },
+      'tallies.groups add up to more answers with score 3 than .total has (20)',
+    ],
     ['groups without a grouping that are no dates', { ...byTouchpoint, by: undefined }, 'tallies have groups but no "by" saying how they were formed'],
     ['a zone Intl does not know', { ...byMonth, timeZone: 'Mars/Olympus' }, 'tallies.timeZone is "Mars/Olympus"; expected an IANA time zone'],
     ['not an object', 'tallies', 'tallies is "tallies"; expected { scale, total: { counts }, groups }'],
     ['an empty list', [], 'tallies is an empty list'],
-    ['answers of two scales together', [byMonth, { ...byTouchpoint, scale: '1-10', total: { counts: counts({ 10: 1 }) }, groups: [] }], 'tallies[1].scale is "1-10" but tallies[0].scale is "0-10"'],
+    [
+      'answers of two scales together',
+      [byMonth, { ...byTouchpoint, scale: '1-10', total: { counts: counts({ 10: 1 }) }, groups: [] }],
+      'tallies[1].scale is "1-10" but tallies[0].scale is "0-10"',
+    ],
     ['answers of two surveys together', [byMonth, { ...byTouchpoint, surveyId: 'enps' }], 'tallies[1].surveyId is "enps" but tallies[0].surveyId is "nps"'],
     ['answers over two spans together', [byMonth, { ...byTouchpoint, from: '2026-02-01' }], 'tallies[1].from is "2026-02-01" but tallies[0].from is null'],
     ['two groupings by time', [byMonth, { ...byMonth, by: 'day', groups: [] }], 'tallies[1] repeats a grouping already given (by day, week or month)'],
@@ -186,6 +248,8 @@ describe('bad tallies are refused, naming where and why', () => {
     expect(read({ ...byMonth, by: undefined }).periods).toEqual(['month', 'quarter']);
     expect(read({ ...byMonth, by: undefined, groups: [{ key: '2026-01-15', counts: TOTAL }] }).periods).toEqual(['day', 'week', 'month', 'quarter']);
     expect(read({ ...byMonth, timeZone: undefined }).timeZone).toBe('UTC');
-    expect(() => read(byMonth, { timeZone: 'Europe/Helsinki' })).toThrow('tallies are counted in the UTC time zone, but option timeZone is "Europe/Helsinki"; ask the receiver with timeZone=Europe/Helsinki');
+    expect(() => read(byMonth, { timeZone: 'Europe/Helsinki' })).toThrow(
+      'tallies are counted in the UTC time zone, but option timeZone is "Europe/Helsinki"; ask the receiver with timeZone=Europe/Helsinki',
+    );
   });
 });

@@ -3,12 +3,18 @@ import { categoryOf } from '../../src/core/category.js';
 import { isScoreOn, scaleRange, SCALES, thresholdsOf, thresholdsProblem } from '../../src/core/scale.js';
 
 /** The category of each score of a 1-N scale, lowest first. */
-const on = (scale: '1-7' | '1-5', thresholds = thresholdsOf({ scale })) => Array.from({ length: scaleRange(scale)[1] }, (_, i) => categoryOf(i + 1, thresholds));
+const on = (scale: '1-7' | '1-5', thresholds = thresholdsOf({ scale })) =>
+  Array.from({ length: scaleRange(scale)[1] }, (_, i) => categoryOf(i + 1, thresholds));
 
 describe('answer scales', () => {
   it('offers 0-10 first, then the legacy scales', () => {
     expect(SCALES).toEqual(['0-10', '1-10', '1-7', '1-5']);
-    expect(SCALES.map(scaleRange)).toEqual([[0, 10], [1, 10], [1, 7], [1, 5]]);
+    expect(SCALES.map(scaleRange)).toEqual([
+      [0, 10],
+      [1, 10],
+      [1, 7],
+      [1, 5],
+    ]);
   });
 
   it('knows which scores each scale has', () => {
@@ -39,7 +45,9 @@ describe('answer scales', () => {
   it('accepts thresholds that leave some score to detract and promoters no lower than passives', () => {
     expect(thresholdsProblem({ scale: '1-5', passiveMin: 2, promoterMin: 5 })).toBeNull();
     expect(thresholdsProblem({ scale: '1-7', passiveMin: 6, promoterMin: 6 })).toBeNull();
-    expect(thresholdsProblem({ scale: '1-5', passiveMin: 1 })).toBe('passiveMin 1 and promoterMin 5 do not fit the 1-5 scale; allowed: 1 < passiveMin <= promoterMin <= 5');
+    expect(thresholdsProblem({ scale: '1-5', passiveMin: 1 })).toBe(
+      'passiveMin 1 and promoterMin 5 do not fit the 1-5 scale; allowed: 1 < passiveMin <= promoterMin <= 5',
+    );
     expect(thresholdsProblem({ scale: '1-7', passiveMin: 6, promoterMin: 5 })).toMatch(/passiveMin 6 and promoterMin 5 do not fit the 1-7 scale/);
     expect(thresholdsProblem({ scale: '1-5', promoterMin: 6 })).toMatch(/do not fit the 1-5 scale/);
   });

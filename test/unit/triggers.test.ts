@@ -60,7 +60,10 @@ describe('who is asked, in the widget', () => {
   beforeEach(() => {
     localStorage.clear();
     vi.useFakeTimers();
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(null, { status: 201 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(null, { status: 201 })),
+    );
   });
   afterEach(() => {
     widget?.destroy();
@@ -114,7 +117,7 @@ describe('who is asked, in the widget', () => {
     expect(hosts()).toBe(0);
   });
 
-  it('needs a container for the inline placement (checked with the survey\'s options, as the survey loads)', async () => {
+  it("needs a container for the inline placement (checked with the survey's options, as the survey loads)", async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     widget = createNpsWidget({ endpoint: '/api/nps', placement: 'inline' });
     await vi.waitFor(() => expect(error).toHaveBeenCalledTimes(1));

@@ -34,7 +34,9 @@ describe('--webhook and --webhook-secret', () => {
     expect(problem(['a.example/h'])).toBe('webhook "a.example/h" is not a URL; expected http://... or https://...');
     expect(problem(['https://user:pw@a.example/h'])).toMatch(/^webhook a\.example: credentials in the URL/);
     expect(problem(['https://a.example/h', 'https://a.example/h'])).toBe('a webhook URL is listed twice; each gets every event once');
-    expect(webhookOptionsProblem({ urls: ['https://a.example/h'], secret: SECRET, timeoutMs: 0 })).toBe('webhooks.timeoutMs is 0; expected a whole number above 0');
+    expect(webhookOptionsProblem({ urls: ['https://a.example/h'], secret: SECRET, timeoutMs: 0 })).toBe(
+      'webhooks.timeoutMs is 0; expected a whole number above 0',
+    );
     expect(problem([], '')).toBeNull();
     expect(problem(['https://a.example/h', 'http://127.0.0.1:8080/h'])).toBeNull();
     // The receiver refuses them at creation, before opening its storage.

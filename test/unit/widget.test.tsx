@@ -58,7 +58,17 @@ describe('the survey a respondent sees', () => {
     const dialog = $('[role="dialog"]');
     expect(labelOf(dialog)).toBe('How likely are you to recommend Acme to a friend or colleague?');
     expect(radios().map((r) => r.getAttribute('aria-label') ?? r.textContent)).toEqual([
-      '0, Not at all likely', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10, Extremely likely',
+      '0, Not at all likely',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+      '10, Extremely likely',
     ]);
     expect(labelOf($('[role="radiogroup"]'))).toBe(labelOf(dialog));
     expect($('textarea')).toBeNull();
@@ -146,7 +156,10 @@ const key = (k: string) => {
   focused.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
 };
 const checked = () => radios().findIndex((r) => r.getAttribute('aria-checked') === 'true');
-const tabStops = () => radios().filter((r) => r.tabIndex === 0).map((r) => r.textContent);
+const tabStops = () =>
+  radios()
+    .filter((r) => r.tabIndex === 0)
+    .map((r) => r.textContent);
 
 describe('keyboard use of the 0-10 radio group', () => {
   it('has one tab stop that follows the selection', async () => {
@@ -344,7 +357,7 @@ describe('delivery and events', () => {
 });
 
 describe('legacy scales', () => {
-  it('offers the scale\'s choices, names its ends and records scale and category', async () => {
+  it("offers the scale's choices, names its ends and records scale and category", async () => {
     await open({ scale: '1-5' });
     expect(radios().map((r) => r.textContent)).toEqual(['1', '2', '3', '4', '5']);
     expect(radios()[0]?.getAttribute('aria-label')).toBe('1, Not at all likely');
@@ -387,7 +400,6 @@ async function submitScore(index: number) {
 }
 
 describe('closing the loop', () => {
-
   it('asks for consent after the reason, with nothing chosen, and sends the answer with the same id', async () => {
     const onConsent = vi.fn();
     await open({ askConsent: true, autoCloseSeconds: 1 });
@@ -455,7 +467,7 @@ describe('closing the loop', () => {
     expect($<HTMLAnchorElement>('a')?.getAttribute('href')).toBe('/review');
   });
 
-  it('decides promoters by the scale\'s thresholds', async () => {
+  it("decides promoters by the scale's thresholds", async () => {
     await open({ scale: '1-5', promoterLink: '/review?s={score}' });
     await submitScore(4);
     expect($<HTMLAnchorElement>('a')?.getAttribute('href')).toBe('/review?s=5');
@@ -470,9 +482,7 @@ describe('bad input never breaks the page', () => {
     await settled();
     expect(host()).toBeNull();
     expect(consoleError).toHaveBeenCalledTimes(1);
-    expect(consoleError.mock.calls[0]?.[0]).toBe(
-      'nps-widget: invalid options, the survey will not show: option "kind" is "csat"; allowed: "nps" or "enps".',
-    );
+    expect(consoleError.mock.calls[0]?.[0]).toBe('nps-widget: invalid options, the survey will not show: option "kind" is "csat"; allowed: "nps" or "enps".');
   });
 
   it('warns about an unknown option and still works', async () => {

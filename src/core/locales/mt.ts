@@ -8,7 +8,7 @@ export default {
     question: 'Kemm huwa probabbli li tirrakkomanda {brand} lil ħabib jew lil kollega?',
     questionNoBrand: 'Kemm huwa probabbli li tirrakkomandana lil ħabib jew lil kollega?',
     questionEnps: 'Kemm huwa probabbli li tirrakkomanda {brand} bħala post tax-xogħol?',
-    questionEnpsNoBrand: "Kemm huwa probabbli li tirrakkomanda l-organizzazzjoni tagħna bħala post tax-xogħol?",
+    questionEnpsNoBrand: 'Kemm huwa probabbli li tirrakkomanda l-organizzazzjoni tagħna bħala post tax-xogħol?',
     lowLabel: 'Xejn probabbli',
     highLabel: 'Probabbli ħafna',
     followUp: "X'inhi r-raġuni ewlenija għall-punteġġ tiegħek?",

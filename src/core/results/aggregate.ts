@@ -197,7 +197,9 @@ export function createAggregator(input: readonly unknown[], options: AggregateOp
     for (const [dimension, state] of dimensions) ordered.set(dimension, bySize([...state.values].map(([value, segment]) => [value, segment.count] as const)));
 
     const dayOrder = indexer.days.map((day, index) => [day, index + 1] as const).sort(([a], [b]) => (a < b ? -1 : 1));
-    const scales = SCALES.filter((_, scaleIndex) => everything.slots.some((tally, slot) => tally !== undefined && slot % SCALES.length === scaleIndex && tallyTotal(tally) > 0));
+    const scales = SCALES.filter((_, scaleIndex) =>
+      everything.slots.some((tally, slot) => tally !== undefined && slot % SCALES.length === scaleIndex && tallyTotal(tally) > 0),
+    );
 
     // Undated answers go last; among equal times the one given later comes first.
     const sortKey = (index: number) => (Number.isNaN(timeAt(index)) ? -Infinity : timeAt(index));

@@ -14,9 +14,7 @@ export type PastedForm = 'scores' | 'frequency table' | 'CSV export' | 'JSON';
 
 export type PastedInput = number[] | { counts: number[] } | ResultRecord[];
 
-export type Pasted =
-  | { ok: true; form: PastedForm; input: PastedInput; summary: string }
-  | { ok: false; error: string };
+export type Pasted = { ok: true; form: PastedForm; input: PastedInput; summary: string } | { ok: false; error: string };
 
 const SCALE_SIZE = MAX_SCORE + 1;
 const plural = (count: number, noun: string) => `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
@@ -37,14 +35,21 @@ function frequencyTable(lines: string[], scale: Scale): Pasted | null {
   for (const [index, [scoreText = '', countText = '']] of rows.entries()) {
     const line = index + header + 1;
     const score = Number(scoreText);
-    if (!isScoreOn(scale, score) || !/^\d+$/.test(scoreText)) return { ok: false, error: `Frequency table, line ${line}: ${quoted(scoreText)} is not a score; scores are ${range(scale)}.` };
+    if (!isScoreOn(scale, score) || !/^\d+$/.test(scoreText))
+      return { ok: false, error: `Frequency table, line ${line}: ${quoted(scoreText)} is not a score; scores are ${range(scale)}.` };
     if (seen.has(score)) return { ok: false, error: `Frequency table, line ${line}: score ${score} is listed twice.` };
-    if (!isCount(countText)) return { ok: false, error: `Frequency table, line ${line}: ${quoted(countText)} is not a count; counts are whole numbers from 0.` };
+    if (!isCount(countText))
+      return { ok: false, error: `Frequency table, line ${line}: ${quoted(countText)} is not a count; counts are whole numbers from 0.` };
     seen.add(score);
     counts[score] = Number(countText);
   }
   const total = counts.reduce((sum, count) => sum + count, 0);
-  return { ok: true, form: 'frequency table', input: { counts }, summary: `Read as a frequency table: ${plural(rows.length, 'score')} listed, ${plural(total, 'response')}.` };
+  return {
+    ok: true,
+    form: 'frequency table',
+    input: { counts },
+    summary: `Read as a frequency table: ${plural(rows.length, 'score')} listed, ${plural(total, 'response')}.`,
+  };
 }
 
 function csvExport(text: string): Pasted {
@@ -81,7 +86,15 @@ function json(text: string, scale: Scale): Pasted {
   }
   const counts = typeof value === 'object' && value !== null ? (value as { counts?: unknown }).counts : undefined;
   if (Array.isArray(counts) && counts.length === SCALE_SIZE && counts.every((count) => Number.isSafeInteger(count) && count >= 0)) {
-    return { ok: true, form: 'JSON', input: { counts: counts as number[] }, summary: `Read as JSON: a frequency table of ${plural(counts.reduce((a: number, b: number) => a + b, 0), 'response')}.` };
+    return {
+      ok: true,
+      form: 'JSON',
+      input: { counts: counts as number[] },
+      summary: `Read as JSON: a frequency table of ${plural(
+        counts.reduce((a: number, b: number) => a + b, 0),
+        'response',
+      )}.`,
+    };
   }
   return fail('expected an array of responses, an array of scores, or { "counts": [11 counts] }.');
 }
@@ -92,11 +105,19 @@ function scoreList(text: string, scale: Scale): Pasted {
   if (tokens.length === SCALE_SIZE && tokens.every(isCount) && tokens.some((token) => Number(token) > MAX_SCORE)) {
     const counts = tokens.map(Number);
     const total = counts.reduce((sum, count) => sum + count, 0);
-    return { ok: true, form: 'frequency table', input: { counts }, summary: `Read as a frequency table: 11 counts for scores 0 to 10 (a value over 10 cannot be a score), ${plural(total, 'response')}.` };
+    return {
+      ok: true,
+      form: 'frequency table',
+      input: { counts },
+      summary: `Read as a frequency table: 11 counts for scores 0 to 10 (a value over 10 cannot be a score), ${plural(total, 'response')}.`,
+    };
   }
   const bad = tokens.findIndex((token) => !/^\d+$/.test(token) || !isScoreOn(scale, Number(token)));
   if (bad >= 0) {
-    return { ok: false, error: `${quoted(tokens[bad] ?? '')} (the ${ordinal(bad + 1)} value) is not a score; scores are ${range(scale)}. Paste scores, a frequency table (score and count on each line) or a CSV export with a score column.` };
+    return {
+      ok: false,
+      error: `${quoted(tokens[bad] ?? '')} (the ${ordinal(bad + 1)} value) is not a score; scores are ${range(scale)}. Paste scores, a frequency table (score and count on each line) or a CSV export with a score column.`,
+    };
   }
   return { ok: true, form: 'scores', input: tokens.map(Number), summary: `Read as a list of ${plural(tokens.length, 'score')}.` };
 }
@@ -106,10 +127,15 @@ function scoreList(text: string, scale: Scale): Pasted {
  * records carry their own); a score off it is named, never counted.
  */
 export function readPastedResults(text: string, scale: Scale = STANDARD_SCALE): Pasted {
-  const trimmed = String(text ?? '').replace(/^\uFEFF/, '').trim();
+  const trimmed = String(text ?? '')
+    .replace(/^\uFEFF/, '')
+    .trim();
   if (trimmed === '') return { ok: false, error: 'Nothing to read: paste scores, a frequency table or a CSV export.' };
   if (trimmed.startsWith('[') || trimmed.startsWith('{')) return json(trimmed, scale);
-  const lines = trimmed.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+  const lines = trimmed
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   const table = frequencyTable(lines, scale);
   if (table) return table;
   const header = parseCsv(lines[0] ?? '').rows[0] ?? [];

@@ -156,7 +156,7 @@ export function nextPeriod(key: string, period: Period): string {
 /** Every period from `first` to `last`, both included, empty ones too. */
 export function periodsFrom(first: string, last: string, period: Period): string[] {
   const keys = [first];
-  for (let key = first; key < last; ) keys.push((key = nextPeriod(key, period)));
+  for (let key = first; key < last;) keys.push((key = nextPeriod(key, period)));
   return keys;
 }
 

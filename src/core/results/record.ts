@@ -36,7 +36,8 @@ export function readRecord(record: unknown, position: number | string): RecordFa
   const fields = record as Partial<ResultRecord>;
   const scale = scaleOf(fields);
   if (scale === null) throw bad(`has scale ${describe(fields.scale)}; expected one of ${SCALES.join(', ')}`);
-  if (!isScoreOn(scale, fields.score)) throw bad(`has score ${describe(fields.score)}; scores on the ${scale} scale are integers from ${scale.replace('-', ' to ')}`);
+  if (!isScoreOn(scale, fields.score))
+    throw bad(`has score ${describe(fields.score)}; scores on the ${scale} scale are integers from ${scale.replace('-', ' to ')}`);
   const category = categoryOn(scale, fields.score, fields.category);
   if (category === null) throw bad(`on the ${scale} scale has category ${describe(fields.category)}; expected "detractor", "passive" or "promoter"`);
   const stamp = stampOf(fields);

@@ -11,13 +11,37 @@ import { STANDARD_SCALE, type Scale } from './scale.js';
 
 /** In the order written. */
 export const RECORD_COLUMNS = [
-  'id', 'createdAt', 'scale', 'score', 'category', 'comment', 'consentToContact', 'touchpoint', 'surveyType', 'kind',
-  'locale', 'surveyId', 'complete', 'pageUrl', 'user', 'metadata', 'sentAt', 'schemaVersion',
+  'id',
+  'createdAt',
+  'scale',
+  'score',
+  'category',
+  'comment',
+  'consentToContact',
+  'touchpoint',
+  'surveyType',
+  'kind',
+  'locale',
+  'surveyId',
+  'complete',
+  'pageUrl',
+  'user',
+  'metadata',
+  'sentAt',
+  'schemaVersion',
 ] as const;
 type Column = (typeof RECORD_COLUMNS)[number];
 
 /** Header names other tools use for the same thing (compared in lower case). */
-const ALIASES: Record<string, Column> = { rating: 'score', nps: 'score', date: 'createdAt', timestamp: 'createdAt', time: 'createdAt', reason: 'comment', feedback: 'comment' };
+const ALIASES: Record<string, Column> = {
+  rating: 'score',
+  nps: 'score',
+  date: 'createdAt',
+  timestamp: 'createdAt',
+  time: 'createdAt',
+  reason: 'comment',
+  feedback: 'comment',
+};
 
 function cellsOf(record: ResultRecord): Record<Column, CsvValue> {
   return {

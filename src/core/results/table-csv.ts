@@ -13,8 +13,24 @@ import { tallyResult } from './tally.js';
 import { pooledTally, trendOf } from './trend.js';
 
 export const TABLE_COLUMNS = [
-  'scale', 'segmentBy', 'segment', 'period', 'from', 'to', 'responses', 'promoters', 'passives', 'detractors', 'nps',
-  'npsRounded', 'marginOfError', 'intervalLow', 'intervalHigh', 'changeFromPrevious', 'pValue', 'significant',
+  'scale',
+  'segmentBy',
+  'segment',
+  'period',
+  'from',
+  'to',
+  'responses',
+  'promoters',
+  'passives',
+  'detractors',
+  'nps',
+  'npsRounded',
+  'marginOfError',
+  'intervalLow',
+  'intervalHigh',
+  'changeFromPrevious',
+  'pValue',
+  'significant',
   ...Array.from({ length: 11 }, (_, score) => `score${score}`),
 ] as const;
 
@@ -23,8 +39,15 @@ const decimals = (value: number | null | undefined): number | null => (value ===
 const significant = (value: number): number => Number(value.toPrecision(4));
 
 const figures = (result: NpsResult): CsvValue[] => [
-  result.total, result.promoters, result.passives, result.detractors, decimals(result.nps), result.rounded,
-  decimals(result.marginOfError), decimals(result.interval?.[0]), decimals(result.interval?.[1]),
+  result.total,
+  result.promoters,
+  result.passives,
+  result.detractors,
+  decimals(result.nps),
+  result.rounded,
+  decimals(result.marginOfError),
+  decimals(result.interval?.[0]),
+  decimals(result.interval?.[1]),
 ];
 
 const distribution = (result: NpsResult, scale: Scale): CsvValue[] =>
@@ -36,7 +59,10 @@ export function aggregateToCsv(aggregate: TallySource, period: Period, dimension
   const finest = aggregate.periods[0] ?? 'day';
   const spanOf = (day: string) => daysOfPeriod(periodOfDay(day, finest), finest);
   for (const scale of aggregate.scales) {
-    const segments: Array<{ dimension: Dimension; value: string } | null> = [null, ...(dimension ? aggregate.segments(dimension).map((value) => ({ dimension, value })) : [])];
+    const segments: Array<{ dimension: Dimension; value: string } | null> = [
+      null,
+      ...(dimension ? aggregate.segments(dimension).map((value) => ({ dimension, value })) : []),
+    ];
     for (const segment of segments) {
       const tallies = aggregate.tallies(scale, segment);
       const label: CsvValue[] = [scale, segment ? dimensionLabel(segment.dimension) : 'all', segment ? segment.value : 'all'];
@@ -44,15 +70,31 @@ export function aggregateToCsv(aggregate: TallySource, period: Period, dimension
         const [from, to] = daysOfPeriod(point.key, period);
         const change = point.change;
         rows.push([
-          ...label, point.key, from, to, ...figures(point.result),
-          decimals(change?.difference), change ? significant(change.pValue) : null, change ? change.significant : null,
+          ...label,
+          point.key,
+          from,
+          to,
+          ...figures(point.result),
+          decimals(change?.difference),
+          change ? significant(change.pValue) : null,
+          change ? change.significant : null,
           ...distribution(point.result, scale),
         ]);
       }
       const pooled = tallyResult(pooledTally(tallies), scale);
       const first = tallies.days[0]?.[0];
       const last = tallies.days[tallies.days.length - 1]?.[0];
-      rows.push([...label, 'all', first ? spanOf(first)[0] : null, last ? spanOf(last)[1] : null, ...figures(pooled), null, null, null, ...distribution(pooled, scale)]);
+      rows.push([
+        ...label,
+        'all',
+        first ? spanOf(first)[0] : null,
+        last ? spanOf(last)[1] : null,
+        ...figures(pooled),
+        null,
+        null,
+        null,
+        ...distribution(pooled, scale),
+      ]);
     }
   }
   return formatCsv(rows);

@@ -40,12 +40,16 @@ function checkTogether(answers: readonly ReadTallies[]): void {
   answers.forEach((answer, index) => {
     for (const field of ['surveyId', 'scale', 'timeZone', 'from', 'to'] as const) {
       if (answer[field] !== first?.[field] && !(field === 'surveyId' && (answer[field] === null || first?.[field] === null))) {
-        throw new RangeError(`tallies[${index}].${field} is ${JSON.stringify(answer[field])} but tallies[0].${field} is ${JSON.stringify(first?.[field])}; answers shown together must agree on it`);
+        throw new RangeError(
+          `tallies[${index}].${field} is ${JSON.stringify(answer[field])} but tallies[0].${field} is ${JSON.stringify(first?.[field])}; answers shown together must agree on it`,
+        );
       }
     }
     const by = answer.by === null ? 'total' : isTimeGrouping(answer.by) ? 'time' : answer.by;
     if (seen.has(by)) {
-      throw new RangeError(`tallies[${index}] repeats a grouping already given (${by === 'time' ? 'by day, week or month' : `by ${by}`}); give each grouping once, and one grouping by time`);
+      throw new RangeError(
+        `tallies[${index}] repeats a grouping already given (${by === 'time' ? 'by day, week or month' : `by ${by}`}); give each grouping once, and one grouping by time`,
+      );
     }
     seen.add(by);
   });

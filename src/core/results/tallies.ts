@@ -108,7 +108,8 @@ export function readTallies(input: unknown, choice: TalliesChoice, where = 'tall
   const surveyId = text('surveyId');
   const scale = answer['scale'] ?? choice.scale ?? STANDARD_SCALE;
   if (!isScale(scale)) fail(`.scale is ${showValue(scale)}; expected one of ${SCALES.map((s) => `"${s}"`).join(', ')}`);
-  if (choice.scale !== undefined && choice.scale !== scale) fail(` are on the ${scale} scale, but option scale is "${choice.scale}"; give the answers' scale, or leave the option out`);
+  if (choice.scale !== undefined && choice.scale !== scale)
+    fail(` are on the ${scale} scale, but option scale is "${choice.scale}"; give the answers' scale, or leave the option out`);
   const onScale = { scale, promoterMin: choice.promoterMin, passiveMin: choice.passiveMin };
   const tallyAt = (counts: unknown, path: string) => {
     try {
@@ -125,7 +126,9 @@ export function readTallies(input: unknown, choice: TalliesChoice, where = 'tall
     fail(`.${(error as Error).message}`);
   }
   if (choice.timeZone !== undefined && choice.timeZone !== timeZone) {
-    fail(` are counted in the ${timeZone} time zone, but option timeZone is "${choice.timeZone}"; ask the receiver with timeZone=${choice.timeZone}, or leave the option out`);
+    fail(
+      ` are counted in the ${timeZone} time zone, but option timeZone is "${choice.timeZone}"; ask the receiver with timeZone=${choice.timeZone}, or leave the option out`,
+    );
   }
 
   const total = tallyAt(isPlainObject(answer['total']) ? answer['total']['counts'] : undefined, '.total');

@@ -27,7 +27,8 @@ export type CheckedViewOptions = Required<Omit<ResultsViewOptions, 'benchmark' |
   scaleChoice: ScaleChoice;
 };
 
-const bad = (name: string, value: unknown, allowed: string) => new RangeError(`option ${name} is ${JSON.stringify(value) ?? String(value)}; expected ${allowed}`);
+const bad = (name: string, value: unknown, allowed: string) =>
+  new RangeError(`option ${name} is ${JSON.stringify(value) ?? String(value)}; expected ${allowed}`);
 
 export function checkViewOptions(options: ResultsViewOptions, viewerTimeZone: string): CheckedViewOptions {
   const { timeZone = viewerTimeZone, period = 'month', segmentBy = 'touchpoint', margin = 5, benchmark = null, view = 'results' } = options;
@@ -36,7 +37,8 @@ export function checkViewOptions(options: ResultsViewOptions, viewerTimeZone: st
   if (!PERIODS.includes(period)) throw bad('period', period, PERIODS.map((p) => `"${p}"`).join(', '));
   if (!isDimension(segmentBy)) throw bad('segmentBy', segmentBy, '"touchpoint", "surveyType", "locale", "kind" or "metadata.<key>"');
   if (typeof margin !== 'number' || !(margin > 0 && margin <= 100)) throw bad('margin', margin, 'a number of points above 0, up to 100');
-  if (benchmark !== null && (typeof benchmark !== 'number' || !(benchmark >= -100 && benchmark <= 100))) throw bad('benchmark', benchmark, 'null or a score from -100 to 100');
+  if (benchmark !== null && (typeof benchmark !== 'number' || !(benchmark >= -100 && benchmark <= 100)))
+    throw bad('benchmark', benchmark, 'null or a score from -100 to 100');
   if (view !== 'results' && view !== 'summary') throw bad('view', view, '"results" or "summary"');
   const { scale, promoterMin, passiveMin } = options;
   if (scale !== undefined && !isScale(scale)) throw bad('scale', scale, SCALES.map((s) => `"${s}"`).join(', '));

@@ -10,7 +10,16 @@ import { exportStream, EXPORT_TYPES } from '../export.js';
 import { mayExport, withoutIdentity } from '../privacy.js';
 import { shapeResults } from '../results.js';
 import { sqlState, type Database } from '../store/database.js';
-import { ANY_RESPONSE, countEnpsMatching, deleteResponse, deleteUserResponses, listSurveys, pageOfResponses, refreshStatistics, saveResponse } from '../store/responses.js';
+import {
+  ANY_RESPONSE,
+  countEnpsMatching,
+  deleteResponse,
+  deleteUserResponses,
+  listSurveys,
+  pageOfResponses,
+  refreshStatistics,
+  saveResponse,
+} from '../store/responses.js';
 import { isEnpsSurvey, tallyResponses } from '../store/tallies.js';
 import { bearerOf, tokensMatch } from './auth.js';
 import { readJsonBody } from './body.js';
@@ -145,7 +154,12 @@ function crossOrigin({ origins, trustProxy }: AppOptions): MiddlewareHandler<Env
     const headers: Record<string, string> =
       origin === undefined
         ? { Vary: 'Origin' }
-        : { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true', 'Access-Control-Expose-Headers': 'Retry-After, Link', Vary: 'Origin' };
+        : {
+            'Access-Control-Allow-Origin': origin,
+            'Access-Control-Allow-Credentials': 'true',
+            'Access-Control-Expose-Headers': 'Retry-After, Link',
+            Vary: 'Origin',
+          };
     if (c.req.method === 'OPTIONS') return new Response(null, { status: 204, headers: { ...headers, ...PREFLIGHT } });
     await next();
     for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
@@ -181,7 +195,9 @@ async function ingest(c: Context<Env>, options: AppOptions): Promise<Response> {
   if (address !== null) {
     const verdict = options.limiter.take(address, options.now());
     if (!verdict.ok) {
-      return failure(429, `too many answers from ${address}; try again in ${verdict.retryAfterSeconds} s`, { 'Retry-After': String(verdict.retryAfterSeconds) });
+      return failure(429, `too many answers from ${address}; try again in ${verdict.retryAfterSeconds} s`, {
+        'Retry-After': String(verdict.retryAfterSeconds),
+      });
     }
   }
   const body = await readJsonBody(c.req.raw, options.maxBodyBytes);
@@ -236,7 +252,10 @@ async function exportResponses(c: Context<Env>, { minGroupSize }: AppOptions): P
   const enps = await zoneChecked(filter.span.timeZone, () => countEnpsMatching(db, inSpan, minGroupSize));
   if (enps instanceof Response) return enps;
   if (enps > 0 && !mayExport(enps, minGroupSize)) {
-    return failure(403, `this span holds ${enps} eNPS answers, fewer than the minimum group size of ${minGroupSize} (--min-group-size): withheld so that no one can be singled out`);
+    return failure(
+      403,
+      `this span holds ${enps} eNPS answers, fewer than the minimum group size of ${minGroupSize} (--min-group-size): withheld so that no one can be singled out`,
+    );
   }
   const pageAfter = (after: ExportQuery['cursor'], size: number) => pageOfResponses(db, filter, order, after, size);
   // The first page is read before answering, so a database that is down gives a 503, not a cut stream.
@@ -254,7 +273,8 @@ async function exportResponses(c: Context<Env>, { minGroupSize }: AppOptions): P
     }
   }
   const headers: Record<string, string> = { 'Content-Type': EXPORT_TYPES[format], 'Cache-Control': 'no-store' };
-  if (format === 'csv') headers['Content-Disposition'] = `attachment; filename="nps-responses${filter.surveyId ? `-${filter.surveyId.replace(/[^\w.-]+/g, '_')}` : ''}.csv"`;
+  if (format === 'csv')
+    headers['Content-Disposition'] = `attachment; filename="nps-responses${filter.surveyId ? `-${filter.surveyId.replace(/[^\w.-]+/g, '_')}` : ''}.csv"`;
   if (limit !== null && first.next !== null) {
     url.searchParams.set('cursor', encodeCursor(first.next));
     // Origin-relative: right behind a proxy too, which the request's own host may not be.

@@ -14,7 +14,10 @@ export function contentTypeProblem(header: string | null): string | null {
   if (!JSON_TYPES.has(mediaType) && !mediaType.endsWith('+json')) {
     return `content type "${mediaType}" is not supported; send the JSON as text/plain or application/json`;
   }
-  const charset = parameters.find((parameter) => parameter.startsWith('charset='))?.slice('charset='.length).replaceAll('"', '');
+  const charset = parameters
+    .find((parameter) => parameter.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replaceAll('"', '');
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') return `charset "${charset}" is not supported; send UTF-8`;
   return null;
 }

@@ -119,7 +119,10 @@ export function widgetFiles(folder: string = packageDistFolder()): WidgetFiles {
         headers['Content-Encoding'] = encoding;
       }
       headers['Content-Length'] = String(body.byteLength);
-      return new Response(request.method === 'HEAD' ? null : new Uint8Array(body.buffer, body.byteOffset, body.byteLength) as Uint8Array<ArrayBuffer>, { status: 200, headers });
+      return new Response(request.method === 'HEAD' ? null : (new Uint8Array(body.buffer, body.byteOffset, body.byteLength) as Uint8Array<ArrayBuffer>), {
+        status: 200,
+        headers,
+      });
     },
   };
 }

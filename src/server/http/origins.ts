@@ -13,7 +13,10 @@ export interface OriginPolicy {
 
 /** Normalises each entry to an origin; throws naming an entry that is none. */
 export function originPolicy(entries: readonly string[]): OriginPolicy {
-  const listed = entries.map((entry) => entry.trim()).filter((entry) => entry !== '').map(normaliseOrigin);
+  const listed = entries
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map(normaliseOrigin);
   const any = listed.includes('*');
   const set = new Set(listed);
   return {

@@ -144,7 +144,8 @@ export function parseResultsQuery(params: URLSearchParams): Parsed<ResultsQuery>
   const unknown = checkKnown(params, RESULTS_PARAMS);
   if (unknown) return { ok: false, reason: unknown };
   const surveyId = params.get('surveyId');
-  if (surveyId === null || surveyId === '') return { ok: false, reason: 'parameter "surveyId" is required: the survey to count (the widget\'s surveyId option, "nps" by default)' };
+  if (surveyId === null || surveyId === '')
+    return { ok: false, reason: 'parameter "surveyId" is required: the survey to count (the widget\'s surveyId option, "nps" by default)' };
   const by = params.get('by');
   const grouping = parseGrouping(by);
   if (!grouping.ok) return grouping;
@@ -170,7 +171,8 @@ function parseCategories(text: string | null): Parsed<Category[] | null> {
   if (text === null) return { ok: true, value: null };
   const names = text.split(',').map((name) => name.trim());
   const unknown = names.find((name) => !(CATEGORIES as readonly string[]).includes(name));
-  if (unknown !== undefined) return { ok: false, reason: `category ${JSON.stringify(unknown)} is not one; allowed: ${quoted(CATEGORIES)}, comma-separated for several` };
+  if (unknown !== undefined)
+    return { ok: false, reason: `category ${JSON.stringify(unknown)} is not one; allowed: ${quoted(CATEGORIES)}, comma-separated for several` };
   return { ok: true, value: [...new Set(names)] as Category[] };
 }
 
@@ -217,11 +219,15 @@ export function parseExportQuery(params: URLSearchParams): Parsed<ExportQuery> {
   // As text was stored (a NUL becomes U+FFFD), so it can be looked for, and never fails the query.
   const search = textParam(params, 'q');
   if (search !== null && (search === '' || search.length > FLAT_RECORD_LIMITS.valueLength)) {
-    return { ok: false, reason: `q is ${search === '' ? 'empty' : `${search.length} characters long`}; expected 1 to ${FLAT_RECORD_LIMITS.valueLength} characters of the comment to find` };
+    return {
+      ok: false,
+      reason: `q is ${search === '' ? 'empty' : `${search.length} characters long`}; expected 1 to ${FLAT_RECORD_LIMITS.valueLength} characters of the comment to find`,
+    };
   }
   const cursorText = params.get('cursor');
   const cursor = cursorText === null ? null : decodeCursor(cursorText);
-  if (cursorText !== null && cursor === null) return { ok: false, reason: `cursor ${JSON.stringify(cursorText)} is not one this receiver gave; take it from the Link header of the previous page` };
+  if (cursorText !== null && cursor === null)
+    return { ok: false, reason: `cursor ${JSON.stringify(cursorText)} is not one this receiver gave; take it from the Link header of the previous page` };
   const surveyId = textParam(params, 'surveyId');
   return {
     ok: true,
@@ -253,6 +259,7 @@ export function parseEraseQuery(params: URLSearchParams): Parsed<string> {
   if (userId === null || userId === '') {
     return { ok: false, reason: 'parameter "userId" is required: the user.id whose responses to erase (DELETE /responses/{id} erases one response)' };
   }
-  if (userId.length > FLAT_RECORD_LIMITS.valueLength) return { ok: false, reason: `userId is ${userId.length} characters long; a user.id has at most ${FLAT_RECORD_LIMITS.valueLength}` };
+  if (userId.length > FLAT_RECORD_LIMITS.valueLength)
+    return { ok: false, reason: `userId is ${userId.length} characters long; a user.id has at most ${FLAT_RECORD_LIMITS.valueLength}` };
   return { ok: true, value: userId };
 }

@@ -60,7 +60,13 @@ export function postgres(options: PostgresOptions): Storage {
 /** Whether `value` looks like a node-postgres Pool (passed straight as the storage option). */
 export function isPool(value: unknown): value is PgPool {
   const candidate = value as Partial<PgPool> | null;
-  return typeof candidate === 'object' && candidate !== null && typeof candidate.connect === 'function' && typeof candidate.query === 'function' && 'totalCount' in candidate;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.connect === 'function' &&
+    typeof candidate.query === 'function' &&
+    'totalCount' in candidate
+  );
 }
 
 /** host:port/database, never the password. */

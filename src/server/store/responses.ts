@@ -97,7 +97,14 @@ export interface ResponseFilter {
   search: string | null;
 }
 
-export const ANY_RESPONSE: Omit<ResponseFilter, 'span'> = { surveyId: null, categories: null, complete: null, consented: false, commented: false, search: null };
+export const ANY_RESPONSE: Omit<ResponseFilter, 'span'> = {
+  surveyId: null,
+  categories: null,
+  complete: null,
+  consented: false,
+  commented: false,
+  search: null,
+};
 
 export type ExportOrder = 'oldest' | 'newest';
 
@@ -184,12 +191,7 @@ export async function pageOfResponses(
   cursor: PageCursor | null,
   limit: number,
 ): Promise<{ records: NpsResponse[]; next: PageCursor | null }> {
-  const rows = await db.query<PageRow>(PAGE[order], [
-    ...filterParams(filter),
-    cursor?.createdAt ?? null,
-    cursor?.id ?? null,
-    limit + 1,
-  ]);
+  const rows = await db.query<PageRow>(PAGE[order], [...filterParams(filter), cursor?.createdAt ?? null, cursor?.id ?? null, limit + 1]);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {

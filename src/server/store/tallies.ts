@@ -131,7 +131,10 @@ GROUP BY 1, 2`;
 
 const TOTAL = byTime(null);
 const TIME_QUERIES = { day: byTime('day'), week: byTime('week'), month: byTime('month') } satisfies Record<TimeGrouping, string>;
-const SEGMENT_QUERIES = Object.fromEntries(Object.keys(SEGMENT_COLUMNS).map((segment) => [segment, bySegment(segment as RolledSegment)])) as Record<RolledSegment, string>;
+const SEGMENT_QUERIES = Object.fromEntries(Object.keys(SEGMENT_COLUMNS).map((segment) => [segment, bySegment(segment as RolledSegment)])) as Record<
+  RolledSegment,
+  string
+>;
 
 const TIME_BOUNDS = bounds('15 minutes');
 const SEGMENT_BOUNDS = bounds('1 day');

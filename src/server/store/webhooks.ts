@@ -73,7 +73,10 @@ export async function claimDue(db: Queryable, targets: readonly string[], limit:
 }
 
 export async function markDelivered(db: Queryable, id: number, status: number): Promise<void> {
-  await db.query(`UPDATE nps_webhook_deliveries SET delivered_at = now(), last_status = $2, last_error = NULL, claimed_until = NULL WHERE id = $1`, [id, status]);
+  await db.query(`UPDATE nps_webhook_deliveries SET delivered_at = now(), last_status = $2, last_error = NULL, claimed_until = NULL WHERE id = $1`, [
+    id,
+    status,
+  ]);
 }
 
 /**
@@ -89,7 +92,13 @@ SET last_status = $2, last_error = $3, claimed_until = NULL,
 WHERE id = $1
 RETURNING given_up_at IS NOT NULL AS given_up`;
 
-export async function markFailed(db: Queryable, id: number, failure: { status: number | null; error: string }, delayMs: number, giveUpAfterMs: number): Promise<boolean> {
+export async function markFailed(
+  db: Queryable,
+  id: number,
+  failure: { status: number | null; error: string },
+  delayMs: number,
+  giveUpAfterMs: number,
+): Promise<boolean> {
   const [row] = await db.query<{ given_up: boolean }>(MARK_FAILED, [id, failure.status, failure.error, delayMs, giveUpAfterMs]);
   return row?.given_up ?? false;
 }

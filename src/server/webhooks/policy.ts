@@ -48,7 +48,8 @@ export function webhookUrlProblem(url: string): string | null {
     return `webhook ${JSON.stringify(url)} is not a URL; expected http://... or https://...`;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `webhook ${url} uses ${parsed.protocol}; expected http: or https:`;
-  if (parsed.username || parsed.password) return `webhook ${parsed.host}: credentials in the URL would be logged and listed; the signature authenticates events`;
+  if (parsed.username || parsed.password)
+    return `webhook ${parsed.host}: credentials in the URL would be logged and listed; the signature authenticates events`;
   return null;
 }
 

@@ -69,7 +69,9 @@ export function startWebhookWorker(options: WorkerOptions): WebhookWorker {
         signal: AbortSignal.any([stop, AbortSignal.timeout(policy.timeoutMs)]),
       });
       await answer.body?.cancel();
-      return answer.status >= 200 && answer.status < 300 ? { ok: true, status: answer.status } : { ok: false, status: answer.status, error: `answered ${answer.status}` };
+      return answer.status >= 200 && answer.status < 300
+        ? { ok: true, status: answer.status }
+        : { ok: false, status: answer.status, error: `answered ${answer.status}` };
     } catch (error) {
       return { ok: false, status: null, error: describeFailure(error, policy.timeoutMs) };
     }

@@ -21,7 +21,12 @@ const y = (points: number) => PAD.top + ((100 - points) / 200) * (HEIGHT - PAD.t
 function ChangeText({ point, previous, period, f }: { point: TrendPoint; previous: TrendPoint | undefined; period: Period; f: Numbers }) {
   if (!previous) return <span>first period shown</span>;
   const { change } = point;
-  if (!change) return <span>no comparison with {periodLabel(previous.key, period)}: {point.result.total === 0 ? 'this period' : 'that period'} has no responses</span>;
+  if (!change)
+    return (
+      <span>
+        no comparison with {periodLabel(previous.key, period)}: {point.result.total === 0 ? 'this period' : 'that period'} has no responses
+      </span>
+    );
   const verdict = change.significant ? (change.difference > 0 ? '▲ significant rise' : '▼ significant fall') : 'not significant';
   return (
     <span>
@@ -53,7 +58,14 @@ export function TrendChart({ points, period, timeZone, benchmark, f }: TrendProp
     svg.current?.querySelector<SVGGElement>(`[data-point="${next}"]`)?.focus();
   };
   const onKeyDown = (event: KeyboardEvent) => {
-    const moves: Record<string, number> = { ArrowRight: current + 1, ArrowDown: current + 1, ArrowLeft: current - 1, ArrowUp: current - 1, Home: 0, End: points.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowRight: current + 1,
+      ArrowDown: current + 1,
+      ArrowLeft: current - 1,
+      ArrowUp: current - 1,
+      Home: 0,
+      End: points.length - 1,
+    };
     const target = moves[event.key];
     if (target !== undefined) {
       event.preventDefault();
@@ -159,8 +171,8 @@ export function TrendChart({ points, period, timeZone, benchmark, f }: TrendProp
         )}
       </div>
       <p class="legend-line">
-        ● score, │ 95% interval, ▲▼ a change from the period before that is significant (p &lt; 0.05){benchmark !== null && ', dashed line: benchmark'}. Periods in{' '}
-        {timeZone} time.
+        ● score, │ 95% interval, ▲▼ a change from the period before that is significant (p &lt; 0.05){benchmark !== null && ', dashed line: benchmark'}. Periods
+        in {timeZone} time.
       </p>
     </div>
   );
