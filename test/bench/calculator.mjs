@@ -10,11 +10,11 @@
  */
 import { createServer } from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { launchChromium, listenOnLoopback, openPage } from '../chromium.mjs';
 import { seededRandom } from '../seeded-random.mjs';
+import { describeMachine } from './machine.mjs';
 
 /** @typedef {import('../../src/core/nps.js').NpsResult} NpsResult */
 /** @typedef {import('../../src/core/payload.js').NpsResponse} NpsResponse */
@@ -414,15 +414,7 @@ try {
 
 // ---------------------------------------------------------------- Report
 
-const cpu = cpus();
-const machine = {
-  cpu: cpu[0]?.model ?? 'unknown',
-  cores: cpu.length,
-  os: `${platform()} ${release()}`,
-  memoryGb: Math.round(totalmem() / 2 ** 30),
-  node: process.version,
-  chromium: chromiumVersion,
-};
+const machine = describeMachine(chromiumVersion);
 console.log(`calculateNps and the results preview: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}`);
 console.log(`Node ${machine.node}, Chromium ${machine.chromium}`);
 console.log(

@@ -10,9 +10,9 @@
  */
 import { createServer } from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { launchChromium, listenOnLoopback, openPage } from '../chromium.mjs';
+import { describeMachine } from './machine.mjs';
 
 /** @typedef {{ median: number, min: number, max: number, samples: number[] }} Stats */
 
@@ -202,15 +202,7 @@ try {
   await closeServer();
 }
 
-const cpu = cpus();
-const machine = {
-  cpu: cpu[0]?.model ?? 'unknown',
-  cores: cpu.length,
-  os: `${platform()} ${release()}`,
-  memoryGb: Math.round(totalmem() / 2 ** 30),
-  node: process.version,
-  chromium: chromiumVersion,
-};
+const machine = describeMachine(chromiumVersion);
 console.log(`\nThe results view at scale: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}; Chromium ${machine.chromium}`);
 console.log(`Median of ${RUNS} runs; periods in Europe/Helsinki.\n`);
 const header = /** @type {[string, string, string, string]} */ (['metric', 'median', 'min–max', 'notes']);

@@ -28,9 +28,9 @@
  */
 import { createServer } from 'node:http';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { launchChromium, listenOnLoopback } from '../chromium.mjs';
+import { describeMachine } from './machine.mjs';
 
 /** @typedef {import('playwright-core').BrowserContext} BrowserContext */
 /** @typedef {import('playwright-core').CDPSession} CDPSession */
@@ -867,15 +867,7 @@ row('not shown: pending timers', quietTimers, `Resize/IntersectionObservers left
 
 // ---------------------------------------------------------------- Report
 
-const cpu = cpus();
-const machine = {
-  cpu: cpu[0]?.model ?? 'unknown',
-  cores: cpu.length,
-  os: `${platform()} ${release()}`,
-  memoryGb: Math.round(totalmem() / 2 ** 30),
-  node: process.version,
-  chromium: chromiumVersion,
-};
+const machine = describeMachine(chromiumVersion);
 console.log(`nps-widget runtime in Chromium: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}`);
 console.log(`Node ${machine.node}, Chromium ${machine.chromium}`);
 console.log(
