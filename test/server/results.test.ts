@@ -238,6 +238,10 @@ describe.each(STORES)('GET /results on $name', (kind) => {
       const few = await r.read(`/responses?surveyId=${enps}&from=2026-03-30&to=2026-03-30&format=csv`);
       expect(few.status).toBe(403);
       expect((await few.json()).error).toContain('fewer than the minimum group size of 5');
+      // The operator's copy of every survey is not refused, and still carries no eNPS user.
+      const everything = await r.read('/responses?format=ndjson');
+      expect(everything.status).toBe(200);
+      expect(await everything.text()).not.toContain('employee-7');
       // Reasons by category stay listed: a category is not a segment of people.
       const detractors = await r.read(`/responses?surveyId=${enps}&category=detractor`);
       expect(detractors.status).toBe(200);

@@ -246,10 +246,11 @@ async function exportResponses(c: Context<Env>, { minGroupSize }: AppOptions): P
   const { db } = c.get('opened');
   // Once, before the pages: keyset pages walk the index only when the planner knows the table's size.
   await refreshStatistics(db);
-  // Employee NPS: a span with fewer eNPS answers than a group needs is a group small enough to single
-  // someone out. Category, consent and comment filters pick reasons, not people, and stay allowed.
+  // Employee NPS: one survey's span with fewer eNPS answers than a group needs is a group small enough
+  // to single someone out. Category, consent and comment filters pick reasons, not people, and stay
+  // allowed; so does an export of every survey (the operator's copy), without `user` as always.
   const inSpan = { ...ANY_RESPONSE, surveyId: filter.surveyId, span: filter.span };
-  const enps = await zoneChecked(filter.span.timeZone, () => countEnpsMatching(db, inSpan, minGroupSize));
+  const enps = filter.surveyId === null ? 0 : await zoneChecked(filter.span.timeZone, () => countEnpsMatching(db, inSpan, minGroupSize));
   if (enps instanceof Response) return enps;
   if (enps > 0 && !mayExport(enps, minGroupSize)) {
     return failure(
